@@ -1,0 +1,40 @@
+"""derivations: derive, check and typeset the mathematics of diffusion models.
+
+Every step of a derivation is proved, refuted (with its residual and a
+counterexample) or undecided; undecided is never a pass.
+
+The public API, for writing a derivation of your own::
+
+    from derivations import Derivation, EQUAL_IN_DISTRIBUTION, symbol
+"""
+
+from __future__ import annotations
+
+from derivations.checking import CheckSettings, Outcome, Verdict, check_equal
+from derivations.derivation import CheckedDerivation, Derivation
+from derivations.errors import (
+    DerivationError,
+    KnownResultMismatchError,
+    StepNotEqualError,
+    StepUndecidedError,
+)
+from derivations.gaussian import NormalPDF, normal_pdf
+from derivations.notation import SYMBOLS, latex, symbol
+from derivations.relations import (
+    DEFINITION,
+    EQUAL,
+    EQUAL_IN_DISTRIBUTION,
+    GIVEN,
+    INTEGRAL,
+    proportional_in,
+    substitution,
+    up_to_constant_in,
+)
+
+__all__ = [
+    "DEFINITION", "EQUAL", "EQUAL_IN_DISTRIBUTION", "GIVEN", "INTEGRAL", "SYMBOLS",
+    "CheckSettings", "CheckedDerivation", "Derivation", "DerivationError",
+    "KnownResultMismatchError", "NormalPDF", "Outcome", "StepNotEqualError",
+    "StepUndecidedError", "Verdict", "check_equal", "latex", "normal_pdf",
+    "proportional_in", "substitution", "symbol", "up_to_constant_in",
+]

@@ -1,0 +1,402 @@
+"""Is lhs equal to rhs? Three honest outcomes: proved, refuted, or undecided.
+
+A check first tries cheap canonical forms (expansion, cancellation, collecting
+exponentials and logarithms) and only then ``simplify``, all within a time
+budget. Every verdict is then confronted with an independent numeric witness:
+both sides evaluated with mpmath at 30 digits at random admissible points.
+
+* proved: a canonical form of ``lhs - rhs`` is exactly zero, and the witness agrees;
+* refuted: the witness found a point where the two sides differ (reported with
+  the residual and the two values), or the residual is a nonzero constant;
+* undecided: neither. Undecided is never a pass.
+
+A symbolic proof that the witness contradicts raises
+:class:`~derivations.errors.EngineInconsistencyError`: that is a bug here, not a verdict.
+"""
+
+from __future__ import annotations
+
+import enum
+import random
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+
+import mpmath
+import sympy as sp
+
+from derivations import notation
+from derivations.defined import unfold
+from derivations.errors import EngineInconsistencyError
+from derivations.gaussian_integral import evaluate_real_line_integrals, is_real_line_integral
+
+DIGITS = 30
+RELATIVE_TOLERANCE = mpmath.mpf("1e-20")
+
+
+class Outcome(enum.Enum):
+    """What a check concluded about a step."""
+
+    PROVED = "proved"
+    REFUTED = "refuted"
+    UNDECIDED = "undecided"
+    STATED = "stated"  # a given or a definition: stated, not checked
+
+    @property
+    def mark(self) -> str:
+        return {"proved": "✓", "refuted": "✗", "undecided": "?", "stated": "·"}[self.value]
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A point where the two sides of a refuted step differ, with both values."""
+
+    point: tuple[tuple[str, str], ...]
+    lhs: str
+    rhs: str
+
+    def describe(self) -> str:
+        where = ", ".join(f"{name}={value}" for name, value in self.point) or "any point"
+        return f"at {where}: lhs={self.lhs}, rhs={self.rhs}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"point": dict(self.point), "lhs": self.lhs, "rhs": self.rhs}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one check, how it was reached, and the evidence."""
+
+    outcome: Outcome
+    method: str
+    residual: sp.Expr | None = None
+    counterexample: Counterexample | None = None
+    witness_points: int = 0
+    tried: tuple[str, ...] = ()
+
+    @property
+    def proved(self) -> bool:
+        return self.outcome is Outcome.PROVED
+
+    def describe(self) -> str:
+        """One line: the outcome, the method, and for a refutation the residual and point."""
+        text = f"{self.outcome.value} ({self.method})"
+        if self.residual is not None and self.outcome is not Outcome.PROVED:
+            text += f"; residual {sp.sstr(self.residual)}"
+        if self.counterexample is not None:
+            text += f"; {self.counterexample.describe()}"
+        return text
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """How hard a check tries: its time budget, its witness, its admissible points.
+
+    ``constraints`` are relations between symbols (``alpha_bar_t < alpha_bar_tm1``)
+    that a sampled point must satisfy; they shape the witness, not the proof.
+    """
+
+    budget_seconds: float = 5.0
+    witness_points: int = 3
+    seed: int = 2020
+    constraints: tuple[sp.Basic, ...] = ()
+    definitions: Mapping[sp.Symbol, sp.Expr] = field(default_factory=dict)
+
+    def with_constraints(self, *more: sp.Basic) -> CheckSettings:
+        return replace(self, constraints=self.constraints + tuple(more))
+
+
+DEFAULT_SETTINGS = CheckSettings()
+
+
+def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SETTINGS) -> Verdict:
+    """Decide whether ``lhs`` equals ``rhs`` for all admissible values of their symbols.
+
+    Named functions (:mod:`derivations.defined`) are unfolded first. Integrals over
+    the real line are compared integrand by integrand (linearity), or evaluated by
+    the Gaussian integral rule. If the plain check is not a proof, the step's
+    definitions (abbreviations such as ``B_1 = 1/(2 sigma_1^2)``) are substituted
+    and the check is tried again.
+
+    >>> x = notation.symbol("x")
+    >>> check_equal((x + 1)**2, x**2 + 2*x + 1).outcome
+    <Outcome.PROVED: 'proved'>
+    >>> check_equal((x + 1)**2, x**2 + 1).outcome
+    <Outcome.REFUTED: 'refuted'>
+    """
+    lhs, rhs = unfold(sp.sympify(lhs)), unfold(sp.sympify(rhs))
+    verdict = _check_once(lhs, rhs, settings)
+    if verdict.proved or not settings.definitions:
+        return verdict
+    expanded = [_substitute(side, settings.definitions) for side in (lhs, rhs)]
+    if expanded == [lhs, rhs]:
+        return verdict
+    second = _check_once(*expanded, settings)
+    if second.proved:
+        return replace(second, method=f"{second.method}, after substituting the definitions")
+    return verdict if verdict.outcome is Outcome.REFUTED else second
+
+
+def _substitute(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
+    for _ in range(5):  # definitions may use other defined symbols
+        new = expr.xreplace(dict(definitions))
+        if new == expr:
+            break
+        expr = new
+    return expr
+
+
+def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
+    if lhs.has(sp.Integral) or rhs.has(sp.Integral):
+        symbolic = _integral_identity(lhs, rhs, settings)
+    else:
+        symbolic = _algebraic_identity(lhs - rhs, settings.budget_seconds)
+    witness = numeric_witness(lhs, rhs, settings)
+    return _combine(symbolic, witness, lhs, rhs)
+
+
+# --- symbolic side ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Symbolic:
+    method: str | None  # how the difference was reduced to zero, or None
+    residual: sp.Expr
+    tried: tuple[str, ...]
+    nonzero_constant: bool = False
+
+
+def _collect_exponentials(expr: sp.Expr) -> sp.Expr:
+    collected = sp.powsimp(sp.expand(expr, power_exp=False), combine="exp", deep=True)
+    collected = collected.replace(
+        lambda e: isinstance(e, sp.exp), lambda e: sp.exp(sp.expand(e.args[0]))
+    )
+    return sp.cancel(sp.expand(sp.powsimp(collected, combine="exp"), power_exp=False))
+
+
+#: The canonical forms, cheapest first. Each is an identity transformation.
+CANONICAL_FORMS: tuple[tuple[str, Callable[[sp.Expr], sp.Expr]], ...] = (
+    ("expansion", sp.expand),
+    ("cancellation", lambda e: sp.cancel(sp.together(sp.expand(e)))),
+    ("collecting exponentials", _collect_exponentials),
+    ("expanding logarithms", lambda e: sp.expand(sp.expand_log(sp.expand(e), deep=True))),
+    ("radical denesting", lambda e: sp.expand(sp.radsimp(sp.powdenest(sp.expand(e))))),
+    ("simplification", sp.simplify),
+)
+
+
+def _algebraic_identity(difference: sp.Expr, budget_seconds: float) -> _Symbolic:
+    deadline = time.monotonic() + budget_seconds
+    tried: list[str] = []
+    best = difference
+    for name, transform in CANONICAL_FORMS:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            tried.append(f"{name} (out of time)")
+            continue
+        try:
+            with time_budget(remaining):
+                reduced = transform(difference)
+        except OutOfTime:
+            tried.append(f"{name} (out of time)")
+            continue
+        tried.append(name)
+        if reduced == 0:
+            return _Symbolic(name, sp.S.Zero, tuple(tried))
+        if sp.count_ops(reduced) < sp.count_ops(best):
+            best = reduced
+        if reduced.is_number and not reduced.has(sp.nan, sp.zoo) and reduced.is_zero is False:
+            return _Symbolic(None, reduced, tuple(tried), nonzero_constant=True)
+    return _Symbolic(None, best, tuple(tried))
+
+
+def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> _Symbolic:
+    tried = []
+    left, right = as_single_integral(lhs), as_single_integral(rhs)
+    if left is not None and right is not None:
+        var_l, var_r = left.limits[0][0], right.limits[0][0]
+        integrand_r = right.function.xreplace({var_r: var_l})
+        inner = _algebraic_identity(left.function - integrand_r, settings.budget_seconds)
+        tried.append("linearity of the integral")
+        if inner.method is not None:
+            return _Symbolic(f"linearity of the integral; integrands equal by {inner.method}",
+                             sp.S.Zero, tuple(tried) + inner.tried)
+    lhs_value, lhs_done = evaluate_real_line_integrals(lhs)
+    rhs_value, rhs_done = evaluate_real_line_integrals(rhs)
+    tried.append("Gaussian integral rule")
+    if not (lhs_done and rhs_done):
+        return _Symbolic(None, lhs - rhs, tuple(tried))
+    closed = _algebraic_identity(lhs_value - rhs_value, settings.budget_seconds)
+    method = None if closed.method is None else f"Gaussian integral rule, then {closed.method}"
+    return _Symbolic(method, closed.residual, tuple(tried) + closed.tried, closed.nonzero_constant)
+
+
+def as_single_integral(expr: sp.Expr) -> sp.Integral | None:
+    """``expr`` as one real-line integral, pulling constant factors and sums inside.
+
+    ``c * Integral(f)`` becomes ``Integral(c * f)`` and ``Integral(f) + Integral(g)``
+    becomes ``Integral(f + g)`` (linearity). None if ``expr`` is not of that shape.
+    """
+    if is_real_line_integral(expr):
+        return expr
+    if isinstance(expr, sp.Mul):
+        integrals = [f for f in expr.args if is_real_line_integral(f)]
+        if len(integrals) != 1:
+            return None
+        (integral,) = integrals
+        var = integral.limits[0][0]
+        coefficient = expr / integral
+        if coefficient.has(var) or coefficient.has(sp.Integral):
+            return None
+        return sp.Integral(coefficient * integral.function, integral.limits[0])
+    if isinstance(expr, sp.Add):
+        parts = [as_single_integral(term) for term in expr.args]
+        if any(p is None for p in parts):
+            return None
+        var, limits = parts[0].limits[0][0], parts[0].limits[0]
+        integrand = sum((p.function.xreplace({p.limits[0][0]: var}) for p in parts), sp.S.Zero)
+        return sp.Integral(integrand, limits)
+    return None
+
+
+# --- numeric witness --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Witness:
+    """What the numeric witness saw: how many points agreed, and a point that did not."""
+
+    points: int
+    counterexample: Counterexample | None
+
+
+def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SETTINGS) -> Witness:
+    """Evaluate both sides at random admissible points with 30-digit arithmetic."""
+    symbols = sorted((lhs - rhs).free_symbols | lhs.free_symbols | rhs.free_symbols, key=sp.default_sort_key)
+    has_integral = lhs.has(sp.Integral) or rhs.has(sp.Integral)
+    wanted = 2 if has_integral else settings.witness_points
+    evaluate = _evaluator(lhs, rhs, symbols, has_integral)
+    rng = random.Random(settings.seed)
+    agreed = 0
+    for point in _admissible_points(symbols, settings.constraints, rng, wanted * 4):
+        values = evaluate(point)
+        if values is None:
+            continue
+        left, right = values
+        if abs(left - right) > RELATIVE_TOLERANCE * (1 + abs(left) + abs(right)):
+            return Witness(agreed, _counterexample(point, left, right))
+        agreed += 1
+        if agreed >= wanted:
+            break
+    return Witness(agreed, None)
+
+
+def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol], has_integral: bool):
+    if has_integral:
+        def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
+            with mpmath.workdps(DIGITS):
+                try:
+                    return tuple(
+                        _finite(mpmath.mpmathify(sp.N(side.xreplace(point), DIGITS)))
+                        for side in (lhs, rhs)
+                    )
+                except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                    return None
+        return evaluate
+    functions = [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
+
+    def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
+        with mpmath.workdps(DIGITS):
+            args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
+            try:
+                return tuple(_finite(mpmath.mpmathify(f(*args))) for f in functions)
+            except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NameError):
+                return None
+    return evaluate
+
+
+def _finite(value):
+    if not mpmath.isfinite(value):
+        raise ValueError("not finite")
+    return value
+
+
+def _admissible_points(symbols, constraints, rng: random.Random, tries: int) -> Iterator[dict]:
+    relevant = [c for c in constraints if c.free_symbols <= set(symbols)]
+    for _ in range(tries * 50):
+        point = {s: _sample(s, rng) for s in symbols}
+        if all(bool(c.xreplace(point)) for c in relevant):
+            yield point
+            tries -= 1
+            if tries <= 0:
+                return
+
+
+def _sample(sym: sp.Symbol, rng: random.Random) -> sp.Rational:
+    if sym.is_integer:
+        return sp.Integer(rng.randint(1, 6))
+    low, high = notation.sample_range(sym)
+    return sp.Rational(round(rng.uniform(low, high), 3)).limit_denominator(1000)
+
+
+def _counterexample(point: Mapping[sp.Symbol, sp.Rational], left, right) -> Counterexample:
+    def show(value) -> str:
+        return mpmath.nstr(value, 12)
+    named = tuple(sorted((str(s), f"{float(v):g}") for s, v in point.items()))
+    return Counterexample(named, show(left), show(right))
+
+
+# --- verdict -----------------------------------------------------------------
+
+
+def _combine(symbolic: _Symbolic, witness: Witness, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
+    if symbolic.method is not None:
+        if witness.counterexample is not None:
+            raise EngineInconsistencyError(
+                f"engine bug: {symbolic.method} reduced lhs - rhs to 0, but the numeric witness "
+                f"differs {witness.counterexample.describe()} (lhs={sp.sstr(lhs)}, rhs={sp.sstr(rhs)})"
+            )
+        method = symbolic.method
+        if witness.points == 0:
+            method += " (no admissible point evaluated numerically)"
+        return Verdict(Outcome.PROVED, method, sp.S.Zero, None, witness.points, symbolic.tried)
+    if witness.counterexample is not None:
+        return Verdict(Outcome.REFUTED, "numeric counterexample", symbolic.residual,
+                       witness.counterexample, witness.points, symbolic.tried)
+    if symbolic.nonzero_constant:
+        return Verdict(Outcome.REFUTED, "the residual is a nonzero constant", symbolic.residual,
+                       None, witness.points, symbolic.tried)
+    note = f"agrees numerically at {witness.points} points, no symbolic proof"
+    return Verdict(Outcome.UNDECIDED, note, symbolic.residual, None, witness.points, symbolic.tried)
+
+
+# --- time budget -------------------------------------------------------------
+
+
+class OutOfTime(BaseException):
+    """Raised inside a budgeted computation when its time is up.
+
+    A ``BaseException`` so that SymPy's own ``except Exception`` blocks cannot swallow it.
+    """
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (main thread only; elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,161 @@
+"""The command line: ``derivations list | run | show | check``.
+
+Thin by design: it parses arguments, calls the layers below, and turns every
+:class:`~derivations.errors.DerivationError` into one line on standard error
+and an exit code. Exit codes: 0 success (proved), 1 refuted or a failed
+derivation, 2 bad input, 3 undecided.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from derivations import registry, render
+from derivations.checking import CheckSettings, Outcome, check_equal
+from derivations.derivation import CheckedDerivation
+from derivations.errors import BadInputError, DerivationError, OutputError, StepNotEqualError
+from derivations.output import write_files
+from derivations.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
+from derivations.userexpr import parse_symbol_list, parse_user_expr
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage in one line with exit code 2 (no usage dump)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise BadInputError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="derivations",
+        description="Derive, check and typeset the mathematics of diffusion models. "
+        "Every step is proved, refuted (with residual and counterexample) or undecided.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     metavar="COMMAND")
+    commands.add_parser("list", help="list the derivations with their titles",
+                        description="List the built-in derivations, one a line: name and title.")
+
+    run = commands.add_parser(
+        "run", help="check derivations and write .tex, .md and .json",
+        description="Check the named derivations (all by default), print one line each "
+        "(name, steps proved, time) and write NAME.tex, NAME.md and NAME.json into the output "
+        "folder. Exit 0 only if every step of every derivation is proved; a failed derivation "
+        "is reported with its step, justification and residual, and nothing is written for it.")
+    run.add_argument("names", nargs="*", metavar="NAME", help="derivations to run (default: all)")
+    run.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
+                     help="output folder (default: output/)")
+    run.add_argument("--file", type=Path, metavar="PATH",
+                     help="also run the derivation defined by derive() in this Python file")
+
+    show = commands.add_parser(
+        "show", help="print one derivation's output",
+        description="Check one derivation and print it to standard output.")
+    show.add_argument("name", metavar="NAME")
+    show.add_argument("--format", choices=sorted(render.FORMATS), default="md")
+
+    check = commands.add_parser(
+        "check", help="is LHS equal to RHS?",
+        description="Check one line of your own derivation: is LHS equal to RHS? Expressions "
+        "use SymPy syntax (x**2 or x^2, sqrt, exp, log, pi, Integral(f, (t, -oo, oo))). Exit 0 "
+        "proved, 1 refuted (residual and counterexample printed), 3 undecided, 2 bad input.")
+    check.add_argument("lhs", metavar="LHS")
+    check.add_argument("rhs", metavar="RHS")
+    check.add_argument("--assume", choices=("real", "positive"), default="real",
+                       help="assumption for symbols not in the notation table (default: real)")
+    check.add_argument("--normal", metavar="EPS1,EPS2,...",
+                       help="independent standard normals; turns on equality in distribution")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except BadInputError as error:
+        print(f"derivations: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DerivationError as error:
+        print(f"derivations: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("derivations: interrupted", file=sys.stderr)
+        return 130
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    width = max((len(n) for n in registry.names()), default=0)
+    for name in registry.names():
+        print(f"{name:<{width}}  {registry.title(name)}")
+    return EXIT_OK
+
+
+def _selected(args: argparse.Namespace) -> dict[str, Callable[[], CheckedDerivation]]:
+    names = args.names or ([] if args.file else registry.names())
+    selected = {name: registry.deriver(name) for name in names}  # unknown names fail first
+    if args.file:
+        selected.update(registry.derivers_from_file(args.file))
+    return selected
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for label, derive in _selected(args).items():
+        started = time.perf_counter()
+        try:
+            checked = derive()
+        except StepNotEqualError as error:
+            print(f"{label}: FAILED: {error}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        except DerivationError as error:
+            if isinstance(error, (BadInputError, OutputError)):
+                raise
+            print(f"{label}: FAILED: {error}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        files = {f"{checked.name}.{ext}": fmt(checked) for ext, fmt in render.FORMATS.items()}
+        write_files(args.out, files)
+        proved = checked.count(Outcome.PROVED)
+        checked_steps = sum(1 for s in checked.steps if s.step.relation.checked)
+        print(f"{checked.name}: {proved}/{checked_steps} steps proved, "
+              f"{checked.count(Outcome.STATED)} stated, {time.perf_counter() - started:.2f} s")
+    return status
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    checked = registry.deriver(args.name)()
+    sys.stdout.write(render.FORMATS[args.format](checked))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    lhs = parse_user_expr(args.lhs, assume=args.assume)
+    rhs = parse_user_expr(args.rhs, assume=args.assume)
+    normals = parse_symbol_list(args.normal, assume="real") if args.normal else ()
+    normals = tuple(_matching(n, lhs, rhs) for n in normals)
+    relation = EQUAL_IN_DISTRIBUTION if normals else EQUAL
+    verdict = relation.check(lhs, rhs, Context(CheckSettings(), normals))
+    print(verdict.describe())
+    return {Outcome.PROVED: EXIT_OK, Outcome.REFUTED: EXIT_FAILED}.get(verdict.outcome, EXIT_UNDECIDED)
+
+
+def _matching(normal, lhs, rhs):
+    """The symbol of the expressions with the normal's name (whatever its assumptions)."""
+    for sym in lhs.free_symbols | rhs.free_symbols:
+        if sym.name == normal.name:
+            return sym
+    return normal
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "list": _cmd_list, "run": _cmd_run, "show": _cmd_show, "check": _cmd_check,
+}

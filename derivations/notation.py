@@ -1,0 +1,126 @@
+"""The notation the project prints: one table, mirroring ``shared/NOTATION.md``.
+
+Every shared symbol is defined here once, with its SymPy assumptions, the LaTeX
+the papers use for it (Ho, Jain & Abbeel 2020; source 000), and the interval
+from which the numeric witness samples it. Derivations import the symbols from
+here; :func:`latex` prints any expression with this notation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy as sp
+
+#: Where the numeric witness samples a symbol, by its kind.
+REAL_RANGE = (-2.5, 2.5)
+POSITIVE_RANGE = (0.3, 2.5)
+UNIT_RANGE = (0.05, 0.95)  # "positive and below 1": the schedule quantities
+
+
+@dataclass(frozen=True)
+class Notation:
+    """One row of the notation table."""
+
+    python_name: str
+    sympy_name: str
+    latex: str
+    assumptions: tuple[str, ...]
+    sample_range: tuple[float, float]
+
+    def symbol(self) -> sp.Symbol:
+        return sp.Symbol(self.sympy_name, **{a: True for a in self.assumptions})
+
+
+def _row(python_name: str, sympy_name: str, latex: str, kind: str) -> Notation:
+    assumptions, sample_range = {
+        "real": (("real",), REAL_RANGE),
+        "positive": (("positive",), POSITIVE_RANGE),
+        "unit": (("positive",), UNIT_RANGE),
+    }[kind]
+    return Notation(python_name, sympy_name, latex, assumptions, sample_range)
+
+
+#: The table itself: math, how we print it, and what SymPy may assume.
+TABLE: tuple[Notation, ...] = (
+    _row("x", "x", "x", "real"),
+    _row("t", "t", "t", "real"),
+    _row("u", "u", "u", "real"),
+    _row("a", "a", "a", "real"),
+    _row("mu", "mu", r"\mu", "real"),
+    _row("mu_1", "mu_1", r"\mu_{1}", "real"),
+    _row("mu_2", "mu_2", r"\mu_{2}", "real"),
+    _row("sigma", "sigma", r"\sigma", "positive"),
+    _row("sigma_1", "sigma_1", r"\sigma_{1}", "positive"),
+    _row("sigma_2", "sigma_2", r"\sigma_{2}", "positive"),
+    _row("A", "A", "A", "positive"),
+    _row("B", "B", "B", "positive"),
+    _row("C", "C", "C", "real"),
+    _row("A_1", "A_1", "A_{1}", "positive"),
+    _row("A_2", "A_2", "A_{2}", "positive"),
+    _row("B_1", "B_1", "B_{1}", "positive"),
+    _row("B_2", "B_2", "B_{2}", "positive"),
+    _row("C_1", "C_1", "C_{1}", "real"),
+    _row("C_2", "C_2", "C_{2}", "real"),
+    _row("alpha_t", "alpha_t", r"\alpha_{t}", "unit"),
+    _row("alpha_tm1", "alpha_t-1", r"\alpha_{t-1}", "unit"),
+    _row("beta_t", "beta_t", r"\beta_{t}", "unit"),
+    _row("alpha_bar_t", "alphabar_t", r"\bar{\alpha}_{t}", "unit"),
+    _row("alpha_bar_tm1", "alphabar_t-1", r"\bar{\alpha}_{t-1}", "unit"),
+    _row("beta_tilde_t", "betatilde_t", r"\tilde{\beta}_{t}", "positive"),
+    _row("mu_tilde_t", "mutilde_t", r"\tilde{\mu}_{t}", "real"),
+    _row("x_0", "x_0", r"\mathbf{x}_{0}", "real"),
+    _row("x_t", "x_t", r"\mathbf{x}_{t}", "real"),
+    _row("x_tm1", "x_t-1", r"\mathbf{x}_{t-1}", "real"),
+    _row("x_tm2", "x_t-2", r"\mathbf{x}_{t-2}", "real"),
+    _row("eps", "epsilon", r"\boldsymbol{\epsilon}", "real"),
+    _row("eps_tm1", "epsilon_t-1", r"\boldsymbol{\epsilon}_{t-1}", "real"),
+    _row("eps_tm2", "epsilon_t-2", r"\boldsymbol{\epsilon}_{t-2}", "real"),
+    _row("eps_bar_tm2", "epsilonbar_t-2", r"\bar{\boldsymbol{\epsilon}}_{t-2}", "real"),
+)
+
+BY_PYTHON_NAME: dict[str, Notation] = {row.python_name: row for row in TABLE}
+
+#: The symbols themselves, by their Python names (``symbols["alpha_bar_t"]``).
+SYMBOLS: dict[str, sp.Symbol] = {row.python_name: row.symbol() for row in TABLE}
+
+#: LaTeX overrides for symbols whose default SymPy printing differs from the papers'.
+SYMBOL_NAMES: dict[sp.Symbol, str] = {
+    SYMBOLS[row.python_name]: row.latex
+    for row in TABLE
+    if sp.latex(SYMBOLS[row.python_name]) != row.latex
+}
+
+_SAMPLE_RANGES: dict[sp.Symbol, tuple[float, float]] = {
+    SYMBOLS[row.python_name]: row.sample_range for row in TABLE
+}
+
+
+def symbol(python_name: str) -> sp.Symbol:
+    """The shared symbol with this Python name (``KeyError`` if there is none)."""
+    return SYMBOLS[python_name]
+
+
+def sample_range(sym: sp.Symbol) -> tuple[float, float]:
+    """The interval the numeric witness samples ``sym`` from.
+
+    Symbols of the table have their own; any other symbol (a user's) is sampled
+    by its assumptions: positive ones from a positive interval, the rest as reals.
+    """
+    if sym in _SAMPLE_RANGES:
+        return _SAMPLE_RANGES[sym]
+    if sym.is_positive or sym.is_nonnegative:
+        return POSITIVE_RANGE
+    return REAL_RANGE
+
+
+def latex(expr: Any, **settings: Any) -> str:
+    """Print ``expr`` as LaTeX in the papers' notation.
+
+    >>> latex(symbol("alpha_bar_t") * symbol("x_0"))
+    '\\\\bar{\\\\alpha}_{t} \\\\mathbf{x}_{0}'
+    """
+    names = dict(SYMBOL_NAMES)
+    names.update(settings.pop("symbol_names", {}))
+    return sp.latex(expr, symbol_names=names, **settings)

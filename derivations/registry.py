@@ -1,0 +1,67 @@
+"""The built-in derivations, by name, imported only when asked for.
+
+Each module named here has a pure ``derive() -> CheckedDerivation`` that builds
+and checks its derivation and writes no files.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from derivations.derivation import CheckedDerivation
+from derivations.errors import BadInputError, UnknownDerivationError
+
+#: name -> (module, title). Order is the order of ``derivations list`` and ``run``.
+BUILTIN: dict[str, tuple[str, str]] = {
+    "gaussian_convolution": ("derivations.gaussian_convolution",
+                             "The sum of two Gaussians: the convolution integral"),
+    "characteristic_function": ("derivations.characteristic_function",
+                                "The sum of two Gaussians: characteristic functions"),
+    "kl_divergence": ("derivations.kl_divergence", "KL divergence between two normals"),
+    "kl_multivariate": ("derivations.kl_multivariate", "KL divergence between multivariate normals"),
+    "forward_process": ("derivations.forward_process", "The closed form of the forward process q(x_t | x_0)"),
+    "gaussian_product": ("derivations.gaussian_product", "The product of two Gaussian densities"),
+    "gaussian_conditional": ("derivations.gaussian_conditional", "The conditional of a jointly Gaussian pair"),
+    "ddpm_posterior": ("derivations.ddpm_posterior", "The DDPM posterior q(x_{t-1} | x_t, x_0)"),
+}
+
+
+def names() -> list[str]:
+    return list(BUILTIN)
+
+
+def title(name: str) -> str:
+    return BUILTIN[name][1]
+
+
+def deriver(name: str) -> Callable[[], CheckedDerivation]:
+    """The ``derive`` function of the built-in derivation ``name``."""
+    if name not in BUILTIN:
+        known = ", ".join(BUILTIN) or "none"
+        raise UnknownDerivationError(f"unknown derivation '{name}'; known: {known}")
+    return importlib.import_module(BUILTIN[name][0]).derive
+
+
+def derivers_from_file(path: Path) -> dict[str, Callable[[], CheckedDerivation]]:
+    """The derivations a user's file defines: its ``derive`` function, run by name.
+
+    The file is a Python module (it is executed, as ``python FILE`` would) that
+    defines ``derive() -> CheckedDerivation``.
+    """
+    if not path.is_file():
+        raise BadInputError(f"no such file: {path}")
+    module_name = f"_user_derivation_{path.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise BadInputError(f"not a Python file: {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    derive = getattr(module, "derive", None)
+    if not callable(derive):
+        raise BadInputError(f"{path} defines no derive() function")
+    return {path.stem: derive}

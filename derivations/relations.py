@@ -1,0 +1,199 @@
+"""How a step relates to the line before it, and how that relation is checked.
+
+Each relation is a small object with a ``check`` method, so adding one means
+adding a class, not a branch:
+
+* :data:`EQUAL`: an algebraic identity under the symbols' assumptions;
+* :data:`INTEGRAL`: a real-line integral equals its closed form (the Gaussian integral rule);
+* :data:`EQUAL_IN_DISTRIBUTION`: both sides are affine in the declared independent
+  standard normals, with the same deterministic part and the same total variance;
+* :func:`proportional_in` ``(x)``: the ratio of the two sides does not depend on ``x``;
+* :func:`up_to_constant_in` ``(x)``: the difference does not depend on ``x`` (exponents, log-densities);
+* :func:`substitution` ``(old, new)``: the line is the previous one with ``old`` replaced by ``new``;
+* :data:`GIVEN` and :data:`DEFINITION`: stated, not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import sympy as sp
+
+from derivations.checking import CheckSettings, Outcome, Verdict, check_equal
+from derivations.defined import unfold
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a relation may use: the check settings and the declared standard normals."""
+
+    settings: CheckSettings
+    normals: tuple[sp.Symbol, ...] = ()
+
+
+class Relation:
+    """Base class: a named relation between consecutive lines, printed with ``latex``."""
+
+    name: str = "relation"
+    latex: str = "="
+    checked: bool = True
+    suffix: str = ""  # printed after the line's expression
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class _Stated(Relation):
+    checked = False
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        return Verdict(Outcome.STATED, self.name)
+
+
+GIVEN = _Stated("given")
+DEFINITION = _Stated("definition")
+
+
+class _Equal(Relation):
+    name = "equal"
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        return check_equal(previous, current, context.settings)
+
+
+EQUAL = _Equal()
+
+
+class _Integral(Relation):
+    name = "integral"
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        if not unfold(previous).has(sp.Integral):
+            return Verdict(Outcome.UNDECIDED, "an integral step needs an integral on the line before")
+        return check_equal(previous, current, context.settings)
+
+
+INTEGRAL = _Integral()
+
+
+class _EqualInDistribution(Relation):
+    name = "equal in distribution"
+    latex = r"\overset{d}{=}"
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        if not context.normals:
+            return Verdict(Outcome.UNDECIDED, "no standard normals are declared")
+        sides = [affine_in_normals(unfold(side), context.normals) for side in (previous, current)]
+        if None in sides:
+            return Verdict(Outcome.UNDECIDED, "not affine in the declared standard normals")
+        (mean_l, var_l), (mean_r, var_r) = sides
+        mean = check_equal(mean_l, mean_r, context.settings)
+        variance = check_equal(var_l, var_r, context.settings)
+        for part, verdict in (("mean", mean), ("variance", variance)):
+            if verdict.outcome is not Outcome.PROVED:
+                return replace(verdict, method=f"{part}: {verdict.method}")
+        return Verdict(
+            Outcome.PROVED,
+            f"same mean ({mean.method}) and same variance ({variance.method})",
+            sp.S.Zero, None, min(mean.witness_points, variance.witness_points),
+        )
+
+
+EQUAL_IN_DISTRIBUTION = _EqualInDistribution()
+
+
+def affine_in_normals(expr: sp.Expr, normals: Sequence[sp.Symbol]) -> tuple[sp.Expr, sp.Expr] | None:
+    """Mean and variance of ``expr = m + sum_i c_i eps_i`` with independent ``eps_i ~ N(0, 1)``.
+
+    The variance of such a sum is ``sum_i c_i^2`` (independent terms: variances add;
+    ``Var(c eps) = c^2``; source 002, section 1). None if ``expr`` is not affine in the normals.
+    """
+    expr = sp.expand(expr)
+    coefficients = [sp.diff(expr, n) for n in normals]
+    if any(c.has(*normals) for c in coefficients):
+        return None
+    mean = expr.xreplace({n: 0 for n in normals})
+    if sp.expand(expr - mean - sum(c * n for c, n in zip(coefficients, normals))) != 0:
+        return None
+    return mean, sum((c**2 for c in coefficients), sp.S.Zero)
+
+
+@dataclass(frozen=True, repr=False)
+class _ProportionalIn(Relation):
+    variable: sp.Symbol
+    latex: str = r"\propto"
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"proportional in {self.variable}"
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        ratio = unfold(previous) / unfold(current)
+        other = sp.Dummy(f"{self.variable}_other", **self.variable.assumptions0)
+        verdict = check_equal(ratio, ratio.xreplace({self.variable: other}), context.settings)
+        return replace(verdict, method=f"the ratio does not depend on {self.variable}: {verdict.method}")
+
+
+def proportional_in(variable: sp.Symbol) -> Relation:
+    """Relation: the two sides differ by a factor free of ``variable`` (Bayes' "propto")."""
+    return _ProportionalIn(variable)
+
+
+@dataclass(frozen=True, repr=False)
+class _UpToConstantIn(Relation):
+    variable: sp.Symbol
+    suffix: str = r" + \mathrm{const}"
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"equal up to a constant in {self.variable}"
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        difference = unfold(previous) - unfold(current)
+        other = sp.Dummy(f"{self.variable}_other", **self.variable.assumptions0)
+        verdict = check_equal(difference, difference.xreplace({self.variable: other}), context.settings)
+        return replace(verdict, method=f"the difference does not depend on {self.variable}: {verdict.method}")
+
+
+def up_to_constant_in(variable: sp.Symbol) -> Relation:
+    """Relation: the two sides differ by an additive term free of ``variable``."""
+    return _UpToConstantIn(variable)
+
+
+@dataclass(frozen=True, repr=False)
+class _Substitution(Relation):
+    old: sp.Expr
+    new: sp.Expr
+    in_distribution: bool = False
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"substitution of {self.old}"
+
+    @property
+    def latex(self) -> str:  # type: ignore[override]
+        return r"\overset{d}{=}" if self.in_distribution else "="
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        substituted = previous.xreplace({self.old: self.new})
+        if substituted == previous:
+            return Verdict(Outcome.UNDECIDED, f"{self.old} does not occur in the line before")
+        verdict = check_equal(substituted, current, context.settings)
+        return replace(verdict, method=f"substituting {self.old}, then {verdict.method}")
+
+
+def substitution(old: sp.Expr, new: sp.Expr, *, in_distribution: bool = False) -> Relation:
+    """Relation: the line is the previous one with ``old`` replaced by ``new``.
+
+    With ``in_distribution=True`` the replacement is equal in distribution only
+    (an induction hypothesis); the justification must say why that is valid
+    (``old`` independent of the other noise in the line).
+    """
+    return _Substitution(old, new, in_distribution)
