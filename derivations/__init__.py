@@ -20,6 +20,7 @@ from derivations.errors import (
 )
 from derivations.gaussian import NormalPDF, normal_pdf
 from derivations.notation import SYMBOLS, latex, symbol
+from derivations.script import run_script
 from derivations.relations import (
     DEFINITION,
     EQUAL,
@@ -36,5 +37,5 @@ __all__ = [
     "CheckSettings", "CheckedDerivation", "Derivation", "DerivationError",
     "KnownResultMismatchError", "NormalPDF", "Outcome", "StepNotEqualError",
     "StepUndecidedError", "Verdict", "check_equal", "latex", "normal_pdf",
-    "proportional_in", "substitution", "symbol", "up_to_constant_in",
+    "proportional_in", "run_script", "substitution", "symbol", "up_to_constant_in",
 ]

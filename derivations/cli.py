@@ -9,6 +9,7 @@ derivation, 2 bad input, 3 undecided.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -72,14 +73,28 @@ def build_parser() -> argparse.ArgumentParser:
                        help="assumption for symbols not in the notation table (default: real)")
     check.add_argument("--normal", metavar="EPS1,EPS2,...",
                        help="independent standard normals; turns on equality in distribution")
+    for module in _extensions():
+        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.DESCRIPTION)
+        module.configure(sub)
     return parser
+
+
+#: Commands that live in their own modules. Each module defines NAME, HELP, DESCRIPTION,
+#: configure(parser) and run(args) -> exit code.
+EXTENSION_MODULES: tuple[str, ...] = (
+)
+
+
+def _extensions() -> list:
+    return [importlib.import_module(name) for name in EXTENSION_MODULES]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
         args = build_parser().parse_args(argv)
-        return COMMANDS[args.command](args)
+        extensions = {module.NAME: module.run for module in _extensions()}
+        return {**COMMANDS, **extensions}[args.command](args)
     except BadInputError as error:
         print(f"derivations: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

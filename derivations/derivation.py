@@ -196,6 +196,10 @@ class Derivation:
 
     # --- checking -----------------------------------------------------------
 
+    def _repr_latex_(self) -> str:
+        """Jupyter: check every step and show it with its mark (and residual if it failed)."""
+        return self.verify()._repr_latex_()
+
     def verify(self) -> CheckedDerivation:
         """Check every step, the display forms and the known result; never raises on a failed step."""
         context = Context(self.settings, self.normals)

@@ -34,6 +34,13 @@ class NormalPDF(Defined):
         x, mean, variance = (printer._print(arg) for arg in self.args)
         return rf"\mathcal{{N}}\left({x}; {mean}, {variance}\right)"
 
+    def _pretty(self, printer: Any) -> Any:
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        x, parameters = printer._print(self.args[0]), printer._print_seq(self.args[1:], delimiter=", ")
+        body = prettyForm(*x.right("; ", parameters))
+        return prettyForm(*prettyForm(*body.parens()).left("𝒩"))
+
 
 def normal_pdf(x: sp.Expr, mean: sp.Expr, variance: sp.Expr) -> sp.Expr:
     """The explicit Gaussian density (eq. (6) of source 000), as a SymPy expression."""

@@ -173,9 +173,66 @@ def as_json(checked: CheckedDerivation) -> str:
     return json.dumps(as_dict(checked), indent=2, ensure_ascii=False) + "\n"
 
 
+_TEXT_RELATIONS = {"=": "=", r"\overset{d}{=}": "=ᵈ", r"\propto": "∝"}
+_LATEX_MARKS = {Outcome.PROVED: r"\checkmark", Outcome.REFUTED: r"\times",
+                Outcome.UNDECIDED: "?", Outcome.STATED: r"\cdot"}
+
+
+def _pretty(value: sp.Expr | str) -> str:
+    return value if isinstance(value, str) else sp.pretty(value, use_unicode=True)
+
+
+def _indent(block: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line for line in block.splitlines())
+
+
+def text(checked: CheckedDerivation) -> str:
+    """The derivation for a terminal: SymPy's Unicode pretty printer, one step a block.
+
+    Each block starts with a mark (✓ proved, ✗ refuted, ? undecided, · stated),
+    the step number, its tag and relation; then the expression, the justification
+    and how the step was checked.
+    """
+    d = checked.derivation
+    lines = [f"{d.title} [{d.name}]", *[f"Source: {s}" for s in d.sources]]
+    for index, chain in enumerate(d.chains):
+        lines.append("")
+        if chain.heading:
+            lines += [chain.heading, "-" * len(chain.heading)]
+        for row in _chain_rows(checked, index):
+            step, verdict = row.step, row.verdict
+            tag = f" ({step.tag})" if step.tag else ""
+            relation = _TEXT_RELATIONS.get(step.relation.latex, step.relation.latex)
+            lines.append(f"{verdict.outcome.mark} step {step.number}{tag} {relation}")
+            if step.lhs is not None:
+                lines.append(_indent(_pretty(step.lhs)))
+                lines.append(f"    {relation}")
+            lines.append(_indent(_pretty(step.display if step.display is not None else step.expr)))
+            lines.append(f"    because: {step.because}")
+            lines.append(f"    {verdict.describe()}")
+    if d.known is not None and checked.known_verdict is not None:
+        lines += ["", f"{checked.known_verdict.outcome.mark} result equals {d.known.source}: "
+                  f"{checked.known_verdict.describe()}"]
+    return "\n".join(lines) + "\n"
+
+
 def notebook_latex(checked: CheckedDerivation) -> str:
-    """What Jupyter shows: the Markdown math blocks, marks for failed steps."""
-    return md(checked)
+    """What Jupyter shows: each chain as an aligned block, a mark on every step.
+
+    A step that is not proved gets a second row with its outcome and residual.
+    """
+    blocks = []
+    for index, _chain in enumerate(checked.derivation.chains):
+        rows = []
+        for row in _chain_rows(checked, index):
+            step, verdict = row.step, row.verdict
+            mark = _LATEX_MARKS[verdict.outcome]
+            rows.append(f"{_row(step, tags=False)} \\quad {mark}")
+            if step.relation.checked and not verdict.proved:
+                residual = "" if verdict.residual is None else latex(verdict.residual)
+                rows.append(rf"&& \text{{{verdict.outcome.value}: residual }} {residual}")
+        blocks.append("\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}")
+    return "$$\n" + "\n\\\\[1em]\n".join(blocks) + "\n$$"
 
 
-FORMATS = {"tex": tex, "md": md, "json": as_json}
+FORMATS = {"tex": tex, "md": md, "json": as_json, "text": text}
