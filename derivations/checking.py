@@ -210,7 +210,19 @@ def _algebraic_identity(difference: sp.Expr, budget_seconds: float) -> _Symbolic
             best = reduced
         if reduced.is_number and not reduced.has(sp.nan, sp.zoo) and reduced.is_zero is False:
             return _Symbolic(None, reduced, tuple(tried), nonzero_constant=True)
-    return _Symbolic(None, best, tuple(tried))
+    return _Symbolic(None, _readable(best), tuple(tried))
+
+
+def _readable(residual: sp.Expr) -> sp.Expr:
+    """The residual factored, for the report, if that is quick and shorter."""
+    if sp.count_ops(residual) > 80:
+        return residual
+    try:
+        with time_budget(0.5):
+            factored = sp.factor(residual)
+    except (OutOfTime, sp.PolynomialError):
+        return residual
+    return factored if sp.count_ops(factored) <= sp.count_ops(residual) else residual
 
 
 def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> _Symbolic:

@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         "show", help="print one derivation's output",
         description="Check one derivation and print it to standard output.")
     show.add_argument("name", metavar="NAME")
-    show.add_argument("--format", choices=sorted(render.FORMATS), default="md")
+    show.add_argument("--format", choices=sorted(render.FORMATS), default="md",
+                      help="tex, md or json (the files run writes), or text for a terminal (default: md)")
 
     check = commands.add_parser(
         "check", help="is LHS equal to RHS?",
@@ -95,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         extensions = {module.NAME: module.run for module in _extensions()}
         return {**COMMANDS, **extensions}[args.command](args)
-    except BadInputError as error:
+    except (BadInputError, OutputError) as error:
         print(f"derivations: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except DerivationError as error:
@@ -137,7 +138,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             print(f"{label}: FAILED: {error}", file=sys.stderr)
             status = EXIT_FAILED
             continue
-        files = {f"{checked.name}.{ext}": fmt(checked) for ext, fmt in render.FORMATS.items()}
+        files = {f"{checked.name}.{ext}": fmt(checked) for ext, fmt in render.FILE_FORMATS.items()}
         write_files(args.out, files)
         proved = checked.count(Outcome.PROVED)
         checked_steps = sum(1 for s in checked.steps if s.step.relation.checked)

@@ -1,4 +1,4 @@
-"""Named functions that print as the papers write them and unfold to their definition.
+r"""Named functions that print as the papers write them and unfold to their definition.
 
 A page writes :math:`\mathcal{N}(x; \mu, \sigma^2)` where the algebra needs the
 explicit density. A :class:`Defined` function keeps the name for printing; the

@@ -235,4 +235,7 @@ def notebook_latex(checked: CheckedDerivation) -> str:
     return "$$\n" + "\n\\\\[1em]\n".join(blocks) + "\n$$"
 
 
-FORMATS = {"tex": tex, "md": md, "json": as_json, "text": text}
+#: The files ``derivations run`` writes, by extension.
+FILE_FORMATS = {"tex": tex, "md": md, "json": as_json}
+#: Everything ``show`` and scripts can print.
+FORMATS = {**FILE_FORMATS, "text": text}
