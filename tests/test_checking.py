@@ -117,3 +117,11 @@ def test_checks_are_deterministic() -> None:
     """Two checks of the same refuted step report the same point."""
     first, second = (check_equal((x + 1) ** 2, x**2 + 1) for _ in range(2))
     assert first.counterexample == second.counterexample
+
+
+def test_refutation_without_definitions_does_not_stand() -> None:
+    """B_1 = 1/(2 sigma^2) looks false with B_1 free; with its definition it is proved, not refuted."""
+    settings = CheckSettings(definitions={B_1: 1 / (2 * sigma**2)})
+    assert check_equal(B_1, 1 / (2 * sigma**2), settings).outcome is Outcome.PROVED
+    wrong = check_equal(B_1, 1 / sigma**2, settings)
+    assert wrong.outcome is Outcome.REFUTED and "after substituting the definitions" in wrong.method
