@@ -307,6 +307,10 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
 
 
 def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol], has_integral: bool):
+    try:
+        functions = [] if has_integral else [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
+    except (NotImplementedError, TypeError, ValueError, SyntaxError):
+        has_integral = True  # no fast route (a Product, say): SymPy's own evalf, point by point
     if has_integral:
         def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
             with mpmath.workdps(DIGITS):
@@ -318,7 +322,6 @@ def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol], has_int
                 except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
                     return None
         return evaluate
-    functions = [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
 
     def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
         with mpmath.workdps(DIGITS):

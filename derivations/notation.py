@@ -78,6 +78,17 @@ TABLE: tuple[Notation, ...] = (
     _row("eps_tm1", "epsilon_t-1", r"\boldsymbol{\epsilon}_{t-1}", "real"),
     _row("eps_tm2", "epsilon_t-2", r"\boldsymbol{\epsilon}_{t-2}", "real"),
     _row("eps_bar_tm2", "epsilonbar_t-2", r"\bar{\boldsymbol{\epsilon}}_{t-2}", "real"),
+    _row("alpha_1", "alpha_1", r"\alpha_{1}", "unit"),
+    _row("alpha_bar_1", "alphabar_1", r"\bar{\alpha}_{1}", "unit"),
+    _row("alpha_bar_T", "alphabar_T", r"\bar{\alpha}_{T}", "unit"),
+    _row("x_1", "x_1", r"\mathbf{x}_{1}", "real"),
+    _row("eps_0", "epsilon_0", r"\boldsymbol{\epsilon}_{0}", "real"),
+    _row("mu_star", "mu_*", r"\mu_{*}", "real"),
+    _row("sigma_star", "sigma_*", r"\sigma_{*}", "positive"),
+    _row("Sigma_11", "Sigma_11", r"\Sigma_{11}", "positive"),
+    _row("Sigma_12", "Sigma_12", r"\Sigma_{12}", "real"),
+    _row("Sigma_22", "Sigma_22", r"\Sigma_{22}", "positive"),
+    _row("Sigma_1g2", "Sigma_1|2", r"\Sigma_{1|2}", "positive"),
 )
 
 BY_PYTHON_NAME: dict[str, Notation] = {row.python_name: row for row in TABLE}

@@ -64,12 +64,17 @@ def _row(step: Step, *, tags: bool) -> str:
 
 
 def result_latex(checked: CheckedDerivation) -> str | None:
-    """The boxed final line: the known result's left side (if any) = the derived result."""
+    """The boxed final line: the known result's left side (if any) = the result.
+
+    The result is printed in the last step's display form when it has one (textbook
+    order), else as the known formula; the two are proved equal before anything is printed.
+    """
     derivation = checked.derivation
     if derivation.known is None or derivation.result is None:
         return None
     left = lhs_latex(derivation.known.lhs)
-    right = latex(derivation.known.expr)
+    last = derivation.steps[-1]
+    right = expr_latex(last) if last.display is not None else latex(derivation.known.expr)
     return rf"\boxed{{{left} = {right}}}" if left else rf"\boxed{{{right}}}"
 
 
