@@ -35,6 +35,9 @@ from derivations.gaussian_integral import evaluate_real_line_integrals, is_real_
 
 DIGITS = 30
 RELATIVE_TOLERANCE = mpmath.mpf("1e-20")
+#: Quadrature is costly at 30 digits; integrals are witnessed at 15, with a looser tolerance.
+INTEGRAL_DIGITS = 15
+INTEGRAL_TOLERANCE = mpmath.mpf("1e-9")
 
 
 class Outcome(enum.Enum):
@@ -97,6 +100,8 @@ class CheckSettings:
 
     ``constraints`` are relations between symbols (``alpha_bar_t < alpha_bar_tm1``)
     that a sampled point must satisfy; they shape the witness, not the proof.
+    ``positive`` are expressions stated positive (``1 - alpha_bar_t``): a hypothesis
+    the proof may use to split square roots, and that the witness respects.
     """
 
     budget_seconds: float = 5.0
@@ -104,9 +109,16 @@ class CheckSettings:
     seed: int = 2020
     constraints: tuple[sp.Basic, ...] = ()
     definitions: Mapping[sp.Symbol, sp.Expr] = field(default_factory=dict)
+    positive: tuple[sp.Expr, ...] = ()
 
     def with_constraints(self, *more: sp.Basic) -> CheckSettings:
         return replace(self, constraints=self.constraints + tuple(more))
+
+    def with_positive(self, *exprs: sp.Expr) -> CheckSettings:
+        """Hypothesis: each of ``exprs`` is positive (used to split radicals; sampled so)."""
+        exprs = tuple(sp.sympify(e) for e in exprs)
+        return replace(self, positive=self.positive + exprs,
+                       constraints=self.constraints + tuple(e > 0 for e in exprs))
 
 
 DEFAULT_SETTINGS = CheckSettings()
@@ -128,14 +140,17 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     <Outcome.REFUTED: 'refuted'>
     """
     lhs, rhs = unfold(sp.sympify(lhs)), unfold(sp.sympify(rhs))
-    verdict = _check_once(lhs, rhs, settings)
-    if verdict.proved or not settings.definitions:
-        return verdict
+    if lhs == rhs:
+        return Verdict(Outcome.PROVED, "identical expressions", sp.S.Zero)
     expanded = [_substitute(side, settings.definitions) for side in (lhs, rhs)]
     if expanded == [lhs, rhs]:
-        return verdict
-    # Without the definitions, abbreviations were sampled as free symbols, so a
-    # refutation there proves nothing: the verdict with the definitions stands.
+        return _check_once(lhs, rhs, settings)
+    # Abbreviations sampled as free symbols: a disagreement there proves nothing,
+    # so only an agreeing plain check is worth its symbolic pass.
+    if numeric_witness(lhs, rhs, settings).counterexample is None:
+        verdict = _check_once(lhs, rhs, settings)
+        if verdict.proved:
+            return verdict
     second = _check_once(*expanded, settings)
     return replace(second, method=f"{second.method}, after substituting the definitions")
 
@@ -150,11 +165,16 @@ def _substitute(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.E
 
 
 def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
+    witness = numeric_witness(lhs, rhs, settings)
+    if witness.counterexample is not None:  # refuted: only a readable residual is left to find
+        residual = _algebraic_identity(lhs - rhs, min(settings.budget_seconds, 1.0), forms=1)
+        return _combine(residual, witness, lhs, rhs)
+    if settings.positive:
+        lhs, rhs = (split_radicals(side, settings.positive) for side in (lhs, rhs))
     if lhs.has(sp.Integral) or rhs.has(sp.Integral):
         symbolic = _integral_identity(lhs, rhs, settings)
     else:
         symbolic = _algebraic_identity(lhs - rhs, settings.budget_seconds)
-    witness = numeric_witness(lhs, rhs, settings)
     return _combine(symbolic, witness, lhs, rhs)
 
 
@@ -172,7 +192,7 @@ class _Symbolic:
 def _collect_exponentials(expr: sp.Expr) -> sp.Expr:
     collected = sp.powsimp(sp.expand(expr, power_exp=False), combine="exp", deep=True)
     collected = collected.replace(
-        lambda e: isinstance(e, sp.exp), lambda e: sp.exp(sp.expand(e.args[0]))
+        lambda e: isinstance(e, sp.exp), lambda e: sp.exp(sp.cancel(sp.expand(e.args[0])))
     )
     return sp.cancel(sp.expand(sp.powsimp(collected, combine="exp"), power_exp=False))
 
@@ -188,11 +208,11 @@ CANONICAL_FORMS: tuple[tuple[str, Callable[[sp.Expr], sp.Expr]], ...] = (
 )
 
 
-def _algebraic_identity(difference: sp.Expr, budget_seconds: float) -> _Symbolic:
+def _algebraic_identity(difference: sp.Expr, budget_seconds: float, forms: int | None = None) -> _Symbolic:
     deadline = time.monotonic() + budget_seconds
     tried: list[str] = []
     best = difference
-    for name, transform in CANONICAL_FORMS:
+    for name, transform in CANONICAL_FORMS[:forms]:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             tried.append(f"{name} (out of time)")
@@ -223,6 +243,37 @@ def _readable(residual: sp.Expr) -> sp.Expr:
     except (OutOfTime, sp.PolynomialError):
         return residual
     return factored if sp.count_ops(factored) <= sp.count_ops(residual) else residual
+
+
+def split_radicals(expr: sp.Expr, positive: Sequence[sp.Expr]) -> sp.Expr:
+    r"""Split :math:`\sqrt{ab/c}` into :math:`\sqrt{a}\sqrt{b}/\sqrt{c}` where every factor is positive.
+
+    A factor counts as positive if SymPy's assumptions say so or it is one of the
+    stated ``positive`` expressions (or minus one, with the signs pairing up). The
+    split is then an identity for real powers, so the transformation is sound under
+    the hypothesis; anything else is left as it is.
+    """
+    stated = [sp.expand(p) for p in positive]
+
+    def is_positive(factor: sp.Expr) -> bool:
+        return factor.is_positive is True or sp.expand(factor) in stated
+
+    def split(power: sp.Pow) -> sp.Expr:
+        numerator, denominator = sp.fraction(sp.together(power.base))
+        factors = [(f, 1) for f in sp.Mul.make_args(sp.factor(numerator))]
+        factors += [(f, -1) for f in sp.Mul.make_args(sp.factor(denominator))]
+        sign, result = 1, sp.S.One
+        for factor, side in factors:
+            base, exponent = factor.as_base_exp() if factor.is_Pow else (factor, sp.S.One)
+            if not is_positive(base) and is_positive(-base):
+                base, sign = -base, sign * (-1) ** exponent
+            if not is_positive(base) or not exponent.is_real:
+                return power
+            result *= base ** (exponent * side * power.exp)
+        return result if sign == 1 else power
+
+    return expr.replace(
+        lambda e: e.is_Pow and e.exp.is_Rational and not e.exp.is_integer, split)
 
 
 def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> _Symbolic:
@@ -288,9 +339,9 @@ class Witness:
 def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SETTINGS) -> Witness:
     """Evaluate both sides at random admissible points with 30-digit arithmetic."""
     symbols = sorted((lhs - rhs).free_symbols | lhs.free_symbols | rhs.free_symbols, key=sp.default_sort_key)
-    has_integral = lhs.has(sp.Integral) or rhs.has(sp.Integral)
-    wanted = 2 if has_integral else settings.witness_points
-    evaluate = _evaluator(lhs, rhs, symbols, has_integral)
+    evaluate, precise = _evaluator(lhs, rhs, symbols)
+    wanted = settings.witness_points if precise else 2
+    tolerance = RELATIVE_TOLERANCE if precise else INTEGRAL_TOLERANCE
     rng = random.Random(settings.seed)
     agreed = 0
     for point in _admissible_points(symbols, settings.constraints, rng, wanted * 4):
@@ -298,7 +349,7 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
         if values is None:
             continue
         left, right = values
-        if abs(left - right) > RELATIVE_TOLERANCE * (1 + abs(left) + abs(right)):
+        if abs(left - right) > tolerance * (1 + abs(left) + abs(right)):
             return Witness(agreed, _counterexample(point, left, right))
         agreed += 1
         if agreed >= wanted:
@@ -306,22 +357,28 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
     return Witness(agreed, None)
 
 
-def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol], has_integral: bool):
+def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol]):
+    """A function of a point giving both sides' values, and whether it works at full precision.
+
+    Plain expressions are compiled with lambdify at 30 digits; integrals (and what
+    lambdify cannot print, such as a Product) go through SymPy's evalf at 15 digits.
+    """
+    slow = lhs.has(sp.Integral) or rhs.has(sp.Integral)
     try:
-        functions = [] if has_integral else [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
+        functions = [] if slow else [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
     except (NotImplementedError, TypeError, ValueError, SyntaxError):
-        has_integral = True  # no fast route (a Product, say): SymPy's own evalf, point by point
-    if has_integral:
+        slow = True
+    if slow:
         def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
-            with mpmath.workdps(DIGITS):
+            with mpmath.workdps(INTEGRAL_DIGITS):
                 try:
                     return tuple(
-                        _finite(mpmath.mpmathify(sp.N(side.xreplace(point), DIGITS)))
+                        _finite(mpmath.mpmathify(sp.N(side.xreplace(point), INTEGRAL_DIGITS)))
                         for side in (lhs, rhs)
                     )
                 except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
                     return None
-        return evaluate
+        return evaluate, False
 
     def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
         with mpmath.workdps(DIGITS):
@@ -330,7 +387,7 @@ def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol], has_int
                 return tuple(_finite(mpmath.mpmathify(f(*args))) for f in functions)
             except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NameError):
                 return None
-    return evaluate
+    return evaluate, True
 
 
 def _finite(value):

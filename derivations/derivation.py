@@ -143,6 +143,15 @@ class Derivation:
         """Restrict the numeric witness to points satisfying ``constraints`` (e.g. ``a < b``)."""
         self.settings = self.settings.with_constraints(*constraints)
 
+    def assume_positive(self, *exprs: sp.Expr) -> None:
+        """State that each of ``exprs`` is positive (e.g. ``1 - alpha_bar_t``).
+
+        A hypothesis of every step: checks may split square roots of these factors,
+        and the numeric witness samples only points where they are positive. Say so
+        in the justification of the steps that need it.
+        """
+        self.settings = self.settings.with_positive(*exprs)
+
     def note(self, text: str) -> None:
         """Add a note for the reader (printed with the derivation)."""
         self.notes.append(text)

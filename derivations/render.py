@@ -44,7 +44,7 @@ def expr_latex(step: Step) -> str:
 def lhs_latex(lhs: sp.Expr | str | None) -> str:
     if lhs is None:
         return ""
-    return lhs if isinstance(lhs, str) else latex(lhs)
+    return lhs if isinstance(lhs, str) else latex(lhs, order="none")
 
 
 def _chain_rows(checked: CheckedDerivation, chain: int) -> list[CheckedStep]:
