@@ -151,7 +151,8 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
         verdict = _check_once(lhs, rhs, settings)
         if verdict.proved:
             return verdict
-    second = _check_once(*expanded, settings)
+    positive = tuple(_substitute(p, settings.definitions) for p in settings.positive)
+    second = _check_once(*expanded, replace(settings, positive=settings.positive + positive))
     return replace(second, method=f"{second.method}, after substituting the definitions")
 
 
@@ -190,11 +191,49 @@ class _Symbolic:
 
 
 def _collect_exponentials(expr: sp.Expr) -> sp.Expr:
-    collected = sp.powsimp(sp.expand(expr, power_exp=False), combine="exp", deep=True)
-    collected = collected.replace(
-        lambda e: isinstance(e, sp.exp), lambda e: sp.exp(sp.cancel(sp.expand(e.args[0])))
-    )
-    return sp.cancel(sp.expand(sp.powsimp(collected, combine="exp"), power_exp=False))
+    """Canonical form of a sum of ``coefficient * exp(exponent)`` terms.
+
+    Each term's exponentials are merged into one whose exponent is put in
+    rational normal form (``cancel``); terms with the same exponent are grouped and
+    their coefficients summed in rational normal form. Zero exactly when every
+    group's coefficients cancel. Exponents are not expanded into products, which is
+    what keeps Gaussian densities with rational variances small.
+    """
+    expr, restore = _rationalise_powers(expr)
+    groups: dict[sp.Expr, sp.Expr] = {}
+    for term in sp.Add.make_args(sp.expand(expr, deep=False, power_exp=False)):
+        exponent, coefficient = sp.S.Zero, sp.S.One
+        for factor in sp.Mul.make_args(term):
+            base, power = factor.as_base_exp()
+            if isinstance(base, sp.exp):
+                exponent += base.args[0] * power
+            elif base is sp.E:
+                exponent += power
+            else:
+                coefficient *= factor
+        key = sp.cancel(sp.together(exponent))
+        groups[key] = groups.get(key, sp.S.Zero) + coefficient
+    collected = sp.Add(*(sp.cancel(sp.together(c)) * sp.exp(k) for k, c in groups.items()))
+    return collected.xreplace(restore)
+
+
+def _rationalise_powers(expr: sp.Expr) -> tuple[sp.Expr, dict[sp.Symbol, sp.Expr]]:
+    """Write each positive symbol ``s`` seen under ``s**(p/q)`` as ``u**q`` with ``u`` positive.
+
+    Then ``sqrt(alpha_t)`` and ``alpha_t`` are powers of one generator, and ``cancel``
+    sees their common factors. A change of variables on the positive reals, so sound;
+    returns the map back (``u -> s**(1/q)``).
+    """
+    denominators: dict[sp.Symbol, int] = {}
+    for power in expr.atoms(sp.Pow):
+        base, exponent = power.base, power.exp
+        if base.is_Symbol and base.is_positive and exponent.is_Rational and not exponent.is_integer:
+            denominators[base] = sp.ilcm(denominators.get(base, 1), exponent.q)
+    forward, back = {}, {}
+    for symbol, q in denominators.items():
+        root = sp.Dummy(f"{symbol.name}_root", positive=True)
+        forward[symbol], back[root] = root**q, symbol ** sp.Rational(1, q)
+    return expr.xreplace(forward), back
 
 
 #: The canonical forms, cheapest first. Each is an identity transformation.

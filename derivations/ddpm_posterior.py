@@ -224,7 +224,7 @@ def _sanity_limits(d: Derivation, beta: sp.Expr, mean: sp.Expr) -> None:
 
 
 def _exact_identity(d: Derivation) -> None:
-    """The densities' identity, exponent and normalising constant checked separately."""
+    """The densities' identity: the exponent (E), then the whole identity with its constants (C)."""
     left = _sum(_square_term(x_t, sp.sqrt(alpha_t) * x_tm1, beta_t),
                 _square_term(x_tm1, sp.sqrt(alpha_bar_tm1) * x_0, 1 - alpha_bar_tm1))
     right = _sum(_square_term(x_t, sp.sqrt(alpha_bar_t) * x_0, 1 - alpha_bar_t),
@@ -240,9 +240,7 @@ def _exact_identity(d: Derivation) -> None:
                  r"1 - \bar{\alpha}_{t-1})"
                  r" = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar{\alpha}_t}\mathbf{x}_0, 1 - \bar{\alpha}_t)"
                  r"\mathcal{N}(\mathbf{x}_{t-1}; \tilde{\mu}_t, \tilde{\beta}_t)$ as functions. "
-                 "The exponents (E) and the squared normalising constants (C) are checked separately: "
-                 "the engine does not split square roots of the variances, "
-                 "as it cannot know they are positive.",
+                 "First the exponents (E), then the densities themselves (C), checked as functions.",
             because="the exponent of the left product: expand the squares, name the coefficients as in (Q)")
     leftover = _over(mu_tilde_t**2, 2 * beta_tilde_t)
     d.then(sp.Add(_square_term(x_tm1, mu_tilde_t, beta_tilde_t).doit(), leftover.doit(), rest.doit()),
@@ -251,21 +249,18 @@ def _exact_identity(d: Derivation) -> None:
     d.then(right.doit(), display=right,
            because=r"the leftover, with $\tilde{\mu}_t$ and $\tilde{\beta}_t$ read off, is the exponent of "
                    r"$q(\mathbf{x}_t \mid \mathbf{x}_0)$")
-    two_pi = 2 * sp.pi
-    squared_left = sp.Mul(sp.Mul(two_pi, beta_t, **_U), sp.Mul(two_pi, 1 - alpha_bar_tm1, **_U), **_U)
-    squared_right = sp.Mul(sp.Mul(two_pi, 1 - alpha_bar_t, **_U), sp.Mul(two_pi, beta_tilde_t, **_U), **_U)
-    d.start(squared_right.doit(), lhs=squared_left, display=squared_right, tag="C",
-            because=r"the squared reciprocal normalising constants: $(1 - \bar{\alpha}_t)\tilde{\beta}_t = "
-                    r"\beta_t(1 - \bar{\alpha}_{t-1})$; the variances are positive when "
-                    r"$0 < \bar{\alpha}_t < \bar{\alpha}_{t-1} < 1$, so the constants are equal")
+    d.start(sp.Mul(MARGINAL_T, POSTERIOR, **_U), lhs=sp.Mul(ONE_STEP, MARGINAL_TM1, **_U), tag="C",
+            heading="The exact identity, normalising constants included",
+            because=r"(E) and $(1 - \bar{\alpha}_t)\tilde{\beta}_t = \beta_t(1 - \bar{\alpha}_{t-1})$; "
+                    r"square roots split as $\beta_t, 1 - \bar{\alpha}_t, 1 - \bar{\alpha}_{t-1} > 0$")
 
 
 def _posterior(d: Derivation, mean: sp.Expr, beta: sp.Expr) -> None:
     """The posterior itself, normalised, with eq. (7) substituted."""
-    numerator = sp.Mul(MARGINAL_T, POSTERIOR, **_U)
-    d.start(POSTERIOR, lhs=QPOST, relation=GIVEN, display=_over(numerator, MARGINAL_T),
-            heading="The posterior",
-            because="line (B) with the exact identity (E), (C) in its numerator")
+    d.start(ONE_STEP * MARGINAL_TM1 / MARGINAL_T, lhs=QPOST, relation=GIVEN, heading="The posterior",
+            display=_over(sp.Mul(ONE_STEP, MARGINAL_TM1, **_U), MARGINAL_T), because="line (B)")
+    d.then(POSTERIOR, display=_over(sp.Mul(MARGINAL_T, POSTERIOR, **_U), MARGINAL_T),
+           because=r"the exact identity (C) in the numerator")
     d.then(POSTERIOR, because=r"cancel $q(\mathbf{x}_t \mid \mathbf{x}_0)$")
     d.then(NormalPDF(x_tm1, mean, beta_tilde_t), relation=substitution(mu_tilde_t, mean),
            because=r"$\tilde{\mu}_t$ from (7)")
@@ -292,6 +287,7 @@ def build() -> tuple[Derivation, Posterior]:
     d.define(beta_tilde_t, 1 / PRECISION)
     d.define(mu_tilde_t, beta_tilde_t * LINEAR)
     d.assume(alpha_bar_t < alpha_bar_tm1)
+    d.assume_positive(beta_t, 1 - alpha_bar_t, 1 - alpha_bar_tm1)  # 0 < abar_t < abar_{t-1} < 1
     _bayes(d)
     beta = _posterior_variance(d)
     mean = _posterior_mean(d, beta)
