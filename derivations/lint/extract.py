@@ -1,0 +1,118 @@
+r"""Find the display math of a Markdown post with a real Markdown parser.
+
+markdown-it-py with the mdit-py-plugins math rules reads the post as a
+Markdown renderer would: ``$$ ... $$`` blocks (dollarmath), top-level
+``\begin{align} ... \end{align}`` environments (amsmath), ``\[ ... \]`` blocks
+(a small block rule here), and ``$$ ... $$`` inside a paragraph. Code blocks,
+inline code, escaped dollars and inline ``$ ... $`` math are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+DISPLAY_TOKENS = ("math_block", "math_block_label", "amsmath", "math_block_brackets")
+
+
+@dataclass(frozen=True)
+class DisplayBlock:
+    """The LaTeX of one display block and the 1-based line where it starts."""
+
+    line: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What the linter reads from a post: its front matter and its display blocks."""
+
+    front_matter: str
+    blocks: tuple[DisplayBlock, ...]
+
+
+def _bracket_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    r"""Block rule for ``\[ ... \]`` on lines of their own (their opening at a line start)."""
+    begin = state.bMarks[start] + state.tShift[start]
+    if not state.src.startswith("\\[", begin):
+        return False
+    close = state.src.find("\\]", begin + 2)
+    if close < 0:
+        return False
+    last = start
+    while last < end and state.eMarks[last] < close:
+        last += 1
+    if last >= end:
+        return False
+    if not silent:
+        token = state.push("math_block_brackets", "math", 0)
+        token.block = True
+        token.content = state.src[begin + 2:close]
+        token.map = [start, last + 1]
+    state.line = last + 1
+    return True
+
+
+def markdown() -> MarkdownIt:
+    """The Markdown parser the linter uses."""
+    md = MarkdownIt("commonmark")
+    md.use(front_matter_plugin).use(dollarmath_plugin, double_inline=True).use(amsmath_plugin)
+    md.block.ruler.before("fence", "math_block_brackets", _bracket_block)
+    return md
+
+
+def extract(text: str) -> Extracted:
+    """The front matter and the display blocks of a Markdown post, in order."""
+    lines = text.split("\n")
+    front, blocks = "", []
+    for token in markdown().parse(text):
+        if token.type == "front_matter":
+            front = token.content
+        elif token.type in DISPLAY_TOKENS and token.map:
+            blocks.append(DisplayBlock(_content_line(lines, token), token.content))
+        elif token.type == "inline" and token.children and token.map:
+            blocks.extend(_inline_double(lines, token))
+    return Extracted(front, tuple(blocks))
+
+
+def _content_line(lines: list[str], token: Token) -> int:
+    start, stop = token.map
+    source = "\n".join(lines[start:stop])
+    found = source.find(token.content) if token.content else -1
+    return start + 1 + (source.count("\n", 0, found) if found >= 0 else 0)
+
+
+def _inline_double(lines: list[str], token: Token) -> list[DisplayBlock]:
+    start, stop = token.map
+    source = "\n".join(lines[start:stop])
+    blocks, cursor = [], 0
+    for child in token.children:
+        if child.type != "math_inline_double":
+            continue
+        found = source.find(child.content, cursor)
+        line = start + 1 + (source.count("\n", 0, found) if found >= 0 else 0)
+        cursor = max(cursor, found + 1)
+        blocks.append(DisplayBlock(line, child.content))
+    return blocks
+
+
+def front_matter_lists(front: str) -> dict[str, tuple[str, ...]]:
+    """The lists under the front matter's ``derivations:`` key (``normal``, ``positive``).
+
+    Reads ``derivations: {normal: [a, b], positive: [c]}`` or the same keys
+    indented under ``derivations:``, each with a ``[...]`` list. Nothing is evaluated.
+    """
+    section = re.search(r"^derivations:(.*(?:\n[ \t]+.*)*)", front, re.MULTILINE)
+    if section is None:
+        return {}
+    found = {}
+    for key, items in re.findall(r"(\w+)\s*:\s*\[([^\]]*)\]", section.group(1)):
+        found[key] = tuple(i.strip().strip("'\"") for i in items.split(",") if i.strip())
+    return found
