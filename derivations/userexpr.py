@@ -1,4 +1,7 @@
-"""Read an expression a user typed on the command line (SymPy syntax).
+"""Read an expression a user typed on the command line (SymPy syntax, or LaTeX).
+
+Text with a backslash is read as LaTeX by the linter's guarded parser
+(:mod:`derivations.lint.parse`), which refuses a parse it cannot trust.
 
 Only a fixed vocabulary of names is available (arithmetic, ``sqrt``, ``exp``,
 ``log``, ``pi``, ``I``, ``oo``, ``Integral``, ``Abs``); every other identifier
@@ -34,6 +37,8 @@ def parse_user_expr(text: str, *, assume: str = "real") -> sp.Expr:
     >>> parse_user_expr("sqrt(alpha_bar_t) * x_0")
     sqrt(alphabar_t)*x_0
     """
+    if "\\" in text:
+        return _parse_latex(text, assume)
     if "__" in text or not text.strip():
         raise BadInputError(f"cannot read expression {text!r}: empty or contains '__'")
     names = dict(FUNCTIONS)
@@ -54,6 +59,15 @@ def parse_user_expr(text: str, *, assume: str = "real") -> sp.Expr:
     if not isinstance(expr, sp.Expr):
         raise BadInputError(f"cannot read expression {text!r}: not an expression")
     return expr
+
+
+def _parse_latex(text: str, assume: str) -> sp.Expr:
+    from derivations.lint.parse import Names, parse_row  # the parser loads ANTLR: only when needed
+
+    parsed = parse_row(text, Names(assume=assume))
+    if parsed.expr is None:
+        raise BadInputError(f"cannot read LaTeX {text!r}: {parsed.reason}")
+    return parsed.expr
 
 
 def parse_symbol_list(text: str, *, assume: str = "real") -> tuple[sp.Symbol, ...]:

@@ -35,3 +35,14 @@ def test_symbol_list() -> None:
     assert [s.name for s in parse_symbol_list("e1, e2")] == ["e1", "e2"]
     with pytest.raises(BadInputError, match=r"^not a variable name: '1e'$"):
         parse_symbol_list("1e")
+
+
+def test_latex_is_read_with_the_notation() -> None:
+    """LaTeX input (it has a backslash) is read by the guarded parser into the table's symbols."""
+    assert parse_user_expr(r"\sqrt{\bar\alpha_t}\mathbf{x}_0") == sp.sqrt(symbol("alpha_bar_t")) * symbol("x_0")
+
+
+def test_untrustworthy_latex_is_refused() -> None:
+    """LaTeX the guarded parser cannot trust is bad input, not a guess."""
+    with pytest.raises(BadInputError, match=r"^cannot read LaTeX '\\\\frac\{d\}\{dx\} x': "):
+        parse_user_expr(r"\frac{d}{dx} x")
