@@ -20,7 +20,6 @@ from derivations.errors import (
 )
 from derivations.gaussian import NormalPDF, normal_pdf
 from derivations.notation import SYMBOLS, latex, symbol
-from derivations.script import run_script
 from derivations.relations import (
     DEFINITION,
     EQUAL,
@@ -31,6 +30,7 @@ from derivations.relations import (
     substitution,
     up_to_constant_in,
 )
+from derivations.script import run_script
 
 __all__ = [
     "DEFINITION", "EQUAL", "EQUAL_IN_DISTRIBUTION", "GIVEN", "INTEGRAL", "SYMBOLS",

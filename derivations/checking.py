@@ -35,8 +35,10 @@ from derivations.gaussian_integral import evaluate_real_line_integrals, is_real_
 
 DIGITS = 30
 RELATIVE_TOLERANCE = mpmath.mpf("1e-20")
-#: Quadrature is costly at 30 digits; integrals are witnessed at 15, with a looser tolerance.
+#: Integrals carry quadrature error: they are compared with a looser tolerance
+#: (and, where SymPy's evalf must do them, at 15 digits).
 INTEGRAL_DIGITS = 15
+QUADRATURE_DIGITS = 20
 INTEGRAL_TOLERANCE = mpmath.mpf("1e-9")
 
 
@@ -166,6 +168,10 @@ def _substitute(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.E
 
 
 def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
+    if lhs.has(sp.Integral) or rhs.has(sp.Integral):
+        by_integrands = _integrands_equal(lhs, rhs, settings)  # cheap: no quadrature
+        if by_integrands is not None:
+            return by_integrands
     witness = numeric_witness(lhs, rhs, settings)
     if witness.counterexample is not None:  # refuted: only a readable residual is left to find
         residual = _algebraic_identity(lhs - rhs, min(settings.budget_seconds, 1.0), forms=1)
@@ -315,17 +321,27 @@ def split_radicals(expr: sp.Expr, positive: Sequence[sp.Expr]) -> sp.Expr:
         lambda e: e.is_Pow and e.exp.is_Rational and not e.exp.is_integer, split)
 
 
-def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> _Symbolic:
-    tried = []
+def _integrands_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict | None:
+    """Both sides as one integral over the same range with equal integrands (linearity).
+
+    A proof there proves the integrals equal; anything else proves nothing about
+    them (different integrands can have equal integrals), so it returns None.
+    """
     left, right = as_single_integral(lhs), as_single_integral(rhs)
-    if left is not None and right is not None:
-        var_l, var_r = left.limits[0][0], right.limits[0][0]
-        integrand_r = right.function.xreplace({var_r: var_l})
-        inner = _algebraic_identity(left.function - integrand_r, settings.budget_seconds)
-        tried.append("linearity of the integral")
-        if inner.method is not None:
-            return _Symbolic(f"linearity of the integral; integrands equal by {inner.method}",
-                             sp.S.Zero, tuple(tried) + inner.tried)
+    if left is None or right is None or left.limits[0][1:] != right.limits[0][1:]:
+        return None
+    var = left.limits[0][0]
+    integrand_r = right.function.xreplace({right.limits[0][0]: var})
+    if left.function.has(sp.Integral) or integrand_r.has(sp.Integral):
+        return None
+    inner = _check_once(left.function, integrand_r, settings)
+    if not inner.proved:
+        return None
+    return replace(inner, method=f"linearity of the integral; integrands equal by {inner.method}")
+
+
+def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> _Symbolic:
+    tried = ["linearity of the integral"]
     lhs_value, lhs_done = evaluate_real_line_integrals(lhs)
     rhs_value, rhs_done = evaluate_real_line_integrals(rhs)
     tried.append("Gaussian integral rule")
@@ -399,34 +415,67 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
 def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol]):
     """A function of a point giving both sides' values, and whether it works at full precision.
 
-    Plain expressions are compiled with lambdify at 30 digits; integrals (and what
-    lambdify cannot print, such as a Product) go through SymPy's evalf at 15 digits.
+    Plain expressions are compiled with lambdify and evaluated at 30 digits. Integrals
+    (one variable, not nested) are done by ``mpmath.quad`` on the compiled integrand,
+    also at 30 digits but with quadrature error, so they are compared more loosely.
+    What cannot be compiled (a Product, nested integrals) goes through SymPy's evalf.
     """
-    slow = lhs.has(sp.Integral) or rhs.has(sp.Integral)
+    integrals = sorted(set().union(*(side.atoms(sp.Integral) for side in (lhs, rhs))), key=sp.default_sort_key)
     try:
-        functions = [] if slow else [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
-    except (NotImplementedError, TypeError, ValueError, SyntaxError):
-        slow = True
-    if slow:
-        def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
-            with mpmath.workdps(INTEGRAL_DIGITS):
-                try:
-                    return tuple(
-                        _finite(mpmath.mpmathify(sp.N(side.xreplace(point), INTEGRAL_DIGITS)))
-                        for side in (lhs, rhs)
-                    )
-                except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
-                    return None
-        return evaluate, False
+        if not integrals:
+            functions = [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
+            return _compiled(functions, symbols, []), True
+        if all(len(i.limits) == 1 and len(i.limits[0]) == 3 and not i.function.has(sp.Integral)
+               for i in integrals):
+            return _compiled_with_quadrature(lhs, rhs, symbols, integrals), False
+    except (NotImplementedError, TypeError, ValueError, SyntaxError, NameError):
+        pass
+    return _evalf_evaluator(lhs, rhs), False
 
+
+def _compiled(functions, symbols: Sequence[sp.Symbol], quadratures):
     def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
         with mpmath.workdps(DIGITS):
             args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
             try:
-                return tuple(_finite(mpmath.mpmathify(f(*args))) for f in functions)
+                values = [quadrature(args) for quadrature in quadratures]
+                return tuple(_finite(mpmath.mpmathify(f(*args, *values))) for f in functions)
             except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NameError):
                 return None
-    return evaluate, True
+    return evaluate
+
+
+def _compiled_with_quadrature(lhs, rhs, symbols, integrals):
+    placeholders = [sp.Dummy(f"integral_{k}") for k in range(len(integrals))]
+    named = dict(zip(integrals, placeholders))
+    functions = [sp.lambdify([*symbols, *placeholders], side.xreplace(named), modules="mpmath")
+                 for side in (lhs, rhs)]
+    return _compiled(functions, symbols, [_quadrature(i, symbols) for i in integrals])
+
+
+def _quadrature(integral: sp.Integral, symbols: Sequence[sp.Symbol]):
+    var, low, high = integral.limits[0]
+    integrand = sp.lambdify([var, *symbols], integral.function, modules="mpmath")
+    bounds = [sp.lambdify(symbols, bound, modules="mpmath") for bound in (low, high)]
+
+    def value(args):
+        a, b = (bound(*args) for bound in bounds)
+        # split the real line so a narrow peak near the origin is not stepped over
+        points = [a, -3, 0, 3, b] if (a, b) == (-mpmath.inf, mpmath.inf) else [a, b]
+        with mpmath.workdps(QUADRATURE_DIGITS):
+            return mpmath.quad(lambda v: integrand(v, *args), points)
+    return value
+
+
+def _evalf_evaluator(lhs: sp.Expr, rhs: sp.Expr):
+    def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
+        with mpmath.workdps(INTEGRAL_DIGITS):
+            try:
+                return tuple(_finite(mpmath.mpmathify(sp.N(side.xreplace(point), INTEGRAL_DIGITS)))
+                             for side in (lhs, rhs))
+            except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                return None
+    return evaluate
 
 
 def _finite(value):

@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from derivations import registry, render
-from derivations.checking import CheckSettings, Outcome, check_equal
+from derivations.checking import CheckSettings, Outcome
 from derivations.derivation import CheckedDerivation
-from derivations.errors import BadInputError, DerivationError, OutputError, StepNotEqualError
+from derivations.errors import BadInputError, DerivationError, OutputError
 from derivations.output import write_files
 from derivations.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
 from derivations.userexpr import parse_symbol_list, parse_user_expr
@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="check derivations and write .tex, .md and .json",
         description="Check the named derivations (all by default), print one line each "
         "(name, steps proved, time) and write NAME.tex, NAME.md and NAME.json into the output "
-        "folder. Exit 0 only if every step of every derivation is proved; a failed derivation "
+        "folder; a full run also writes code.md and code.tex (the reference code, typeset) and "
+        "derivations.tex (every derivation in one LaTeX document; `derivations pdf` compiles it). "
+        "Exit 0 only if every step of every derivation is proved; a failed derivation "
         "is reported with its step, justification and residual, and nothing is written for it.")
     run.add_argument("names", nargs="*", metavar="NAME", help="derivations to run (default: all)")
     run.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
@@ -66,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="is LHS equal to RHS?",
         description="Check one line of your own derivation: is LHS equal to RHS? Expressions "
-        "use SymPy syntax (x**2 or x^2, sqrt, exp, log, pi, Integral(f, (t, -oo, oo))). Exit 0 "
+        "use SymPy syntax (x**2 or x^2, sqrt, exp, log, pi, Integral(f, (t, -oo, oo))) or LaTeX "
+        "(anything with a backslash, e.g. '\\sqrt{\\bar\\alpha_t}\\mathbf{x}_0'). Exit 0 "
         "proved, 1 refuted (residual and counterexample printed), 3 undecided, 2 bad input.")
     check.add_argument("lhs", metavar="LHS")
     check.add_argument("rhs", metavar="RHS")
@@ -83,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
 #: Commands that live in their own modules. Each module defines NAME, HELP, DESCRIPTION,
 #: configure(parser) and run(args) -> exit code.
 EXTENSION_MODULES: tuple[str, ...] = (
+    "derivations.publish",
+    "derivations.lint.command",
+    "derivations.codecheck_command",
 )
 
 
@@ -123,28 +129,47 @@ def _selected(args: argparse.Namespace) -> dict[str, Callable[[], CheckedDerivat
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    status = EXIT_OK
+    status, done = EXIT_OK, []
     for label, derive in _selected(args).items():
         started = time.perf_counter()
         try:
             checked = derive()
-        except StepNotEqualError as error:
-            print(f"{label}: FAILED: {error}", file=sys.stderr)
-            status = EXIT_FAILED
-            continue
+        except (BadInputError, OutputError):
+            raise
         except DerivationError as error:
-            if isinstance(error, (BadInputError, OutputError)):
-                raise
             print(f"{label}: FAILED: {error}", file=sys.stderr)
             status = EXIT_FAILED
             continue
-        files = {f"{checked.name}.{ext}": fmt(checked) for ext, fmt in render.FILE_FORMATS.items()}
-        write_files(args.out, files)
+        write_files(args.out, _derivation_files(checked))
+        done.append(checked)
         proved = checked.count(Outcome.PROVED)
         checked_steps = sum(1 for s in checked.steps if s.step.relation.checked)
         print(f"{checked.name}: {proved}/{checked_steps} steps proved, "
               f"{checked.count(Outcome.STATED)} stated, {time.perf_counter() - started:.2f} s")
+    if not args.names and not args.file and status == EXIT_OK:
+        write_files(args.out, _collected_files(done))
+        print("code.md, code.tex, derivations.tex: the typeset code and the whole document")
     return status
+
+
+def _derivation_files(checked: CheckedDerivation) -> dict[str, str]:
+    """NAME.tex, NAME.md (with its figures, if any) and NAME.json."""
+    from derivations.figures import markdown_references  # names only: matplotlib is not imported
+
+    files = {f"{checked.name}.{ext}": fmt(checked) for ext, fmt in render.FILE_FORMATS.items()}
+    figures = markdown_references(checked.name)
+    if figures:
+        files[f"{checked.name}.md"] += "\n### Figures\n\n" + "\n\n".join(figures) + "\n"
+    return files
+
+
+def _collected_files(checked: list[CheckedDerivation]) -> dict[str, str]:
+    """What a full run writes besides the derivations: the typeset code and the whole document."""
+    from derivations import document
+    from derivations.typeset_code import code_files  # latexify is only needed here
+
+    text = document.document(checked, figures=document.figure_files(), code=document.code_section())
+    return {**code_files(), "derivations.tex": text}
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 import sympy as sp
 
 from derivations.derivation import CheckedDerivation, Derivation
+from derivations.display import fraction, half_square, negative, total
 from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
 from derivations.relations import DEFINITION, GIVEN, proportional_in, substitution
@@ -67,26 +68,6 @@ class ForwardDensity(sp.Function):
         return rf"q\left({first} \mid {', '.join(given)}\right)" if given else rf"q\left({first}\right)"
 
 
-def _over(a: sp.Expr, b: sp.Expr) -> sp.Expr:
-    """``a / b`` as a fraction, unevaluated."""
-    if a == 1:
-        return sp.Pow(b, -1, **_U)
-    return sp.Mul(a, sp.Pow(b, -1, **_U), **_U)
-
-
-def _sum(*terms: sp.Expr) -> sp.Expr:
-    return sp.Add(*terms, **_U)
-
-
-def _neg(a: sp.Expr) -> sp.Expr:
-    return sp.Mul(-1, a, **_U)
-
-
-def _square_term(var: sp.Expr, mean: sp.Expr, variance: sp.Expr) -> sp.Expr:
-    r""":math:`-(v - m)^2 / (2 s)`, unevaluated."""
-    return _neg(_over(sp.Pow(_sum(var, _neg(mean)), 2, **_U), sp.Mul(2, variance, **_U)))
-
-
 ONE_STEP = NormalPDF(x_t, sp.sqrt(alpha_t) * x_tm1, beta_t)             # Ho eq. (2)
 MARGINAL_TM1 = NormalPDF(x_tm1, sp.sqrt(alpha_bar_tm1) * x_0, 1 - alpha_bar_tm1)  # forward_process eq. (5)
 MARGINAL_T = NormalPDF(x_t, sp.sqrt(alpha_bar_t) * x_0, 1 - alpha_bar_t)          # forward_process eq. (5)
@@ -101,27 +82,27 @@ def _bayes(d: Derivation) -> None:
     """Bayes' rule with the Markov property, then the exponent as a quadratic in x_{t-1}."""
     q = ForwardDensity
     d.start(q(x_t, x_tm1, x_0) * q(x_tm1, x_0) / q(x_t, x_0), lhs=QPOST, relation=GIVEN,
-            display=_over(sp.Mul(q(x_t, x_tm1, x_0), q(x_tm1, x_0), **_U), q(x_t, x_0)),
+            display=fraction(sp.Mul(q(x_t, x_tm1, x_0), q(x_tm1, x_0), **_U), q(x_t, x_0)),
             heading="Bayes' rule", because="Bayes' rule (source 002, section 3, step 1)",
             text=r"Everything is conditioned on $\mathbf{x}_0$; the forward process is a Markov chain.")
     d.then(q(x_t, x_tm1) * q(x_tm1, x_0) / q(x_t, x_0), relation=GIVEN,
-           display=_over(sp.Mul(q(x_t, x_tm1), q(x_tm1, x_0), **_U), q(x_t, x_0)),
+           display=fraction(sp.Mul(q(x_t, x_tm1), q(x_tm1, x_0), **_U), q(x_t, x_0)),
            because=r"Markov property: $q(\mathbf{x}_t \mid \mathbf{x}_{t-1}, \mathbf{x}_0) = "
                    r"q(\mathbf{x}_t \mid \mathbf{x}_{t-1})$ (Ho et al. 2020, eq. (2))")
     d.then(ONE_STEP * MARGINAL_TM1 / MARGINAL_T, relation=GIVEN, tag="B",
-           display=_over(sp.Mul(ONE_STEP_SHOWN, MARGINAL_TM1_SHOWN, **_U), MARGINAL_T_SHOWN),
+           display=fraction(sp.Mul(ONE_STEP_SHOWN, MARGINAL_TM1_SHOWN, **_U), MARGINAL_T_SHOWN),
            because=r"Ho et al. 2020, eq. (2) with $\alpha_t = 1 - \beta_t$; the marginals are proved in the "
                    r"forward_process derivation, eq. (5) (Ho et al. 2020, eq. (4))")
-    exponent = _sum(_square_term(x_t, sp.sqrt(alpha_t) * x_tm1, beta_t),
-                    _square_term(x_tm1, sp.sqrt(alpha_bar_tm1) * x_0, 1 - alpha_bar_tm1))
+    exponent = total(half_square(x_t, sp.sqrt(alpha_t) * x_tm1, beta_t),
+                    half_square(x_tm1, sp.sqrt(alpha_bar_tm1) * x_0, 1 - alpha_bar_tm1))
     d.then(sp.exp(exponent), relation=proportional_in(x_tm1), display=sp.exp(exponent, **_U),
            because=r"drop the factors free of $\mathbf{x}_{t-1}$ "
                    r"(the constants and the density of $\mathbf{x}_t$)")
-    precision = _sum(_over(alpha_t, beta_t), _over(1, 1 - alpha_bar_tm1))
-    linear = _sum(sp.Mul(_over(sp.sqrt(alpha_t), beta_t), x_t, **_U),
-                  sp.Mul(_over(sp.sqrt(alpha_bar_tm1), 1 - alpha_bar_tm1), x_0, **_U))
-    collected = sp.Mul(-sp.Rational(1, 2), _sum(sp.Mul(precision, x_tm1**2, **_U),
-                                                 _neg(sp.Mul(2, linear, x_tm1, **_U))), **_U)
+    precision = total(fraction(alpha_t, beta_t), fraction(1, 1 - alpha_bar_tm1))
+    linear = total(sp.Mul(fraction(sp.sqrt(alpha_t), beta_t), x_t, **_U),
+                  sp.Mul(fraction(sp.sqrt(alpha_bar_tm1), 1 - alpha_bar_tm1), x_0, **_U))
+    collected = sp.Mul(-sp.Rational(1, 2), total(sp.Mul(precision, x_tm1**2, **_U),
+                                                 negative(sp.Mul(2, linear, x_tm1, **_U))), **_U)
     d.then(sp.exp(-(PRECISION * x_tm1**2 - 2 * LINEAR * x_tm1) / 2), relation=proportional_in(x_tm1),
            display=sp.exp(collected, **_U),
            because=r"expand the squares, collect the $\mathbf{x}_{t-1}^2$ and $\mathbf{x}_{t-1}$ terms, "
@@ -131,7 +112,7 @@ def _bayes(d: Derivation) -> None:
                    r"$-\frac{1}{2}\mathbf{x}_{t-1}^2$, "
                    r"$\frac{\tilde{\mu}_t}{\tilde{\beta}_t}$ that of $\mathbf{x}_{t-1}$")
     d.then(sp.exp(-(x_tm1 - mu_tilde_t) ** 2 / (2 * beta_tilde_t)), relation=proportional_in(x_tm1),
-           display=sp.exp(_square_term(x_tm1, mu_tilde_t, beta_tilde_t), **_U),
+           display=sp.exp(half_square(x_tm1, mu_tilde_t, beta_tilde_t), **_U),
            because=r"complete the square; $\frac{\tilde{\mu}_t^2}{2\tilde{\beta}_t}$ "
                    r"is free of $\mathbf{x}_{t-1}$")
     d.then(POSTERIOR, relation=proportional_in(x_tm1), tag="P",
@@ -141,30 +122,30 @@ def _bayes(d: Derivation) -> None:
 def _posterior_variance(d: Derivation) -> sp.Expr:
     """Read off 1/beta_tilde_t and simplify it to Ho et al. eq. (7)."""
     d.start(PRECISION, lhs=1 / beta_tilde_t, relation=DEFINITION,
-            display=_sum(_over(alpha_t, beta_t), _over(1, 1 - alpha_bar_tm1)),
+            display=total(fraction(alpha_t, beta_t), fraction(1, 1 - alpha_bar_tm1)),
             heading="The posterior variance", because="precisions add (source 001, Property 3)")
-    d.then(_over(alpha_t * (1 - alpha_bar_tm1) + beta_t, beta_t * (1 - alpha_bar_tm1)),
+    d.then(fraction(alpha_t * (1 - alpha_bar_tm1) + beta_t, beta_t * (1 - alpha_bar_tm1)),
            because="common denominator")
-    d.then(_over(1 - alpha_bar_t, beta_t * (1 - alpha_bar_tm1)),
+    d.then(fraction(1 - alpha_bar_t, beta_t * (1 - alpha_bar_tm1)),
            because=r"$\beta_t = 1 - \alpha_t$ and $\bar{\alpha}_t = \alpha_t \bar{\alpha}_{t-1}$")
     return d.start((1 - alpha_bar_tm1) * beta_t / (1 - alpha_bar_t), lhs=beta_tilde_t, tag="7",
-                   display=_over((1 - alpha_bar_tm1) * beta_t, 1 - alpha_bar_t), because="the reciprocal")
+                   display=fraction((1 - alpha_bar_tm1) * beta_t, 1 - alpha_bar_t), because="the reciprocal")
 
 
 def _mean_display() -> sp.Expr:
     """Eq. (7)'s mean in the paper's order (display only)."""
-    return _sum(sp.Mul(_over(sp.Mul(sp.sqrt(alpha_bar_tm1), beta_t, **_U), 1 - alpha_bar_t), x_0, **_U),
-                sp.Mul(_over(sp.Mul(sp.sqrt(alpha_t), 1 - alpha_bar_tm1, **_U), 1 - alpha_bar_t), x_t, **_U))
+    return total(sp.Mul(fraction(sp.Mul(sp.sqrt(alpha_bar_tm1), beta_t, **_U), 1 - alpha_bar_t), x_0, **_U),
+                sp.Mul(fraction(sp.Mul(sp.sqrt(alpha_t), 1 - alpha_bar_tm1, **_U), 1 - alpha_bar_t), x_t, **_U))
 
 
 def _posterior_mean(d: Derivation, beta: sp.Expr) -> sp.Expr:
     """Read off mu_tilde_t = beta_tilde_t * (coefficient of x_{t-1}) and simplify it to eq. (7)."""
-    linear = _sum(sp.Mul(_over(sp.sqrt(alpha_t), beta_t), x_t, **_U),
-                  sp.Mul(_over(sp.sqrt(alpha_bar_tm1), 1 - alpha_bar_tm1), x_0, **_U))
+    linear = total(sp.Mul(fraction(sp.sqrt(alpha_t), beta_t), x_t, **_U),
+                  sp.Mul(fraction(sp.sqrt(alpha_bar_tm1), 1 - alpha_bar_tm1), x_0, **_U))
     d.start(beta_tilde_t * LINEAR, lhs=mu_tilde_t, relation=DEFINITION,
             display=sp.Mul(beta_tilde_t, linear, **_U), heading="The posterior mean",
             because="the precision-weighted mean (source 001, Property 3)")
-    d.then(beta * LINEAR, display=sp.Mul(_over((1 - alpha_bar_tm1) * beta_t, 1 - alpha_bar_t), linear, **_U),
+    d.then(beta * LINEAR, display=sp.Mul(fraction((1 - alpha_bar_tm1) * beta_t, 1 - alpha_bar_t), linear, **_U),
            because=r"$\tilde{\beta}_t$ from (7)")
     display = _mean_display()
     return d.then(display.doit(), display=display, tag="7",
@@ -178,8 +159,8 @@ def _noise_form(d: Derivation, mean: sp.Expr) -> sp.Expr:
     d.then(mean.xreplace({x_0: X0_FROM_EPS}), relation=substitution(x_0, X0_FROM_EPS),
            because=r"$\mathbf{x}_0 = \frac{\mathbf{x}_t - \sqrt{1 - \bar{\alpha}_t}\boldsymbol{\epsilon}}"
                    r"{\sqrt{\bar{\alpha}_t}}$ (forward_process derivation, eq. (5))")
-    display = sp.Mul(_over(1, sp.sqrt(alpha_t)),
-                     _sum(x_t, _neg(sp.Mul(_over(beta_t, sp.sqrt(1 - alpha_bar_t)), eps, **_U))), **_U)
+    display = sp.Mul(fraction(1, sp.sqrt(alpha_t)),
+                     total(x_t, negative(sp.Mul(fraction(beta_t, sp.sqrt(1 - alpha_bar_t)), eps, **_U))), **_U)
     return d.then((x_t - beta_t / sp.sqrt(1 - alpha_bar_t) * eps) / sp.sqrt(alpha_t), display=display,
                   tag="10", because=r"collect $\mathbf{x}_t$ and $\boldsymbol{\epsilon}$; "
                                      r"$\beta_t = 1 - \alpha_t$, "
@@ -193,24 +174,24 @@ def _sanity_limits(d: Derivation, beta: sp.Expr, mean: sp.Expr) -> None:
             text=r"Under the hypothesis $0 < \bar{\alpha}_t < \bar{\alpha}_{t-1} < 1$ "
                  r"(so $0 < \beta_t < 1$), each factor below is positive.",
             because="eq. (7)")
-    d.then(_over((1 - alpha_bar_tm1) * (alpha_bar_tm1 - alpha_bar_t), alpha_bar_tm1 * (1 - alpha_bar_t)),
-           display=_over(sp.Mul(1 - alpha_bar_tm1, alpha_bar_tm1 - alpha_bar_t, **_U),
+    d.then(fraction((1 - alpha_bar_tm1) * (alpha_bar_tm1 - alpha_bar_t), alpha_bar_tm1 * (1 - alpha_bar_t)),
+           display=fraction(sp.Mul(1 - alpha_bar_tm1, alpha_bar_tm1 - alpha_bar_t, **_U),
                          sp.Mul(alpha_bar_tm1, 1 - alpha_bar_t, **_U)),
            because=r"$\beta_t = 1 - \bar{\alpha}_t / \bar{\alpha}_{t-1}$; every factor is " + hypothesis
                    + r", so $\tilde{\beta}_t > 0$")
     d.start(beta_t - beta, lhs=beta_t - beta_tilde_t, because="eq. (7)")
     d.then(beta_t * (alpha_bar_tm1 - alpha_bar_t) / (1 - alpha_bar_t),
-           display=_over(sp.Mul(beta_t, alpha_bar_tm1 - alpha_bar_t, **_U), 1 - alpha_bar_t),
+           display=fraction(sp.Mul(beta_t, alpha_bar_tm1 - alpha_bar_t, **_U), 1 - alpha_bar_t),
            because="common denominator")
     d.then((alpha_bar_tm1 - alpha_bar_t) ** 2 / (alpha_bar_tm1 * (1 - alpha_bar_t)),
-           display=_over(sp.Pow(alpha_bar_tm1 - alpha_bar_t, 2, **_U),
+           display=fraction(sp.Pow(alpha_bar_tm1 - alpha_bar_t, 2, **_U),
                          sp.Mul(alpha_bar_tm1, 1 - alpha_bar_t, **_U)),
            because=r"$\beta_t = (\bar{\alpha}_{t-1} - \bar{\alpha}_t) / \bar{\alpha}_{t-1}$: "
                    r"a nonzero square over "
                    r"factors " + hypothesis + r", so $\tilde{\beta}_t < \beta_t$")
     d.start(beta, lhs=beta_tilde_t, because=r"eq. (7); at $t = 1$, $\bar{\alpha}_0 = 1$ (the empty product)")
     d.then(sp.S.Zero, relation=substitution(alpha_bar_tm1, 1),
-           display=_over(sp.Mul(_sum(1, -1), beta_t, **_U), 1 - alpha_bar_t),
+           display=fraction(sp.Mul(total(1, -1), beta_t, **_U), 1 - alpha_bar_t),
            because=r"$\bar{\alpha}_{t-1} = 1$")
     d.then(sp.S.Zero, because=r"at $t = 1$ the posterior has no spread: $\mathbf{x}_0$ is reached exactly")
     d.start(mean, lhs=mu_tilde_t, because=r"eq. (7) at $t = 1$")
@@ -225,13 +206,13 @@ def _sanity_limits(d: Derivation, beta: sp.Expr, mean: sp.Expr) -> None:
 
 def _exact_identity(d: Derivation) -> None:
     """The densities' identity: the exponent (E), then the whole identity with its constants (C)."""
-    left = _sum(_square_term(x_t, sp.sqrt(alpha_t) * x_tm1, beta_t),
-                _square_term(x_tm1, sp.sqrt(alpha_bar_tm1) * x_0, 1 - alpha_bar_tm1))
-    right = _sum(_square_term(x_t, sp.sqrt(alpha_bar_t) * x_0, 1 - alpha_bar_t),
-                 _square_term(x_tm1, mu_tilde_t, beta_tilde_t))
-    rest = _sum(_neg(_over(x_t**2, 2 * beta_t)),
-                _neg(_over(alpha_bar_tm1 * x_0**2, sp.Mul(2, 1 - alpha_bar_tm1, **_U))))
-    d.start(sp.Add(NAMED_QUADRATIC, rest.doit()), lhs=left, display=_sum(NAMED_QUADRATIC_DISPLAY, rest),
+    left = total(half_square(x_t, sp.sqrt(alpha_t) * x_tm1, beta_t),
+                half_square(x_tm1, sp.sqrt(alpha_bar_tm1) * x_0, 1 - alpha_bar_tm1))
+    right = total(half_square(x_t, sp.sqrt(alpha_bar_t) * x_0, 1 - alpha_bar_t),
+                 half_square(x_tm1, mu_tilde_t, beta_tilde_t))
+    rest = total(negative(fraction(x_t**2, 2 * beta_t)),
+                negative(fraction(alpha_bar_tm1 * x_0**2, sp.Mul(2, 1 - alpha_bar_tm1, **_U))))
+    d.start(sp.Add(NAMED_QUADRATIC, rest.doit()), lhs=left, display=total(NAMED_QUADRATIC_DISPLAY, rest),
             tag="E",
             heading="The exact identity",
             text=r"Nothing hides in $\propto$: "
@@ -242,9 +223,9 @@ def _exact_identity(d: Derivation) -> None:
                  r"\mathcal{N}(\mathbf{x}_{t-1}; \tilde{\mu}_t, \tilde{\beta}_t)$ as functions. "
                  "First the exponents (E), then the densities themselves (C), checked as functions.",
             because="the exponent of the left product: expand the squares, name the coefficients as in (Q)")
-    leftover = _over(mu_tilde_t**2, 2 * beta_tilde_t)
-    d.then(sp.Add(_square_term(x_tm1, mu_tilde_t, beta_tilde_t).doit(), leftover.doit(), rest.doit()),
-           display=_sum(_square_term(x_tm1, mu_tilde_t, beta_tilde_t), leftover, rest),
+    leftover = fraction(mu_tilde_t**2, 2 * beta_tilde_t)
+    d.then(sp.Add(half_square(x_tm1, mu_tilde_t, beta_tilde_t).doit(), leftover.doit(), rest.doit()),
+           display=total(half_square(x_tm1, mu_tilde_t, beta_tilde_t), leftover, rest),
            because="complete the square")
     d.then(right.doit(), display=right,
            because=r"the leftover, with $\tilde{\mu}_t$ and $\tilde{\beta}_t$ read off, is the exponent of "
@@ -258,8 +239,8 @@ def _exact_identity(d: Derivation) -> None:
 def _posterior(d: Derivation, mean: sp.Expr, beta: sp.Expr) -> None:
     """The posterior itself, normalised, with eq. (7) substituted."""
     d.start(ONE_STEP * MARGINAL_TM1 / MARGINAL_T, lhs=QPOST, relation=GIVEN, heading="The posterior",
-            display=_over(sp.Mul(ONE_STEP, MARGINAL_TM1, **_U), MARGINAL_T), because="line (B)")
-    d.then(POSTERIOR, display=_over(sp.Mul(MARGINAL_T, POSTERIOR, **_U), MARGINAL_T),
+            display=fraction(sp.Mul(ONE_STEP, MARGINAL_TM1, **_U), MARGINAL_T), because="line (B)")
+    d.then(POSTERIOR, display=fraction(sp.Mul(MARGINAL_T, POSTERIOR, **_U), MARGINAL_T),
            because=r"the exact identity (C) in the numerator")
     d.then(POSTERIOR, because=r"cancel $q(\mathbf{x}_t \mid \mathbf{x}_0)$")
     d.then(NormalPDF(x_tm1, mean, beta_tilde_t), relation=substitution(mu_tilde_t, mean),
@@ -325,3 +306,9 @@ def posterior_mean_eps() -> sp.Expr:
 def posterior_variance() -> sp.Expr:
     r"""The derived :math:`\tilde{\beta}_t`, eq. (7), from the checked derivation."""
     return checked_posterior()[1].beta_tilde
+
+
+if __name__ == "__main__":
+    from derivations.script import run_script
+
+    run_script(derive)

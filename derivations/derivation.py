@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derivations.checking import CheckSettings, Outcome, Verdict, check_equal
-from derivations.errors import DerivationError, KnownResultMismatchError, StepNotEqualError, StepUndecidedError
+from derivations.errors import (
+    DerivationError,
+    KnownResultMismatchError,
+    StepNotEqualError,
+    StepUndecidedError,
+)
 from derivations.relations import DEFINITION, EQUAL, Context, Relation
 
 

@@ -428,3 +428,9 @@ def derive() -> CheckedDerivation:
         source="Ho et al. 2020, eq. (4), reparameterised; source 000, before eq. (5); source 001, Prop. 1",
     )
     return d.check()
+
+
+if __name__ == "__main__":
+    from derivations.script import run_script
+
+    run_script(derive)

@@ -202,3 +202,9 @@ def build() -> Derivation:
 def derive() -> CheckedDerivation:
     """Build and check the derivation; pure, no file I/O."""
     return build().check()
+
+
+if __name__ == "__main__":
+    from derivations.script import run_script
+
+    run_script(derive)

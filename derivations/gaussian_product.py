@@ -20,6 +20,7 @@ import sympy as sp
 
 from derivations.checking import CheckSettings
 from derivations.derivation import CheckedDerivation, Derivation
+from derivations.display import fraction, half_square, negative, total
 from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
 
@@ -43,41 +44,21 @@ KNOWN_PRODUCT = (NormalPDF(mu_1, mu_2, sigma_1**2 + sigma_2**2)
 PRODUCT = r"\mathcal{N}(x; \mu_{1}, \sigma_{1}^{2})\, \mathcal{N}(x; \mu_{2}, \sigma_{2}^{2})"
 
 
-def _over(a: sp.Expr, b: sp.Expr) -> sp.Expr:
-    """``a / b`` as a fraction, unevaluated."""
-    if a == 1:
-        return sp.Pow(b, -1, **_U)
-    return sp.Mul(a, sp.Pow(b, -1, **_U), **_U)
-
-
-def _sum(*terms: sp.Expr) -> sp.Expr:
-    return sp.Add(*terms, **_U)
-
-
-def _neg(a: sp.Expr) -> sp.Expr:
-    return sp.Mul(-1, a, **_U)
-
-
-def _half_square(var: sp.Expr, mean: sp.Expr, variance: sp.Expr) -> sp.Expr:
-    r""":math:`-(v - m)^2 / (2 s)`, unevaluated."""
-    return _neg(_over(sp.Pow(_sum(var, _neg(mean)), 2, **_U), sp.Mul(2, variance, **_U)))
-
-
 def _precision_and_mean(d: Derivation) -> None:
     """Precisions add; the mean is precision-weighted (source 001, Property 3), in closed form."""
-    precisions = _sum(_over(1, sigma_1**2), _over(1, sigma_2**2))
+    precisions = total(fraction(1, sigma_1**2), fraction(1, sigma_2**2))
     d.start(precisions.doit(), lhs=1 / sigma_star**2, display=precisions, heading="Precisions add",
             text=r"Write $\sigma_*^2 = \frac{\sigma_1^2\sigma_2^2}{\sigma_1^2 + \sigma_2^2}$ and "
                  r"$\mu_* = \frac{\sigma_2^2\mu_1 + \sigma_1^2\mu_2}{\sigma_1^2 + \sigma_2^2}$; "
                  "the lines check that these are the source's precision-weighted forms.",
             because="the precisions add (source 001, Property 3)")
-    d.then(_over(sigma_1**2 + sigma_2**2, sigma_1**2 * sigma_2**2).doit(),
-           display=_over(sigma_1**2 + sigma_2**2, sp.Mul(sigma_1**2, sigma_2**2, **_U)),
+    d.then(fraction(sigma_1**2 + sigma_2**2, sigma_1**2 * sigma_2**2).doit(),
+           display=fraction(sigma_1**2 + sigma_2**2, sp.Mul(sigma_1**2, sigma_2**2, **_U)),
            because="common denominator")
-    weighted = sp.Mul(sigma_star**2, _sum(_over(mu_1, sigma_1**2), _over(mu_2, sigma_2**2)), **_U)
+    weighted = sp.Mul(sigma_star**2, total(fraction(mu_1, sigma_1**2), fraction(mu_2, sigma_2**2)), **_U)
     d.start(weighted.doit(), lhs=mu_star, display=weighted,
             because="the precision-weighted mean (source 001, Property 3)")
-    closed = _over(_sum(sp.Mul(sigma_2**2, mu_1, **_U), sp.Mul(sigma_1**2, mu_2, **_U)),
+    closed = fraction(total(sp.Mul(sigma_2**2, mu_1, **_U), sp.Mul(sigma_1**2, mu_2, **_U)),
                    sigma_1**2 + sigma_2**2)
     d.then(closed.doit(), display=closed,
            because=r"$\sigma_*^2 = \frac{\sigma_1^2\sigma_2^2}{\sigma_1^2 + \sigma_2^2}$")
@@ -85,31 +66,31 @@ def _precision_and_mean(d: Derivation) -> None:
 
 def _product(d: Derivation) -> sp.Expr:
     """The product, its exponent collected, the square completed, the leftover a Gaussian density."""
-    constant = _over(1, sp.Mul(2, sp.pi, sigma_1, sigma_2, **_U))
-    exponent = _sum(_half_square(x, mu_1, sigma_1**2), _half_square(x, mu_2, sigma_2**2))
+    constant = fraction(1, sp.Mul(2, sp.pi, sigma_1, sigma_2, **_U))
+    exponent = total(half_square(x, mu_1, sigma_1**2), half_square(x, mu_2, sigma_2**2))
     d.start(constant.doit() * sp.exp(exponent.doit()),
             lhs=NormalPDF(x, mu_1, sigma_1**2) * NormalPDF(x, mu_2, sigma_2**2),
             display=sp.Mul(constant, sp.exp(exponent, **_U), **_U), heading="The product",
             because=r"the two densities; $\sqrt{2\pi\sigma_1^2}\sqrt{2\pi\sigma_2^2} = 2\pi\sigma_1\sigma_2$")
-    quadratic = sp.Mul(-HALF, _sum(sp.Mul(_sum(_over(1, sigma_1**2), _over(1, sigma_2**2)), x**2, **_U),
-                                   _neg(sp.Mul(2, _sum(_over(mu_1, sigma_1**2), _over(mu_2, sigma_2**2)),
+    quadratic = sp.Mul(-HALF, total(sp.Mul(total(fraction(1, sigma_1**2), fraction(1, sigma_2**2)), x**2, **_U),
+                                   negative(sp.Mul(2, total(fraction(mu_1, sigma_1**2), fraction(mu_2, sigma_2**2)),
                                                x, **_U)),
-                                   _over(mu_1**2, sigma_1**2), _over(mu_2**2, sigma_2**2)), **_U)
+                                   fraction(mu_1**2, sigma_1**2), fraction(mu_2**2, sigma_2**2)), **_U)
     d.then(constant.doit() * sp.exp(quadratic.doit()),
            display=sp.Mul(constant, sp.exp(quadratic, **_U), **_U),
            because=r"expand the squares; collect $x^2$ and $x$")
-    named = sp.Mul(-HALF, _sum(_over(x**2, sigma_star**2),
-                               _neg(sp.Mul(2, _over(mu_star, sigma_star**2), x, **_U)),
-                               _over(mu_1**2, sigma_1**2), _over(mu_2**2, sigma_2**2)), **_U)
+    named = sp.Mul(-HALF, total(fraction(x**2, sigma_star**2),
+                               negative(sp.Mul(2, fraction(mu_star, sigma_star**2), x, **_U)),
+                               fraction(mu_1**2, sigma_1**2), fraction(mu_2**2, sigma_2**2)), **_U)
     d.then(constant.doit() * sp.exp(named.doit()), display=sp.Mul(constant, sp.exp(named, **_U), **_U),
            because=r"the coefficients are $\frac{1}{\sigma_*^2}$ and $\frac{\mu_*}{\sigma_*^2}$")
-    leftover = sp.Mul(-HALF, _sum(_over(mu_1**2, sigma_1**2), _over(mu_2**2, sigma_2**2),
-                                  _neg(_over(mu_star**2, sigma_star**2))), **_U)
-    square = _half_square(x, mu_star, sigma_star**2)
+    leftover = sp.Mul(-HALF, total(fraction(mu_1**2, sigma_1**2), fraction(mu_2**2, sigma_2**2),
+                                  negative(fraction(mu_star**2, sigma_star**2))), **_U)
+    square = half_square(x, mu_star, sigma_star**2)
     d.then(constant.doit() * sp.exp(square.doit()) * sp.exp(leftover.doit()),
            display=sp.Mul(constant, sp.exp(square, **_U), sp.exp(leftover, **_U), **_U),
            because="complete the square")
-    gap = _half_square(mu_1, mu_2, sigma_1**2 + sigma_2**2)
+    gap = half_square(mu_1, mu_2, sigma_1**2 + sigma_2**2)
     d.then(constant.doit() * sp.exp(square.doit()) * sp.exp(gap.doit()),
            display=sp.Mul(constant, sp.exp(square, **_U), sp.exp(gap, **_U), **_U),
            because="the leftover depends on the means only through their difference")
@@ -136,3 +117,9 @@ def build() -> Derivation:
 def derive() -> CheckedDerivation:
     """Build and check the derivation; pure, no file I/O."""
     return build().check()
+
+
+if __name__ == "__main__":
+    from derivations.script import run_script
+
+    run_script(derive)

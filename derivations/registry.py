@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from derivations.derivation import CheckedDerivation
-from derivations.errors import BadInputError, UnknownDerivationError
+from derivations.errors import BadInputError, DerivationError, UnknownDerivationError
 
 #: name -> (module, title). Order is the order of ``derivations list`` and ``run``.
 BUILTIN: dict[str, tuple[str, str]] = {
@@ -60,8 +60,19 @@ def derivers_from_file(path: Path) -> dict[str, Callable[[], CheckedDerivation]]
         raise BadInputError(f"not a Python file: {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:  # the user's file, not ours: one line, no traceback
+        raise BadInputError(f"{path} cannot be loaded: {type(error).__name__}: {error}") from None
     derive = getattr(module, "derive", None)
     if not callable(derive):
         raise BadInputError(f"{path} defines no derive() function")
-    return {path.stem: derive}
+
+    def guarded() -> CheckedDerivation:
+        try:
+            return derive()
+        except DerivationError:
+            raise
+        except Exception as error:  # a bug in the user's derivation: say where, in one line
+            raise DerivationError(f"{path}: derive() raised {type(error).__name__}: {error}") from None
+    return {path.stem: guarded}

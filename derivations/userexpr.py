@@ -15,7 +15,6 @@ import keyword
 import re
 import tokenize
 
-
 import sympy as sp
 from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
 

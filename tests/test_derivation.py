@@ -7,7 +7,12 @@ import sympy as sp
 
 from derivations.checking import Outcome
 from derivations.derivation import Derivation
-from derivations.errors import DerivationError, KnownResultMismatchError, StepNotEqualError, StepUndecidedError
+from derivations.errors import (
+    DerivationError,
+    KnownResultMismatchError,
+    StepNotEqualError,
+    StepUndecidedError,
+)
 from derivations.notation import symbol
 from derivations.relations import EQUAL_IN_DISTRIBUTION, GIVEN
 

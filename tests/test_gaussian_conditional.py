@@ -11,6 +11,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
+from stepids import step_id
 
 from derivations import gaussian_conditional as gc
 from derivations import render
@@ -33,16 +34,10 @@ def _checked() -> CheckedDerivation:
     return gc.derive()
 
 
-def _step_id(step: CheckedStep) -> str:
-    tag = f"-tag{step.step.tag}" if step.step.tag else ""
-    words = "".join(c if c.isalnum() else "-" for c in step.step.because[:32]).strip("-")
-    return f"step{step.step.number}{tag}-{words}"
-
-
 STEPS = list(_checked().steps)
 
 
-@pytest.mark.parametrize("step", STEPS, ids=[_step_id(s) for s in STEPS])
+@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
 def test_every_step_is_proved_or_a_stated_given(step: CheckedStep) -> None:
     """Each checked step is proved; only givens and definitions are stated."""
     if step.step.relation.checked:

@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from derivations.checking import DEFAULT_SETTINGS, Outcome
+from derivations.notation import symbol
 from derivations.relations import (
     DEFINITION,
     EQUAL_IN_DISTRIBUTION,
@@ -16,7 +17,6 @@ from derivations.relations import (
     substitution,
     up_to_constant_in,
 )
-from derivations.notation import symbol
 
 alpha_t, alpha_tm1 = symbol("alpha_t"), symbol("alpha_tm1")
 x_tm1, x_tm2 = symbol("x_tm1"), symbol("x_tm2")

@@ -66,9 +66,10 @@ def test_json_records_every_step_with_outcome_and_srepr(checked) -> None:
     assert data["summary"] == {"steps": 4, "proved": 2, "stated": 2}
 
 
-def test_text_escapes_latex_specials() -> None:
-    """Prose in justifications is escaped inside \\text{...}; $...$ stays math."""
-    assert render.text_to_latex("50% & $x_1$ #2") == r"\text{50\% \& } x_1 \text{ \#2}"
+def test_text_specials_stay_outside_text() -> None:
+    """LaTeX specials in prose go outside \\text{...} (MathJax shows escapes inside it); $...$ stays math."""
+    assert render.text_to_latex("50% & $x_1$ #2") == r"\text{50} \% \text{ } \& \text{ } x_1 \text{ } \# \text{2}"
+    assert render.text_to_latex("a_b") == r"\text{a} \_ \text{b}"
 
 
 def test_text_format_marks_each_step(checked) -> None:

@@ -51,12 +51,12 @@ def name_key(name: str) -> str:
     return found[0].python_name
 
 
-def lint_text(text: str, options: Options = Options(), *, path: str = "POST.md") -> LintReport:
+def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md") -> LintReport:
     """Lint the Markdown ``text``; the front matter's ``derivations:`` lists add to ``options``."""
     extracted = extract(text)
     declared = front_matter_lists(extracted.front_matter)
     options = replace(
-        options,
+        options or Options(),
         normals=tuple(name_key(n) for n in options.normals + declared.get("normal", ())),
         positive=tuple(name_key(n) for n in options.positive + declared.get("positive", ())),
     )
@@ -78,7 +78,7 @@ def read_post(path: Path) -> str:
         raise BadInputError(f"{path}: not UTF-8 (byte {error.start})") from None
 
 
-def lint_file(path: Path, options: Options = Options()) -> LintReport:
+def lint_file(path: Path, options: Options | None = None) -> LintReport:
     """Lint the post at ``path`` (see :func:`lint_text`)."""
     return lint_text(read_post(path), options, path=str(path))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.checking import CheckSettings, OutOfTime, Outcome, check_equal, time_budget
+from derivations.checking import CheckSettings, Outcome, OutOfTime, check_equal, time_budget
 
 
 def _unknown(q_lhs: sp.Expr) -> tuple[sp.Symbol, int] | None:

@@ -21,7 +21,7 @@ from derivations.lint.parse import FUNCTION_LETTERS, GREEK
 
 ENVIRONMENTS = ("align", "aligned", "equation", "split", "gather", "gathered", "multline", "eqnarray",
                 "alignat")
-_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:%s)\*?\}(?:\{\d+\})?" % "|".join(ENVIRONMENTS))
+_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:" + "|".join(ENVIRONMENTS) + r")\*?\}(?:\{\d+\})?")
 _RELATION = re.compile(r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq|equiv|coloneqq)(?![A-Za-z])|:=|=|<|>")
 _IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow)(?![A-Za-z])")
 _QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
