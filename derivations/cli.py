@@ -19,7 +19,7 @@ from derivations import registry, render
 from derivations.checking import CheckSettings, Outcome
 from derivations.derivation import CheckedDerivation
 from derivations.errors import BadInputError, DerivationError, OutputError
-from derivations.output import write_files
+from derivations.output import derivation_files, write_files
 from derivations.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
 from derivations.userexpr import parse_symbol_list, parse_user_expr
 
@@ -140,7 +140,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             print(f"{label}: FAILED: {error}", file=sys.stderr)
             status = EXIT_FAILED
             continue
-        write_files(args.out, _derivation_files(checked))
+        write_files(args.out, derivation_files(checked))
         done.append(checked)
         proved = checked.count(Outcome.PROVED)
         checked_steps = sum(1 for s in checked.steps if s.step.relation.checked)
@@ -150,17 +150,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
         write_files(args.out, _collected_files(done))
         print("code.md, code.tex, derivations.tex: the typeset code and the whole document")
     return status
-
-
-def _derivation_files(checked: CheckedDerivation) -> dict[str, str]:
-    """NAME.tex, NAME.md (with its figures, if any) and NAME.json."""
-    from derivations.figures import markdown_references  # names only: matplotlib is not imported
-
-    files = {f"{checked.name}.{ext}": fmt(checked) for ext, fmt in render.FILE_FORMATS.items()}
-    figures = markdown_references(checked.name)
-    if figures:
-        files[f"{checked.name}.md"] += "\n### Figures\n\n" + "\n\n".join(figures) + "\n"
-    return files
 
 
 def _collected_files(checked: list[CheckedDerivation]) -> dict[str, str]:

@@ -12,6 +12,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from derivations import render
+from derivations.derivation import CheckedDerivation
 from derivations.errors import OutputError
 
 
@@ -39,3 +41,14 @@ def write_files(folder: Path, files: Mapping[str, str]) -> list[Path]:
     for temp, target in staged:
         os.replace(temp, target)
     return [target for _, target in staged]
+
+
+def derivation_files(checked: CheckedDerivation) -> dict[str, str]:
+    """What ``derivations run`` writes for a derivation: NAME.tex, NAME.md (with its figures) and NAME.json."""
+    from derivations.figures import markdown_references  # names only: matplotlib is not imported
+
+    files = {f"{checked.name}.{ext}": fmt(checked) for ext, fmt in render.FILE_FORMATS.items()}
+    figures = markdown_references(checked.name)
+    if figures:
+        files[f"{checked.name}.md"] += "\n### Figures\n\n" + "\n\n".join(figures) + "\n"
+    return files

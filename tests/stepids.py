@@ -1,10 +1,14 @@
-"""Readable pytest ids for parametrising over a derivation's steps."""
+"""Shared test helpers: readable ids for a derivation's steps, and the committed output's freshness."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from derivations.derivation import Step
+from derivations.derivation import CheckedDerivation, Step
+from derivations.output import derivation_files
+
+OUTPUT = Path(__file__).resolve().parent.parent / "output"
 
 
 def step_id(step: Step) -> str:
@@ -12,3 +16,9 @@ def step_id(step: Step) -> str:
     tag = f"-tag{step.tag}" if step.tag else ""
     words = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\$[^$]*\$", "", step.because.lower())).strip("-")
     return f"step{step.number}{tag}-{words[:40]}"
+
+
+def stale_files(checked: CheckedDerivation) -> list[str]:
+    """The files of ``checked`` whose committed copy in output/ differs from what `derivations run` writes."""
+    return [name for name, text in derivation_files(checked).items()
+            if (OUTPUT / name).read_text(encoding="utf-8") != text]

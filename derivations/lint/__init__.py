@@ -55,8 +55,9 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     """Lint the Markdown ``text``; the front matter's ``derivations:`` lists add to ``options``."""
     extracted = extract(text)
     declared = front_matter_lists(extracted.front_matter)
+    options = options or Options()
     options = replace(
-        options or Options(),
+        options,
         normals=tuple(name_key(n) for n in options.normals + declared.get("normal", ())),
         positive=tuple(name_key(n) for n in options.positive + declared.get("positive", ())),
     )
