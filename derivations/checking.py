@@ -104,6 +104,11 @@ class CheckSettings:
     that a sampled point must satisfy; they shape the witness, not the proof.
     ``positive`` are expressions stated positive (``1 - alpha_bar_t``): a hypothesis
     the proof may use to split square roots, and that the witness respects.
+
+    >>> a = notation.symbol("alpha_bar_t")
+    >>> check_equal(sp.sqrt(2 * (1 - a)), sp.sqrt(2) * sp.sqrt(1 - a),
+    ...             CheckSettings().with_positive(1 - a)).outcome
+    <Outcome.PROVED: 'proved'>
     """
 
     budget_seconds: float = 5.0

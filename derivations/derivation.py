@@ -118,7 +118,18 @@ class CheckedDerivation:
 
 @dataclass
 class Derivation:
-    """A derivation under construction: chains of steps, definitions, normals, a known result."""
+    """A derivation under construction: chains of steps, definitions, normals, a known result.
+
+    >>> import sympy as sp
+    >>> from derivations import Derivation, symbol
+    >>> x = symbol("x")
+    >>> d = Derivation("square", title="A square")
+    >>> _ = d.start((x + 1)**2, lhs="f(x)", because="definition")
+    >>> _ = d.then(x**2 + 2*x + 1, because="expand the square")
+    >>> d.conclude(known=x**2 + 2*x + 1, source="algebra")
+    >>> d.check().all_proved
+    True
+    """
 
     name: str
     title: str
@@ -141,7 +152,17 @@ class Derivation:
         return symbol
 
     def declare_normals(self, *normals: sp.Symbol) -> None:
-        """Declare independent standard normal variables (turns on equality in distribution)."""
+        """Declare independent standard normal variables (turns on equality in distribution).
+
+        >>> from derivations import EQUAL_IN_DISTRIBUTION, symbol
+        >>> e1, e2, e3 = symbol("eps_tm1"), symbol("eps_tm2"), symbol("eps")
+        >>> d = Derivation("merge", title="Two noises merge")
+        >>> d.declare_normals(e1, e2, e3)
+        >>> _ = d.start((e1 + e2) / sp.sqrt(2), lhs="z", because="definition")
+        >>> _ = d.then(e3, relation=EQUAL_IN_DISTRIBUTION, because="variances add")
+        >>> d.check().all_proved
+        True
+        """
         self.normals = tuple(dict.fromkeys(self.normals + normals))
 
     def assume(self, *constraints: sp.Basic) -> None:
@@ -191,7 +212,18 @@ class Derivation:
         return step.expr
 
     def conclude(self, *, known: sp.Expr, source: str, lhs: sp.Expr | str | None = None) -> None:
-        """Assert that the last line derived equals the published formula ``known``."""
+        """Assert that the last line derived equals the published formula ``known`` (checked by ``check``).
+
+        >>> from derivations import symbol
+        >>> x = symbol("x")
+        >>> d = Derivation("wrong", title="t")
+        >>> _ = d.start(2 * x, lhs="f", because="definition")
+        >>> d.conclude(known=3 * x, source="a paper, eq. (1)")
+        >>> d.check()
+        Traceback (most recent call last):
+        ...
+        derivations.errors.KnownResultMismatchError: wrong: the result is not a paper, eq. (1): refuted ...
+        """
         self.known = KnownResult(sp.sympify(known), source, lhs)
 
     def slip(self, *, where: str, source_line: sp.Expr, corrected: sp.Expr, note: str) -> None:

@@ -109,7 +109,11 @@ _SAMPLE_RANGES: dict[sp.Symbol, tuple[float, float]] = {
 
 
 def symbol(python_name: str) -> sp.Symbol:
-    """The shared symbol with this Python name (``KeyError`` if there is none)."""
+    """The shared symbol with this Python name (``KeyError`` if there is none).
+
+    >>> symbol("alpha_bar_t"), symbol("alpha_bar_t").is_positive
+    (alphabar_t, True)
+    """
     return SYMBOLS[python_name]
 
 

@@ -142,7 +142,17 @@ class _ProportionalIn(Relation):
 
 
 def proportional_in(variable: sp.Symbol) -> Relation:
-    """Relation: the two sides differ by a factor free of ``variable`` (Bayes' "propto")."""
+    """Relation: the two sides differ by a factor free of ``variable`` (Bayes' "propto").
+
+    >>> from derivations.checking import DEFAULT_SETTINGS
+    >>> from derivations.notation import symbol
+    >>> x, mu = symbol("x"), symbol("mu")
+    >>> relation = proportional_in(x)
+    >>> relation.check(3 * sp.exp(-(x - mu)**2), sp.exp(-x**2 + 2*x*mu), Context(DEFAULT_SETTINGS)).outcome
+    <Outcome.PROVED: 'proved'>
+    >>> relation.check(sp.exp(-(x - mu)**2), sp.exp(-x**2 + x*mu), Context(DEFAULT_SETTINGS)).outcome
+    <Outcome.REFUTED: 'refuted'>
+    """
     return _ProportionalIn(variable)
 
 

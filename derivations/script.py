@@ -24,7 +24,13 @@ from derivations.errors import DerivationError
 
 
 def run_script(derive: Callable[[], CheckedDerivation], argv: Sequence[str] | None = None) -> NoReturn:
-    """Check the derivation ``derive()`` builds, print it, and exit (0 proved, 1 not)."""
+    """Check the derivation ``derive()`` builds, print it, and exit (0 proved, 1 not).
+
+    Example, at the bottom of ``my_derivation.py`` (then ``python my_derivation.py --format md``)::
+
+        if __name__ == "__main__":
+            run_script(derive)
+    """
     parser = argparse.ArgumentParser(
         description="Check this derivation and print it. Exit 0 if every step is proved, 1 if not.")
     parser.add_argument("--format", choices=sorted(render.FORMATS), default="text",
