@@ -38,7 +38,7 @@ RELATIVE_TOLERANCE = mpmath.mpf("1e-20")
 #: Integrals carry quadrature error: they are compared with a looser tolerance
 #: (and, where SymPy's evalf must do them, at 15 digits).
 INTEGRAL_DIGITS = 15
-QUADRATURE_DIGITS = 20
+QUADRATURE_DIGITS = 15
 INTEGRAL_TOLERANCE = mpmath.mpf("1e-9")
 
 
@@ -428,8 +428,7 @@ def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol]):
     integrals = sorted(set().union(*(side.atoms(sp.Integral) for side in (lhs, rhs))), key=sp.default_sort_key)
     try:
         if not integrals:
-            functions = [sp.lambdify(symbols, side, modules="mpmath") for side in (lhs, rhs)]
-            return _compiled(functions, symbols, []), True
+            return _exact_evaluator(lhs, rhs), True
         if all(len(i.limits) == 1 and len(i.limits[0]) == 3 and not i.function.has(sp.Integral)
                for i in integrals):
             return _compiled_with_quadrature(lhs, rhs, symbols, integrals), False
@@ -470,6 +469,16 @@ def _quadrature(integral: sp.Integral, symbols: Sequence[sp.Symbol]):
         with mpmath.workdps(QUADRATURE_DIGITS):
             return mpmath.quad(lambda v: integrand(v, *args), points)
     return value
+
+
+def _exact_evaluator(lhs: sp.Expr, rhs: sp.Expr):
+    """Substitute the exact (rational) point, then let SymPy's evalf guarantee 30 digits."""
+    def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
+        try:
+            return tuple(_finite(mpmath.mpmathify(sp.N(side.xreplace(point), DIGITS))) for side in (lhs, rhs))
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+            return None
+    return evaluate
 
 
 def _evalf_evaluator(lhs: sp.Expr, rhs: sp.Expr):

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from derivations import registry, render
+from derivations import registry, render, runner
 from derivations.checking import CheckSettings, Outcome
-from derivations.derivation import CheckedDerivation
 from derivations.errors import BadInputError, DerivationError, OutputError
-from derivations.output import derivation_files, write_files
+from derivations.output import write_files
 from derivations.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
 from derivations.userexpr import parse_symbol_list, parse_user_expr
 
@@ -57,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="output folder (default: output/)")
     run.add_argument("--file", type=Path, metavar="PATH",
                      help="also run the derivation defined by derive() in this Python file")
+    run.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 4), metavar="N",
+                     help="check up to N built-in derivations side by side (default: the cores, at most 4)")
 
     show = commands.add_parser(
         "show", help="print one derivation's output",
@@ -120,45 +121,26 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _selected(args: argparse.Namespace) -> dict[str, Callable[[], CheckedDerivation]]:
-    names = args.names or ([] if args.file else registry.names())
-    selected = {name: registry.deriver(name) for name in names}  # unknown names fail first
-    if args.file:
-        selected.update(registry.derivers_from_file(args.file))
-    return selected
-
-
 def _cmd_run(args: argparse.Namespace) -> int:
-    status, done = EXIT_OK, []
-    for label, derive in _selected(args).items():
-        started = time.perf_counter()
-        try:
-            checked = derive()
-        except (BadInputError, OutputError):
-            raise
-        except DerivationError as error:
-            print(f"{label}: FAILED: {error}", file=sys.stderr)
-            status = EXIT_FAILED
+    if args.jobs < 1:
+        raise BadInputError(f"--jobs must be at least 1, not {args.jobs}")
+    names = args.names or ([] if args.file else registry.names())
+    file_derivers = registry.derivers_from_file(args.file) if args.file else {}
+    results = [*runner.run_builtins(names, jobs=args.jobs),
+               *(runner.run_one(label, derive) for label, derive in file_derivers.items())]
+    done = [r for r in results if isinstance(r, runner.Rendered)]
+    for result in results:
+        if isinstance(result, runner.Failed):
+            print(f"{result.label}: FAILED: {result.message}", file=sys.stderr)
             continue
-        write_files(args.out, derivation_files(checked))
-        done.append(checked)
-        proved = checked.count(Outcome.PROVED)
-        checked_steps = sum(1 for s in checked.steps if s.step.relation.checked)
-        print(f"{checked.name}: {proved}/{checked_steps} steps proved, "
-              f"{checked.count(Outcome.STATED)} stated, {time.perf_counter() - started:.2f} s")
-    if not args.names and not args.file and status == EXIT_OK:
-        write_files(args.out, _collected_files(done))
+        write_files(args.out, result.files)
+        print(result.summary())
+    if len(done) < len(results):
+        return EXIT_FAILED
+    if not args.names and not args.file:
+        write_files(args.out, runner.collected_files(done))
         print("code.md, code.tex, derivations.tex: the typeset code and the whole document")
-    return status
-
-
-def _collected_files(checked: list[CheckedDerivation]) -> dict[str, str]:
-    """What a full run writes besides the derivations: the typeset code and the whole document."""
-    from derivations import document
-    from derivations.typeset_code import code_files  # latexify is only needed here
-
-    text = document.document(checked, figures=document.figure_files(), code=document.code_section())
-    return {**code_files(), "derivations.tex": text}
+    return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

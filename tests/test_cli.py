@@ -145,3 +145,10 @@ def test_builtin_module_prints_itself() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("The product of two Gaussian densities [gaussian_product]")
     assert "✓ result equals source 001, Property 3" in result.stdout
+
+
+def test_jobs_must_be_positive() -> None:
+    """--jobs 0 is bad input: one line, exit 2."""
+    result = cli("run", "--jobs", "0", "forward_process")
+    assert result.returncode == 2
+    assert result.stderr == "derivations: error: --jobs must be at least 1, not 0\n"
