@@ -356,7 +356,9 @@ def build() -> Derivation:
     diagonal_case(d, 3)
     vae_case(d, 3)
     general_case(d)
-    d.conclude(known=published_formula(), source="the matrix formula of issue 4 with k = 2",
+    known = matrix_kl(sp.Matrix([mu_01, mu_02]), covariance(l_11, l_21, l_22),
+                      sp.Matrix([mu_11, mu_12]), covariance(m_11, m_21, m_22))
+    d.conclude(known=known, source="the matrix formula (Rasmussen & Williams 2006, appendix A.5) with k = 2",
                lhs=r"D_{\mathrm{KL}}\left(\mathcal{N}(\boldsymbol{\mu}_0, \Sigma_0) \,\|\, "
                    r"\mathcal{N}(\boldsymbol{\mu}_1, \Sigma_1)\right)")
     return d
