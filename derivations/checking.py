@@ -147,20 +147,32 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     <Outcome.REFUTED: 'refuted'>
     """
     lhs, rhs = unfold(sp.sympify(lhs)), unfold(sp.sympify(rhs))
-    if lhs == rhs:
+    if lhs == rhs or evaluated(lhs) == evaluated(rhs):
         return Verdict(Outcome.PROVED, "identical expressions", sp.S.Zero)
     expanded = [_substitute(side, settings.definitions) for side in (lhs, rhs)]
     if expanded == [lhs, rhs]:
         return _check_once(lhs, rhs, settings)
     # Abbreviations sampled as free symbols: a disagreement there proves nothing,
     # so only an agreeing plain check is worth its symbolic pass.
-    if numeric_witness(lhs, rhs, settings).counterexample is None:
-        verdict = _check_once(lhs, rhs, settings)
+    plain = numeric_witness(lhs, rhs, settings)
+    if plain.counterexample is None:
+        verdict = _check_once(lhs, rhs, settings, plain)
         if verdict.proved:
             return verdict
     positive = tuple(_substitute(p, settings.definitions) for p in settings.positive)
     second = _check_once(*expanded, replace(settings, positive=settings.positive + positive))
     return replace(second, method=f"{second.method}, after substituting the definitions")
+
+
+def evaluated(expr: sp.Basic) -> sp.Basic:
+    """``expr`` rebuilt bottom-up, so that an unevaluated display form becomes SymPy's usual form.
+
+    Rebuilding only runs SymPy's automatic evaluation (it integrates nothing), so two
+    expressions equal after it are the same expression.
+    """
+    if not expr.args or isinstance(expr, sp.Integral):
+        return expr
+    return expr.func(*(evaluated(arg) for arg in expr.args))
 
 
 def _substitute(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
@@ -172,12 +184,12 @@ def _substitute(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.E
     return expr
 
 
-def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
+def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Witness | None = None) -> Verdict:
     if lhs.has(sp.Integral) or rhs.has(sp.Integral):
         by_integrands = _integrands_equal(lhs, rhs, settings)  # cheap: no quadrature
         if by_integrands is not None:
             return by_integrands
-    witness = numeric_witness(lhs, rhs, settings)
+    witness = witness or numeric_witness(lhs, rhs, settings)
     if witness.counterexample is not None:  # refuted: only a readable residual is left to find
         residual = _algebraic_identity(lhs - rhs, min(settings.budget_seconds, 1.0), forms=1)
         return _combine(residual, witness, lhs, rhs)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import cmath
 import math
-import re
 
 import numpy as np
 import pytest
@@ -12,7 +11,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate
-from stepids import stale_files
+from stepids import stale_files, step_id
 
 from derivations import characteristic_function as cf
 from derivations.checking import Outcome, check_equal
@@ -24,11 +23,7 @@ I, t, x = sp.I, cf.t, cf.x
 MEAN, VARIANCE = cf.mu_1 + cf.mu_2, cf.sigma_1**2 + cf.sigma_2**2
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
-
-
-STEP_IDS = [f"{s.number:02d}-{_slug(s.because)}" for s in BUILT.steps]
+STEP_IDS = [step_id(s) for s in BUILT.steps]
 
 
 @pytest.fixture(scope="module")

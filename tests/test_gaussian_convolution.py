@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 import pytest
@@ -11,7 +10,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate
-from stepids import stale_files
+from stepids import stale_files, step_id
 
 from derivations import gaussian_convolution as gc
 from derivations import render
@@ -22,11 +21,7 @@ BUILT = gc.build()  # built once: building records the slip, which runs checks
 VARIANCE = gc.sigma_1**2 + gc.sigma_2**2
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
-
-
-STEP_IDS = [f"{s.number:02d}-{_slug(s.because)}" for s in BUILT.steps]
+STEP_IDS = [step_id(s) for s in BUILT.steps]
 
 
 @pytest.fixture(scope="module")
