@@ -22,6 +22,7 @@ from derivations.gaussian import NormalPDF, normal_pdf
 from derivations.notation import SYMBOLS, latex, symbol
 from derivations.relations import (
     DEFINITION,
+    DIFFERENTIATION,
     EQUAL,
     EQUAL_IN_DISTRIBUTION,
     GIVEN,
@@ -33,7 +34,7 @@ from derivations.relations import (
 from derivations.script import run_script
 
 __all__ = [
-    "DEFINITION", "EQUAL", "EQUAL_IN_DISTRIBUTION", "GIVEN", "INTEGRAL", "SYMBOLS",
+    "DEFINITION", "DIFFERENTIATION", "EQUAL", "EQUAL_IN_DISTRIBUTION", "GIVEN", "INTEGRAL", "SYMBOLS",
     "CheckSettings", "CheckedDerivation", "Derivation", "DerivationError",
     "KnownResultMismatchError", "NormalPDF", "Outcome", "StepNotEqualError",
     "StepUndecidedError", "Verdict", "check_equal", "latex", "normal_pdf",

@@ -26,10 +26,10 @@ import sympy as sp
 
 from derivations import schedules
 from derivations.derivation import CheckedDerivation, Derivation
-from derivations.forward_relations import DIFFERENTIATE, PRODUCTS, T_INDEX, alpha_i, named_product
+from derivations.forward_relations import PRODUCTS, T_INDEX, alpha_i, named_product
 from derivations.gaussian import NormalPDF
 from derivations.notation import latex, symbol
-from derivations.relations import EQUAL_IN_DISTRIBUTION, GIVEN, substitution
+from derivations.relations import DIFFERENTIATION, EQUAL_IN_DISTRIBUTION, GIVEN, substitution
 
 x, mu, sigma, u = (symbol(n) for n in ("x", "mu", "sigma", "u"))
 x_0, x_1, x_t, x_tm1, x_tm2 = (symbol(n) for n in ("x_0", "x_1", "x_t", "x_tm1", "x_tm2"))
@@ -82,7 +82,7 @@ def _density_chain(
     d.then(
         NormalPDF((x - shift) / scale, 0, 1) / scale,
         display=sp.Mul(NormalPDF(z_shown, 0, 1), sp.Pow(scale, -1, evaluate=False), evaluate=False),
-        relation=DIFFERENTIATE,
+        relation=DIFFERENTIATION,
         because="fundamental theorem of calculus and the chain rule",
     )
     d.then(

@@ -1,14 +1,12 @@
-r"""Two relations the forward-process derivation needs and the engine does not have (yet).
+r"""The relation the forward-process derivation needs for its named products.
 
 * :data:`PRODUCTS`: both lines are equal once the named products
   :math:`\bar\alpha_t = \prod_{i=1}^{t} \alpha_i` are peeled to a common range
   (:func:`peel_last_factor`, checked by SymPy's ``product_simplify``) and cancelled;
-  refuted at concrete ``t`` and ``alpha_i`` when they differ;
-* :data:`DIFFERENTIATE`: the line is the previous one with its derivatives of
-  integrals evaluated (fundamental theorem of calculus, Leibniz's rule).
+  refuted at concrete ``t`` and ``alpha_i`` when they differ.
 
-The engine's ``check_equal`` cannot take these lines: its numeric witness cannot
-lambdify a ``Product``, and it declines an integral with a variable limit.
+The engine's ``check_equal`` cannot take these lines: it knows no rule for a
+``Product`` with a symbolic upper limit.
 
 References: source 000, after eq. (4) (the product); Karr (1981), "Summation in
 finite terms" (the convention SymPy's ``Product`` follows).
@@ -21,7 +19,7 @@ import random
 import sympy as sp
 from sympy.simplify.simplify import product_simplify
 
-from derivations.checking import Counterexample, Outcome, Verdict, check_equal
+from derivations.checking import Counterexample, Outcome, Verdict
 from derivations.errors import EngineInconsistencyError
 from derivations.notation import sample_range, symbol
 from derivations.relations import Context, Relation
@@ -168,33 +166,3 @@ class _NamedProducts(Relation):
 
 
 PRODUCTS = _NamedProducts()
-
-
-class _FundamentalTheorem(Relation):
-    """The line is the previous one with its derivatives of integrals evaluated.
-
-    ``d/dx int_{-oo}^{g(x)} f(u) du = f(g(x)) g'(x)`` for a continuous ``f`` (the
-    fundamental theorem of calculus and the chain rule; SymPy's ``Derivative.doit``
-    applies Leibniz's rule). What is left is checked by ``check_equal``.
-    """
-
-    name = "fundamental theorem of calculus"
-
-    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        sides = [
-            s.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit()) for s in (previous, current)
-        ]
-        if any(s.has(sp.Derivative, sp.Integral) for s in sides):
-            return Verdict(Outcome.UNDECIDED, "a derivative or integral is left after Leibniz's rule")
-        verdict = check_equal(*sides, context.settings)
-        return Verdict(
-            verdict.outcome,
-            f"Leibniz's rule, then {verdict.method}",
-            verdict.residual,
-            verdict.counterexample,
-            verdict.witness_points,
-            verdict.tried,
-        )
-
-
-DIFFERENTIATE = _FundamentalTheorem()

@@ -29,7 +29,7 @@ from derivations.errors import DerivationError
 from derivations.expectation import expectation
 from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
-from derivations.relations import DEFINITION, INTEGRAL, substitution
+from derivations.relations import DEFINITION, DIFFERENTIATION, INTEGRAL, substitution
 
 x, mu_1, mu_2 = symbol("x"), symbol("mu_1"), symbol("mu_2")
 sigma_1, sigma_2 = symbol("sigma_1"), symbol("sigma_2")
@@ -84,24 +84,6 @@ def log_difference() -> sp.Expr:
 def E_P(f: sp.Expr) -> sp.Expr:
     r""":math:`\mathbb{E}_P[f]` with :math:`P = \mathcal{N}(\mu_1, \sigma_1^2)`."""
     return expectation(f, x, mu_1, sigma_1**2)
-
-
-class Diff(Defined):
-    r"""``Diff(f, r)``: the derivative :math:`\frac{d}{dr} f`, unfolded by differentiating.
-
-    A workaround: the engine's numeric witness cannot evaluate ``sp.Derivative``,
-    so the derivative is a named function whose definition is ``sp.diff(f, r)``.
-    """
-
-    nargs = 2
-
-    @classmethod
-    def definition(cls, f: sp.Expr, var: sp.Expr) -> sp.Expr:
-        return sp.diff(f, var)
-
-    def _latex(self, printer: Any) -> str:
-        f, var = (printer._print(arg) for arg in self.args)
-        return rf"\frac{{d}}{{d {var}}}\left({f}\right)"
 
 
 class KLNormal(Defined):
@@ -270,7 +252,8 @@ def non_negativity(d: Derivation) -> None:
         (1 + u, u / (2 * (1 + u)), r"for $r > 1$ put $r = 1 + u$, $u > 0$: $f' > 0$, $f$ increases"),
         (1 / (1 + u), -u / 2, r"for $0 < r < 1$ put $r = 1/(1 + u)$, $u > 0$: $f' < 0$, $f$ decreases"),
     ):
-        d.start((1 - 1 / r) / 2, lhs=Diff(f_gap_display(r), r), because="differentiate",
+        d.start((1 - 1 / r) / 2, lhs=sp.Derivative(f_gap_display(r), r), relation=DIFFERENTIATION,
+                because="differentiate",
                 display=sp.Mul(HALF, minus(1, inverse(r)), **_U))
         d.then((r - 1) / (2 * r), because="common denominator")
         d.then(value, relation=substitution(r, new), because=why)

@@ -5,6 +5,8 @@ adding a class, not a branch:
 
 * :data:`EQUAL`: an algebraic identity under the symbols' assumptions;
 * :data:`INTEGRAL`: a real-line integral equals its closed form (the Gaussian integral rule);
+* :data:`DIFFERENTIATION`: the derivatives of the line before are evaluated (Leibniz's rule
+  for an integral with a variable limit), and what is left is an identity;
 * :data:`EQUAL_IN_DISTRIBUTION`: both sides are affine in the declared independent
   standard normals, with the same deterministic part and the same total variance;
 * :func:`proportional_in` ``(x)``: the ratio of the two sides does not depend on ``x``;
@@ -81,6 +83,30 @@ class _Integral(Relation):
 
 
 INTEGRAL = _Integral()
+
+
+class _Differentiation(Relation):
+    r"""The derivatives are evaluated, then the two sides are checked equal.
+
+    ``d/dx \int_{-\infty}^{g(x)} f(u) du = f(g(x)) g'(x)`` for a continuous ``f`` (the
+    fundamental theorem of calculus and the chain rule): SymPy's ``Derivative.doit``
+    applies Leibniz's rule, an exact symbolic operation.
+    """
+
+    name = "differentiation"
+
+    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
+        sides = [unfold(side).replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
+                 for side in (previous, current)]
+        if not unfold(previous).has(sp.Derivative) and not unfold(current).has(sp.Derivative):
+            return Verdict(Outcome.UNDECIDED, "a differentiation step needs a derivative")
+        if any(side.has(sp.Derivative) for side in sides):
+            return Verdict(Outcome.UNDECIDED, "a derivative is left after differentiating")
+        verdict = check_equal(*sides, context.settings)
+        return replace(verdict, method=f"differentiating (Leibniz's rule), then {verdict.method}")
+
+
+DIFFERENTIATION = _Differentiation()
 
 
 class _EqualInDistribution(Relation):

@@ -7,7 +7,6 @@ import sympy as sp
 
 from derivations import forward_relations as fr
 from derivations.checking import CheckSettings, Outcome
-from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
 from derivations.relations import Context
 
@@ -62,25 +61,3 @@ def test_products_relation_declines_an_unknown_product() -> None:
     """A product of another sequence is undecided, never proved."""
     other = sp.Product(sp.IndexedBase("beta")[fr.I_INDEX], (fr.I_INDEX, 1, t))
     assert fr.PRODUCTS.check(other, fr.alpha_t, CONTEXT).outcome is Outcome.UNDECIDED
-
-
-def test_leibniz_rule_gives_the_density_of_sigma_z_plus_mu() -> None:
-    """d/dx of the N(0, 1) distribution function at (x - mu)/sigma is N((x - mu)/sigma; 0, 1)/sigma."""
-    cdf = sp.Integral(NormalPDF(u, 0, 1), (u, -sp.oo, (x - mu) / sigma))
-    verdict = fr.DIFFERENTIATE.check(
-        sp.Derivative(cdf, x), NormalPDF((x - mu) / sigma, 0, 1) / sigma, CONTEXT
-    )
-    assert verdict.outcome is Outcome.PROVED
-
-
-def test_leibniz_rule_without_the_chain_rule_factor_is_refuted() -> None:
-    """Dropping the 1/sigma factor is refuted."""
-    cdf = sp.Integral(NormalPDF(u, 0, 1), (u, -sp.oo, (x - mu) / sigma))
-    verdict = fr.DIFFERENTIATE.check(sp.Derivative(cdf, x), NormalPDF((x - mu) / sigma, 0, 1), CONTEXT)
-    assert verdict.outcome is Outcome.REFUTED
-
-
-def test_leibniz_rule_is_undecided_when_an_integral_is_left() -> None:
-    """An integral without a derivative in front stays an integral: undecided."""
-    cdf = sp.Integral(NormalPDF(u, 0, 1), (u, -sp.oo, x))
-    assert fr.DIFFERENTIATE.check(cdf, cdf, CONTEXT).outcome is Outcome.UNDECIDED

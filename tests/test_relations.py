@@ -6,9 +6,11 @@ import pytest
 import sympy as sp
 
 from derivations.checking import DEFAULT_SETTINGS, Outcome
+from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
 from derivations.relations import (
     DEFINITION,
+    DIFFERENTIATION,
     EQUAL_IN_DISTRIBUTION,
     INTEGRAL,
     Context,
@@ -121,3 +123,30 @@ def test_integral_relation_needs_an_integral() -> None:
 def test_definition_is_stated_not_checked() -> None:
     """A definition is recorded as stated, whatever it says."""
     assert DEFINITION.check(x, x + 1, PLAIN).outcome is Outcome.STATED
+
+
+# --- differentiation (Leibniz's rule) ---------------------------------------------
+
+u = symbol("u")
+
+
+def test_leibniz_rule_gives_the_density_of_sigma_z_plus_mu() -> None:
+    """d/dx of the N(0, 1) distribution function at (x - mu)/sigma is N((x - mu)/sigma; 0, 1)/sigma."""
+    cdf = sp.Integral(NormalPDF(u, 0, 1), (u, -sp.oo, (x - mu) / sigma))
+    verdict = DIFFERENTIATION.check(
+        sp.Derivative(cdf, x), NormalPDF((x - mu) / sigma, 0, 1) / sigma, PLAIN
+    )
+    assert verdict.outcome is Outcome.PROVED
+
+
+def test_leibniz_rule_without_the_chain_rule_factor_is_refuted() -> None:
+    """Dropping the 1/sigma factor is refuted."""
+    cdf = sp.Integral(NormalPDF(u, 0, 1), (u, -sp.oo, (x - mu) / sigma))
+    verdict = DIFFERENTIATION.check(sp.Derivative(cdf, x), NormalPDF((x - mu) / sigma, 0, 1), PLAIN)
+    assert verdict.outcome is Outcome.REFUTED
+
+
+def test_leibniz_rule_is_undecided_when_an_integral_is_left() -> None:
+    """A line with no derivative is not a differentiation step: undecided."""
+    cdf = sp.Integral(NormalPDF(u, 0, 1), (u, -sp.oo, x))
+    assert DIFFERENTIATION.check(cdf, cdf, PLAIN).outcome is Outcome.UNDECIDED
