@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 import sympy as sp
 
 from derivations.derivation import CheckedDerivation, Derivation
+from derivations.display import UNEVALUATED as _U
 from derivations.display import fraction, half_square, negative, total
 from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
@@ -35,7 +36,6 @@ alpha_bar_t, alpha_bar_tm1 = symbol("alpha_bar_t"), symbol("alpha_bar_tm1")
 beta_tilde_t, mu_tilde_t = symbol("beta_tilde_t"), symbol("mu_tilde_t")
 x_0, x_t, x_tm1, eps = symbol("x_0"), symbol("x_t"), symbol("x_tm1"), symbol("eps")
 
-_U = {"evaluate": False}
 
 #: Ho et al. (2020), eq. (7): the posterior mean.
 HO_EQ7_MU_TILDE = (sp.sqrt(alpha_bar_tm1) * beta_t / (1 - alpha_bar_t) * x_0

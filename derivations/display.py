@@ -31,7 +31,17 @@ def total(*terms: sp.Expr) -> sp.Expr:
 
 def minus(first: sp.Expr, *rest: sp.Expr) -> sp.Expr:
     """``a - b - c``, unevaluated, printed in that order."""
-    return sp.Add(first, *(-term for term in rest), **UNEVALUATED)
+    return sp.Add(first, *(negative(term) for term in rest), **UNEVALUATED)
+
+
+def inverse(term: sp.Expr) -> sp.Expr:
+    """``1 / a`` as a fraction, unevaluated."""
+    return sp.Pow(term, -1, **UNEVALUATED)
+
+
+def square(term: sp.Expr) -> sp.Expr:
+    """``a^2``, unevaluated."""
+    return sp.Pow(term, 2, **UNEVALUATED)
 
 
 def negative(term: sp.Expr) -> sp.Expr:

@@ -20,23 +20,21 @@ Exercises", 2; Bishop (2006), *Pattern Recognition and Machine Learning*, eqs. (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy as sp
 
-from derivations.checking import Verdict, check_equal
 from derivations.defined import Defined
 from derivations.derivation import CheckedDerivation, Derivation
+from derivations.display import UNEVALUATED as _U
 from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
-from derivations.relations import DEFINITION, GIVEN, INTEGRAL, Context, Relation, substitution
+from derivations.relations import DEFINITION, GIVEN, INTEGRAL, substitution
 
 x, a, mu_1, mu_2 = symbol("x"), symbol("a"), symbol("mu_1"), symbol("mu_2")
 Sigma_11, Sigma_12, Sigma_22 = symbol("Sigma_11"), symbol("Sigma_12"), symbol("Sigma_22")
 Sigma_1g2 = symbol("Sigma_1g2")
 
-_U = {"evaluate": False}
 OO = (-sp.oo, sp.oo)
 
 #: Source 001, Property 2 (scalar case); Bishop (2006), eqs. (2.81)-(2.82).
@@ -89,22 +87,6 @@ class Joint(sp.Function):
         return rf"p\left({', '.join(printer._print(arg) for arg in self.args)}\right)"
 
 
-@dataclass(frozen=True, repr=False)
-class _AtValues(Relation):
-    """The line is the previous one evaluated at given values of its symbols (a numeric example)."""
-
-    values: tuple[tuple[sp.Symbol, sp.Expr], ...]
-
-    @property
-    def name(self) -> str:  # type: ignore[override]
-        return "evaluation at " + ", ".join(f"{s}={v}" for s, v in self.values)
-
-    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        substituted = previous.xreplace(dict(self.values))
-        verdict = check_equal(substituted, current, context.settings)
-        return replace(verdict, method=f"substituting the values, then {verdict.method}")
-
-
 JOINT = BivariateNormalPDF(x, a, mu_1, mu_2, Sigma_11, Sigma_12, Sigma_22)
 MARGINAL = NormalPDF(a, mu_2, Sigma_22)
 
@@ -149,7 +131,8 @@ def _marginal(d: Derivation, factorised: sp.Expr) -> None:
     """Integrate x out: the marginal of a is N(mu_2, Sigma_22) (source 001, Property 2)."""
     d.start(sp.Integral(JOINT, (x, *OO)), lhs=Joint(a), relation=DEFINITION, heading="The marginal",
             because=r"integrate $x$ out")
-    d.then(sp.Integral(factorised, (x, *OO)), relation=substitution(JOINT, factorised), because="by (F)")
+    d.then(sp.Integral(factorised, (x, *OO)), relation=substitution(JOINT, factorised, label="the joint density"),
+           because="by (F)")
     d.then(MARGINAL, relation=INTEGRAL, tag="M", because="a normalised density in $x$ integrates to 1")
 
 
@@ -174,12 +157,12 @@ def _exercise(d: Derivation) -> None:
                  r"$x_2 = a = 1.5$. "
                  "The tests draw seeded samples from the joint and compare.",
             because="the mean derived above")
-    d.then(SOURCE_001_MEAN.xreplace(EXERCISE), relation=_AtValues(values),
+    d.then(SOURCE_001_MEAN.xreplace(EXERCISE), relation=substitution(dict(values)),
            because=r"$\frac{0.7}{1} \times 1.5 = 1.05$")
     d.start(SOURCE_001_VARIANCE, lhs=r"\Sigma_{1|2}", relation=DEFINITION,
             display=_conditional_variance_shown(),
             because="the variance derived above")
-    d.then(SOURCE_001_VARIANCE.xreplace(EXERCISE), relation=_AtValues(values),
+    d.then(SOURCE_001_VARIANCE.xreplace(EXERCISE), relation=substitution(dict(values)),
            because=r"$1 - 0.7^2 = 0.51$")
 
 

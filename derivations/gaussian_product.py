@@ -20,6 +20,7 @@ import sympy as sp
 
 from derivations.checking import CheckSettings
 from derivations.derivation import CheckedDerivation, Derivation
+from derivations.display import UNEVALUATED as _U
 from derivations.display import fraction, half_square, negative, total
 from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
@@ -28,7 +29,6 @@ x, mu_1, mu_2 = symbol("x"), symbol("mu_1"), symbol("mu_2")
 sigma_1, sigma_2 = symbol("sigma_1"), symbol("sigma_2")
 mu_star, sigma_star = symbol("mu_star"), symbol("sigma_star")
 
-_U = {"evaluate": False}
 #: Two lines equate exponentials whose exponents agree only over a common denominator; the
 #: engine proves them by ``simplify`` (about 3 s), so this derivation allows more than the default 5 s.
 BUDGET_SECONDS = 20.0

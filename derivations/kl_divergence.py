@@ -25,6 +25,8 @@ import sympy as sp
 
 from derivations.defined import Defined
 from derivations.derivation import CheckedDerivation, Derivation
+from derivations.display import UNEVALUATED as _U
+from derivations.display import fraction, inverse, minus, square
 from derivations.errors import DerivationError
 from derivations.expectation import expectation
 from derivations.gaussian import NormalPDF
@@ -37,7 +39,6 @@ sigma_1, sigma_2 = symbol("sigma_1"), symbol("sigma_2")
 r = sp.Symbol("r", positive=True)
 u = sp.Symbol("u", positive=True)
 
-_U = {"evaluate": False}
 HALF = sp.Rational(1, 2)
 D_KL_PQ = r"D_{\mathrm{KL}}(P \,\|\, Q)"
 
@@ -48,28 +49,9 @@ KL_CLOSED_FORM = sp.log(sigma_2 / sigma_1) + (sigma_1**2 + (mu_1 - mu_2) ** 2) /
 # --- display helpers: unevaluated forms in textbook order ----------------------
 
 
-def minus(a: sp.Expr, b: sp.Expr) -> sp.Expr:
-    """``a - b`` printed in that order."""
-    return sp.Add(a, sp.Mul(-1, b, **_U), **_U)
-
-
-def over(a: sp.Expr, b: sp.Expr) -> sp.Expr:
-    """``a / b`` printed as a fraction, unevaluated."""
-    return sp.Mul(a, sp.Pow(b, -1, **_U), **_U)
-
-
-def inverse(a: sp.Expr) -> sp.Expr:
-    """``1 / a`` printed as a fraction, unevaluated."""
-    return sp.Pow(a, -1, **_U)
-
-
-def square(a: sp.Expr) -> sp.Expr:
-    return sp.Pow(a, 2, **_U)
-
-
 def quadratic_term(mu: sp.Expr, sigma: sp.Expr) -> sp.Expr:
     r""":math:`(x - \mu)^2 / (2\sigma^2)`, unevaluated."""
-    return over(square(minus(x, mu)), sp.Mul(2, square(sigma), **_U))
+    return fraction(square(minus(x, mu)), sp.Mul(2, square(sigma), **_U))
 
 
 def log_difference() -> sp.Expr:
@@ -77,7 +59,7 @@ def log_difference() -> sp.Expr:
 
     .. math:: \log(\sigma_2/\sigma_1) + (x-\mu_2)^2/(2\sigma_2^2) - (x-\mu_1)^2/(2\sigma_1^2)
     """
-    return sp.Add(sp.log(over(sigma_2, sigma_1)), quadratic_term(mu_2, sigma_2),
+    return sp.Add(sp.log(fraction(sigma_2, sigma_1)), quadratic_term(mu_2, sigma_2),
                   sp.Mul(-1, quadratic_term(mu_1, sigma_1), **_U), **_U)
 
 
@@ -155,7 +137,7 @@ def log_difference_chain(d: Derivation) -> None:
     rearranged = sp.Add(sp.Mul(HALF, minus(log_normaliser(sigma_2), log_normaliser(sigma_1)), **_U),
                         sp.Mul(-1, quadratic_term(mu_1, sigma_1), **_U), quadratic_term(mu_2, sigma_2), **_U)
     d.then(sp.expand(rearranged), because="rearranging the terms", display=rearranged)
-    ratio = sp.Add(sp.Mul(HALF, sp.log(over(sp.Mul(2, sp.pi, square(sigma_2), **_U),
+    ratio = sp.Add(sp.Mul(HALF, sp.log(fraction(sp.Mul(2, sp.pi, square(sigma_2), **_U),
                                              sp.Mul(2, sp.pi, square(sigma_1), **_U)), evaluate=False), **_U),
                    quadratic_term(mu_2, sigma_2), sp.Mul(-1, quadratic_term(mu_1, sigma_1), **_U), **_U)
     d.then(sp.expand(ratio), because=r"$\log a - \log b = \log(a/b)$", display=ratio)
@@ -199,19 +181,19 @@ def kl_chain(d: Derivation) -> None:
             because="definition (Kullback & Leibler 1951)",
             heading="Steps 3 and 4: the expectation, term by term")
     d.then(E_P(log_difference()), because="step 2", display=E_P(log_difference()))
-    terms = sp.Add(E_P(sp.log(over(sigma_2, sigma_1))), E_P(quadratic_term(mu_2, sigma_2)),
+    terms = sp.Add(E_P(sp.log(fraction(sigma_2, sigma_1))), E_P(quadratic_term(mu_2, sigma_2)),
                    sp.Mul(-1, E_P(quadratic_term(mu_1, sigma_1)), **_U), **_U)
     d.then(terms, because="linearity of the expectation", display=terms)
-    factored = sp.Add(sp.log(over(sigma_2, sigma_1)),
+    factored = sp.Add(sp.log(fraction(sigma_2, sigma_1)),
                       sp.Mul(inverse(sp.Mul(2, square(sigma_2), **_U)), E_P(square(minus(x, mu_2))), **_U),
                       sp.Mul(-1, inverse(sp.Mul(2, square(sigma_1), **_U)),
                              E_P(square(minus(x, mu_1))), **_U),
                       **_U)
     d.then(factored, because=r"constants leave the expectation; $\mathbb{E}_P[c] = c$", display=factored)
-    moments = sp.Add(sp.log(over(sigma_2, sigma_1)),
-                     over(sp.Add(sigma_1**2, square(minus(mu_1, mu_2)), **_U),
+    moments = sp.Add(sp.log(fraction(sigma_2, sigma_1)),
+                     fraction(sp.Add(sigma_1**2, square(minus(mu_1, mu_2)), **_U),
                           sp.Mul(2, square(sigma_2), **_U)),
-                     sp.Mul(-1, over(sigma_1**2, sp.Mul(2, square(sigma_1), **_U)), **_U), **_U)
+                     sp.Mul(-1, fraction(sigma_1**2, sp.Mul(2, square(sigma_1), **_U)), **_U), **_U)
     d.then(sp.expand(moments), display=moments,
            because=r"$\mathbb{E}_P[(x-\mu_2)^2] = \sigma_1^2 + (\mu_1-\mu_2)^2$ and "
                    r"$\mathbb{E}_P[(x-\mu_1)^2] = \sigma_1^2$")
@@ -219,8 +201,8 @@ def kl_chain(d: Derivation) -> None:
 
 
 def closed_form_display() -> sp.Expr:
-    return sp.Add(sp.log(over(sigma_2, sigma_1)),
-                  over(sp.Add(sigma_1**2, square(minus(mu_1, mu_2)), **_U), sp.Mul(2, square(sigma_2), **_U)),
+    return sp.Add(sp.log(fraction(sigma_2, sigma_1)),
+                  fraction(sp.Add(sigma_1**2, square(minus(mu_1, mu_2)), **_U), sp.Mul(2, square(sigma_2), **_U)),
                   -HALF, **_U)
 
 
@@ -238,14 +220,14 @@ def non_negativity(d: Derivation) -> None:
     r"""KL >= 0, with equality exactly when the parameters agree: the minimum of f at r = 1."""
     kl = KLNormal(mu_1, sigma_1**2, mu_2, sigma_2**2)
     d.define(r, sigma_1**2 / sigma_2**2)
-    ratio = over(sigma_1**2, sigma_2**2)
+    ratio = fraction(sigma_1**2, sigma_2**2)
     bracket = sp.Add(ratio, -1, sp.Mul(-1, sp.log(ratio, evaluate=False), **_U), **_U)
     split = sp.Add(sp.Mul(HALF, bracket, **_U),
-                   over(square(minus(mu_1, mu_2)), sp.Mul(2, square(sigma_2), **_U)), **_U)
+                   fraction(square(minus(mu_1, mu_2)), sp.Mul(2, square(sigma_2), **_U)), **_U)
     d.start(sp.expand(split), lhs=kl, display=split, because=r"step 4, with $\log\frac{\sigma_2}{\sigma_1} = "
             r"-\frac{1}{2}\log\frac{\sigma_1^2}{\sigma_2^2}$", heading="Non-negativity",
             text=r"Write $r = \sigma_1^2/\sigma_2^2$ and $f(r) = \frac{1}{2}(r - 1 - \log r)$.")
-    with_r = sp.Add(f_gap_display(r), over(square(minus(mu_1, mu_2)), sp.Mul(2, square(sigma_2), **_U)), **_U)
+    with_r = sp.Add(f_gap_display(r), fraction(square(minus(mu_1, mu_2)), sp.Mul(2, square(sigma_2), **_U)), **_U)
     d.then(f_gap(r) + (mu_1 - mu_2) ** 2 / (2 * sigma_2**2), display=with_r,
            because=r"$r = \sigma_1^2/\sigma_2^2$; the second term is $\ge 0$, $= 0$ iff $\mu_1 = \mu_2$")
     for new, value, why in (
@@ -270,14 +252,14 @@ def self_assessment_numbers(d: Derivation) -> None:
     """Self-assessment question 4 of source 002, and the reverse direction: KL is not symmetric."""
     forward = KLNormal(0, 1, 1, 4)
     backward = KLNormal(1, 4, 0, 1)
-    shown = sp.Add(sp.log(over(2, 1), evaluate=False),
-                   over(sp.Add(1, square(minus(0, 1)), **_U), sp.Mul(2, 4, **_U)), -HALF, **_U)
+    shown = sp.Add(sp.log(fraction(2, 1), evaluate=False),
+                   fraction(sp.Add(1, square(minus(0, 1)), **_U), sp.Mul(2, 4, **_U)), -HALF, **_U)
     d.start(sp.log(2) + sp.Rational(1, 4) - HALF, lhs=forward, display=shown,
             because=r"step 4 with $\mu_1 = 0$, $\sigma_1 = 1$, $\mu_2 = 1$, $\sigma_2 = 2$ (variance 4)",
             heading="Numbers: self-assessment question 4 and the reverse direction")
     d.then(sp.log(2) - sp.Rational(1, 4), because="arithmetic", display=minus(sp.log(2), sp.Rational(1, 4)))
     reverse = sp.Add(sp.log(sp.Rational(1, 2), evaluate=False),
-                     over(sp.Add(4, square(minus(1, 0)), **_U), sp.Mul(2, 1, **_U)), -HALF, **_U)
+                     fraction(sp.Add(4, square(minus(1, 0)), **_U), sp.Mul(2, 1, **_U)), -HALF, **_U)
     d.start(sp.log(HALF) + sp.Rational(5, 2) - HALF, lhs=backward, display=reverse,
             because=r"step 4 with $P$ and $Q$ exchanged")
     d.then(2 - sp.log(2), because="arithmetic")
@@ -314,7 +296,7 @@ def second_route(d: Derivation) -> None:
     r"""The integral :math:`\int p \log(p/q)\,dx`, evaluated by the Gaussian integral rule."""
     p, q = NormalPDF(x, mu_1, sigma_1**2), NormalPDF(x, mu_2, sigma_2**2)
     d.start(sp.Integral(p * sp.log(p / q), (x, -sp.oo, sp.oo)), lhs=D_KL_PQ, relation=DEFINITION,
-            display=sp.Integral(sp.Mul(p, sp.log(over(p, q), evaluate=False), **_U), (x, -sp.oo, sp.oo)),
+            display=sp.Integral(sp.Mul(p, sp.log(fraction(p, q), evaluate=False), **_U), (x, -sp.oo, sp.oo)),
             because="definition", heading=r"A second route: the integral of $p \log(p/q)$",
             text="Rewrite the logarithm first (step 2), then integrate.")
     d.then(sp.Integral(p * log_difference(), (x, -sp.oo, sp.oo)),

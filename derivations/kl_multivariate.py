@@ -43,11 +43,12 @@ import sympy as sp
 
 from derivations.defined import Defined
 from derivations.derivation import CheckedDerivation, Derivation
+from derivations.display import UNEVALUATED as _U
+from derivations.display import fraction, inverse, minus, square
 from derivations.gaussian import NormalPDF
-from derivations.kl_divergence import KLNormal, inverse, minus, square
+from derivations.kl_divergence import KLNormal
 from derivations.relations import DEFINITION, GIVEN, INTEGRAL, substitution
 
-_U = {"evaluate": False}
 HALF = sp.Rational(1, 2)
 
 #: the coordinates (named "x_{1}" so as not to be the shared bold latent x_1 of the notation table)
@@ -220,7 +221,7 @@ def diagonal_case(d: Derivation, k: int) -> None:
     quadratic = sum(((xi - m) ** 2 / s**2 for xi, m, s in zip(xs, mu0, s0, strict=True)), sp.S.Zero)
     determinant = sp.Mul(*[s**2 for s in s0])
     explicit = sp.exp(-quadratic / 2) / sp.sqrt((2 * sp.pi) ** k * determinant)
-    shown_quadratic = sp.Add(*[over(square(minus(xi, m)), square(s))
+    shown_quadratic = sp.Add(*[fraction(square(minus(xi, m)), square(s))
                                for xi, m, s in zip(xs, mu0, s0, strict=True)], **_U)
     shown = sp.Mul(inverse(sp.sqrt(sp.Mul(sp.Pow(2 * sp.pi, k, **_U), *[square(s) for s in s0], **_U),
                                    evaluate=False)),
@@ -236,18 +237,14 @@ def diagonal_case(d: Derivation, k: int) -> None:
     closed = [sp.log(b / a) + (a**2 + (m0 - m1) ** 2) / (2 * b**2) - HALF
               for m0, a, m1, b in zip(mu0, s0, mu1, s1, strict=True)]
     d.then(sp.Add(*closed), display=sp.Add(*closed, **_U), because="the univariate result, term by term")
-    bracket = [sp.Add(over(a**2, b**2), over(square(minus(m1, m0)), b**2), -1,
-                      sp.log(over(b**2, a**2), evaluate=False), **_U)
+    bracket = [sp.Add(fraction(a**2, b**2), fraction(square(minus(m1, m0)), b**2), -1,
+                      sp.log(fraction(b**2, a**2), evaluate=False), **_U)
                for m0, a, m1, b in zip(mu0, s0, mu1, s1, strict=True)]
     d.then(HALF * sp.Add(*bracket), display=sp.Mul(HALF, sp.Add(*bracket, **_U), **_U),
            because=r"$\log\frac{s_{1i}}{s_{0i}} = \frac{1}{2}\ln\frac{s_{1i}^2}{s_{0i}^2}$")
     d.then(DiagonalKL(*mu0, *s0, *mu1, *s1),
            because=r"diagonal matrices: the trace, the quadratic form and the determinants "
                    r"are sums and products over $i$")
-
-
-def over(a: sp.Expr, b: sp.Expr) -> sp.Expr:
-    return sp.Mul(a, inverse(b), **_U)
 
 
 def vae_case(d: Derivation, k: int) -> None:
@@ -307,9 +304,9 @@ def inner_expectation() -> sp.Expr:
     """
     c = conditional_mean()
     return sp.Add(sp.Mul(HALF, LogDetRatio(l_11, l_21, l_22, m_11, m_21, m_22), **_U),
-                  sp.Mul(-1, over(square(minus(x_1, mu_01)), sp.Mul(2, square(l_11), **_U)), **_U),
+                  sp.Mul(-1, fraction(square(minus(x_1, mu_01)), sp.Mul(2, square(l_11), **_U)), **_U),
                   sp.Mul(HALF, QuadForm(x_1 - mu_11, c - mu_12, m_11, m_21, m_22, X_C_MINUS_MU_1, 1), **_U),
-                  over(square(l_22), sp.Mul(2, square(m_22), **_U)), -HALF, **_U)
+                  fraction(square(l_22), sp.Mul(2, square(m_22), **_U)), -HALF, **_U)
 
 
 def general_case(d: Derivation) -> None:
@@ -340,7 +337,8 @@ def general_case(d: Derivation) -> None:
     d.then(fubini, relation=GIVEN,
            because="the factorisation and the log-ratio above, as an iterated integral (Fubini)")
     outer = sp.Integral(marginal * inner_expectation(), (x_1, -sp.oo, sp.oo))
-    d.then(outer, relation=substitution(inner, inner_expectation()), because="the inner integral, (i)",
+    d.then(outer, relation=substitution(inner, inner_expectation(), label="the inner integral (i)"),
+           because="the inner integral, (i)",
            display=sp.Integral(sp.Mul(marginal, inner_expectation(), **_U), (x_1, -sp.oo, sp.oo)))
     d.then(published_formula(), relation=INTEGRAL, display=published_display(),
            because=r"Gaussian integral in $x_1$, then collecting the terms")

@@ -17,7 +17,7 @@ adding a class, not a branch:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -205,31 +205,39 @@ def up_to_constant_in(variable: sp.Symbol) -> Relation:
 
 @dataclass(frozen=True, repr=False)
 class _Substitution(Relation):
-    old: sp.Expr
-    new: sp.Expr
+    replacements: tuple[tuple[sp.Expr, sp.Expr], ...]
     in_distribution: bool = False
+    label: str = ""
 
     @property
     def name(self) -> str:  # type: ignore[override]
-        return f"substitution of {self.old}"
+        return f"substitution of {self.label or ', '.join(str(old) for old, _ in self.replacements)}"
 
     @property
     def latex(self) -> str:  # type: ignore[override]
         return r"\overset{d}{=}" if self.in_distribution else "="
 
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        substituted = previous.xreplace({self.old: self.new})
+        substituted = previous.xreplace(dict(self.replacements))
+        what = self.label or ", ".join(str(old) for old, _ in self.replacements)
         if substituted == previous:
-            return Verdict(Outcome.UNDECIDED, f"{self.old} does not occur in the line before")
+            return Verdict(Outcome.UNDECIDED, f"{what} does not occur in the line before")
         verdict = check_equal(substituted, current, context.settings)
-        return replace(verdict, method=f"substituting {self.old}, then {verdict.method}")
+        return replace(verdict, method=f"substituting {what}, then {verdict.method}")
 
 
-def substitution(old: sp.Expr, new: sp.Expr, *, in_distribution: bool = False) -> Relation:
+def substitution(old: sp.Expr | Mapping[sp.Expr, sp.Expr], new: sp.Expr | None = None, *,
+                 in_distribution: bool = False, label: str = "") -> Relation:
     """Relation: the line is the previous one with ``old`` replaced by ``new``.
 
-    With ``in_distribution=True`` the replacement is equal in distribution only
-    (an induction hypothesis); the justification must say why that is valid
-    (``old`` independent of the other noise in the line).
+    ``substitution({a: 1, b: 2})`` replaces several at once (a worked example at
+    given values). With ``in_distribution=True`` the replacement is equal in
+    distribution only (an induction hypothesis); the justification must say why
+    that is valid (``old`` independent of the other noise in the line). ``label``
+    names the replacement in the output when ``old`` is long (an integral).
     """
-    return _Substitution(old, new, in_distribution)
+    if isinstance(old, Mapping):
+        replacements = tuple((sp.sympify(k), sp.sympify(v)) for k, v in old.items())
+    else:
+        replacements = ((old, sp.sympify(new)),)
+    return _Substitution(replacements, in_distribution, label)
