@@ -17,7 +17,6 @@ from derivations.gaussian import NormalPDF
 from derivations.relations import EQUAL_IN_DISTRIBUTION, Context, substitution
 
 
-
 @pytest.fixture(scope="module")
 def checked() -> CheckedDerivation:
     return fp.derive()
