@@ -31,7 +31,7 @@ import sympy as sp
 from derivations import notation
 from derivations.defined import unfold
 from derivations.errors import EngineInconsistencyError
-from derivations.gaussian_integral import evaluate_real_line_integrals, is_real_line_integral
+from derivations.gaussian_integral import evaluate_real_line_integrals, gaussian_integral, is_real_line_integral
 
 DIGITS = 30
 RELATIVE_TOLERANCE = mpmath.mpf("1e-20")
@@ -147,9 +147,10 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     <Outcome.REFUTED: 'refuted'>
     """
     lhs, rhs = unfold(sp.sympify(lhs)), unfold(sp.sympify(rhs))
-    if lhs == rhs or evaluated(lhs) == evaluated(rhs):
+    undefined = lhs.has(sp.nan, sp.zoo) or rhs.has(sp.nan, sp.zoo)  # nan == nan, but 0/0 is no value
+    if not undefined and (lhs == rhs or evaluated(lhs) == evaluated(rhs)):
         return Verdict(Outcome.PROVED, "identical expressions", sp.S.Zero)
-    expanded = [_substitute(side, settings.definitions) for side in (lhs, rhs)]
+    expanded = [substitute_definitions(side, settings.definitions) for side in (lhs, rhs)]
     if expanded == [lhs, rhs]:
         return _check_once(lhs, rhs, settings)
     # Abbreviations sampled as free symbols: a disagreement there proves nothing,
@@ -159,9 +160,34 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
         verdict = _check_once(lhs, rhs, settings, plain)
         if verdict.proved:
             return verdict
-    positive = tuple(_substitute(p, settings.definitions) for p in settings.positive)
+    positive = tuple(substitute_definitions(p, settings.definitions) for p in settings.positive)
     second = _check_once(*expanded, replace(settings, positive=settings.positive + positive))
     return replace(second, method=f"{second.method}, after substituting the definitions")
+
+
+def provably(expr: sp.Expr, fact: str, positive: Sequence[sp.Expr] = ()) -> bool:
+    """Do SymPy's assumptions, with the stated ``positive`` expressions, prove ``expr.is_<fact>``?
+
+    Each stated expression is replaced by a fresh positive symbol first, so
+    ``provably(sqrt(1 - a), "real", [1 - a])`` is True.
+    """
+    expr = sp.sympify(expr)
+    below_one = {p: (1 - p).free_symbols.pop() for p in positive if _is_one_minus_positive_symbol(p)}
+    # 0 < s < 1 (s positive, 1 - s stated positive): write s = 1/(1 + q) with q > 0, a change of variables
+    in_unit = {s: 1 / (1 + sp.Dummy("q", positive=True)) for s in below_one.values()}
+    stand_ins = {p: sp.Dummy("p", positive=True) for p in positive if p not in below_one}
+    for candidate in (expr.xreplace(stand_ins), expr.xreplace(stand_ins).xreplace(in_unit)):
+        if getattr(candidate, f"is_{fact}") is True:
+            return True
+        radicals_cancelled = candidate.replace(lambda e: e.is_Pow, lambda e: sp.Pow(sp.cancel(e.base), e.exp))
+        if getattr(radicals_cancelled, f"is_{fact}") is True:
+            return True
+    return False
+
+
+def _is_one_minus_positive_symbol(expr: sp.Expr) -> bool:
+    rest = 1 - expr
+    return rest.is_Symbol and rest.is_positive is True
 
 
 def evaluated(expr: sp.Basic) -> sp.Basic:
@@ -175,7 +201,8 @@ def evaluated(expr: sp.Basic) -> sp.Basic:
     return expr.func(*(evaluated(arg) for arg in expr.args))
 
 
-def _substitute(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
+def substitute_definitions(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
+    """``expr`` with every defined abbreviation replaced by its value (repeatedly)."""
     for _ in range(5):  # definitions may use other defined symbols
         new = expr.xreplace(dict(definitions))
         if new == expr:
@@ -190,6 +217,8 @@ def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Wi
         if by_integrands is not None:
             return by_integrands
     witness = witness or numeric_witness(lhs, rhs, settings)
+    if witness.counterexample is not None and not witness.precise:
+        return _quadrature_disagrees(lhs, rhs, settings, witness)
     if witness.counterexample is not None:  # refuted: only a readable residual is left to find
         residual = _algebraic_identity(lhs - rhs, min(settings.budget_seconds, 1.0), forms=1)
         return _combine(residual, witness, lhs, rhs)
@@ -228,9 +257,9 @@ def _collect_exponentials(expr: sp.Expr) -> sp.Expr:
         exponent, coefficient = sp.S.Zero, sp.S.One
         for factor in sp.Mul.make_args(term):
             base, power = factor.as_base_exp()
-            if isinstance(base, sp.exp):
-                exponent += base.args[0] * power
-            elif base is sp.E:
+            if isinstance(base, sp.exp) and (power.is_integer or base.args[0].is_extended_real):
+                exponent += base.args[0] * power  # (e^z)^p = e^(zp) only for real z or integer p
+            elif base is sp.E:  # exp(z) itself
                 exponent += power
             else:
                 coefficient *= factor
@@ -328,7 +357,7 @@ def split_radicals(expr: sp.Expr, positive: Sequence[sp.Expr]) -> sp.Expr:
         for factor, side in factors:
             base, exponent = factor.as_base_exp() if factor.is_Pow else (factor, sp.S.One)
             if not is_positive(base) and is_positive(-base):
-                base, sign = -base, sign * (-1) ** exponent
+                base, sign = -base, sign * (-1) ** (exponent * side)
             if not is_positive(base) or not exponent.is_real:
                 return power
             result *= base ** (exponent * side * power.exp)
@@ -344,17 +373,41 @@ def _integrands_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Ve
     A proof there proves the integrals equal; anything else proves nothing about
     them (different integrands can have equal integrals), so it returns None.
     """
+    if not all(_converges(i) for i in (lhs.atoms(sp.Integral) | rhs.atoms(sp.Integral))):
+        return None  # linearity holds for convergent integrals only
     left, right = as_single_integral(lhs), as_single_integral(rhs)
     if left is None or right is None or left.limits[0][1:] != right.limits[0][1:]:
         return None
-    var = left.limits[0][0]
+    var = sp.Dummy("v", real=True)  # fresh: neither side's free symbols can be captured
+    integrand_l = left.function.xreplace({left.limits[0][0]: var})
     integrand_r = right.function.xreplace({right.limits[0][0]: var})
-    if left.function.has(sp.Integral) or integrand_r.has(sp.Integral):
+    if integrand_l.has(sp.Integral) or integrand_r.has(sp.Integral):
         return None
-    inner = _check_once(left.function, integrand_r, settings)
+    inner = _check_once(integrand_l, integrand_r, settings)
     if not inner.proved:
         return None
     return replace(inner, method=f"linearity of the integral; integrands equal by {inner.method}")
+
+
+def _quadrature_disagrees(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Witness) -> Verdict:
+    """Quadrature can miss a narrow or distant peak, so its disagreement alone refutes nothing.
+
+    If the Gaussian rule evaluates every integral, the closed forms are compared
+    (with the exact witness); otherwise the step is undecided.
+    """
+    lhs_value, lhs_done = evaluate_real_line_integrals(lhs)
+    rhs_value, rhs_done = evaluate_real_line_integrals(rhs)
+    if lhs_done and rhs_done:
+        closed = check_equal(lhs_value, rhs_value, settings)
+        return replace(closed, method=f"Gaussian integral rule, then {closed.method}")
+    where = witness.counterexample.describe()
+    return Verdict(Outcome.UNDECIDED, f"quadrature disagrees {where}, and the integrals have no closed form here",
+                   lhs - rhs, None, witness.points, ("Gaussian integral rule",))
+
+
+def _converges(integral: sp.Integral) -> bool:
+    """A real-line integral the Gaussian rule can evaluate (so it converges absolutely)."""
+    return is_real_line_integral(integral) and gaussian_integral(integral.function, integral.limits[0][0]) is not None
 
 
 def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> _Symbolic:
@@ -391,9 +444,9 @@ def as_single_integral(expr: sp.Expr) -> sp.Integral | None:
         parts = [as_single_integral(term) for term in expr.args]
         if any(p is None for p in parts):
             return None
-        var, limits = parts[0].limits[0][0], parts[0].limits[0]
+        var = sp.Dummy("v", real=True)  # fresh, so no part's free symbol is captured
         integrand = sum((p.function.xreplace({p.limits[0][0]: var}) for p in parts), sp.S.Zero)
-        return sp.Integral(integrand, limits)
+        return sp.Integral(integrand, (var, *parts[0].limits[0][1:]))
     return None
 
 
@@ -406,6 +459,7 @@ class Witness:
 
     points: int
     counterexample: Counterexample | None
+    precise: bool = True  # False for quadrature: a disagreement may be the quadrature's error
 
 
 def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SETTINGS) -> Witness:
@@ -422,11 +476,11 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
             continue
         left, right = values
         if abs(left - right) > tolerance * (1 + abs(left) + abs(right)):
-            return Witness(agreed, _counterexample(point, left, right))
+            return Witness(agreed, _counterexample(point, left, right), precise)
         agreed += 1
         if agreed >= wanted:
             break
-    return Witness(agreed, None)
+    return Witness(agreed, None, precise)
 
 
 def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol]):

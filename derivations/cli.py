@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="assumption for symbols not in the notation table (default: real)")
     check.add_argument("--normal", metavar="EPS1,EPS2,...",
                        help="independent standard normals; turns on equality in distribution")
+    check.add_argument("--positive", metavar="EXPR;EXPR;...",
+                       help="hypotheses: expressions stated positive, e.g. '1-alpha_t' (lets a check split "
+                            "square roots and treat sqrt(1-alpha_t) as real)")
     for module in _extensions():
         sub = commands.add_parser(module.NAME, help=module.HELP, description=module.DESCRIPTION)
         module.configure(sub)
@@ -150,22 +153,28 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    lhs = parse_user_expr(args.lhs, assume=args.assume)
-    rhs = parse_user_expr(args.rhs, assume=args.assume)
+    # Noise variables are plainly real whatever --assume says: |N(0,1)| is not N(0,1).
     normals = parse_symbol_list(args.normal, assume="real") if args.normal else ()
-    normals = tuple(_matching(n, lhs, rhs) for n in normals)
+    fixed = {n.name: n for n in normals}
+    lhs = parse_user_expr(args.lhs, assume=args.assume, fixed=fixed)
+    rhs = parse_user_expr(args.rhs, assume=args.assume, fixed=fixed)
+    positive = [parse_user_expr(text, assume=args.assume, fixed=fixed)
+                for text in (args.positive.split(";") if args.positive else ())]
+    _refuse_namesakes(lhs.free_symbols | rhs.free_symbols | set().union(*(p.free_symbols for p in positive)))
     relation = EQUAL_IN_DISTRIBUTION if normals else EQUAL
-    verdict = relation.check(lhs, rhs, Context(CheckSettings(), normals))
+    verdict = relation.check(lhs, rhs, Context(CheckSettings().with_positive(*positive), normals))
     print(verdict.describe())
     return {Outcome.PROVED: EXIT_OK, Outcome.REFUTED: EXIT_FAILED}.get(verdict.outcome, EXIT_UNDECIDED)
 
 
-def _matching(normal, lhs, rhs):
-    """The symbol of the expressions with the normal's name (whatever its assumptions)."""
-    for sym in lhs.free_symbols | rhs.free_symbols:
-        if sym.name == normal.name:
-            return sym
-    return normal
+def _refuse_namesakes(symbols: set) -> None:
+    """Two symbols with one name but different assumptions would be two variables: refuse."""
+    by_name: dict[str, object] = {}
+    for sym in sorted(symbols, key=str):
+        if sym.name in by_name and by_name[sym.name] != sym:
+            raise BadInputError(f"'{sym.name}' is read with two different assumptions (LaTeX and SymPy "
+                                "syntax read names differently): write both sides the same way")
+        by_name[sym.name] = sym
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

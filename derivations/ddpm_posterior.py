@@ -263,12 +263,13 @@ def build() -> tuple[Derivation, Posterior]:
                    sources=("source 001, Challenge Problem; Properties 2 and 3",
                             "source 002, section 3 (outline)",
                             "Ho et al. 2020, eqs. (2), (4), (6)-(7), (10)-(11)"))
+    # 0 < abar_t < abar_{t-1} < 1 and 0 < alpha_t < 1 (Ho et al. 2020, sec. 2)
+    d.assume_positive(1 - alpha_t, beta_t, 1 - alpha_bar_t, 1 - alpha_bar_tm1)
+    d.assume(alpha_bar_t < alpha_bar_tm1)
     d.define(beta_t, 1 - alpha_t)
     d.define(alpha_bar_t, alpha_t * alpha_bar_tm1)
     d.define(beta_tilde_t, 1 / PRECISION)
     d.define(mu_tilde_t, beta_tilde_t * LINEAR)
-    d.assume(alpha_bar_t < alpha_bar_tm1)
-    d.assume_positive(beta_t, 1 - alpha_bar_t, 1 - alpha_bar_tm1)  # 0 < abar_t < abar_{t-1} < 1
     _bayes(d)
     beta = _posterior_variance(d)
     mean = _posterior_mean(d, beta)

@@ -146,8 +146,23 @@ class Derivation:
     # --- building ---------------------------------------------------------
 
     def define(self, symbol: sp.Symbol, value: sp.Expr) -> sp.Symbol:
-        """Declare ``symbol`` an abbreviation of ``value``; checks may substitute it."""
-        self.definitions[symbol] = sp.sympify(value)
+        """Declare ``symbol`` an abbreviation of ``value``; checks may substitute it.
+
+        The value must provably have the symbol's assumptions (a positive ``B_1`` needs a
+        positive value), using the positivity stated so far with :meth:`assume_positive`.
+
+        Raises:
+            DerivationError: the value does not provably satisfy the symbol's assumptions.
+        """
+        from derivations.relations import respects_assumptions  # relations imports this module's peers
+
+        value = sp.sympify(value)
+        if not respects_assumptions(symbol, value, self.settings.positive):
+            raise DerivationError(f"{self.name}: cannot define {symbol} = {sp.sstr(value)}: the value is not "
+                                  f"provably what {symbol} is assumed to be (state it with assume_positive first)")
+        if any(value.has(n) for n in self.normals):
+            raise DerivationError(f"{self.name}: {symbol} cannot be defined through a random variable")
+        self.definitions[symbol] = value
         self.settings = CheckSettings(**{**self.settings.__dict__, "definitions": dict(self.definitions)})
         return symbol
 
@@ -163,6 +178,12 @@ class Derivation:
         >>> d.check().all_proved
         True
         """
+        from derivations.gaussian_integral import plainly_real
+
+        for normal in normals:
+            if not plainly_real(normal):
+                raise DerivationError(f"{self.name}: a standard normal must be a plainly real symbol, "
+                                      f"not {normal} with {normal.assumptions0}")
         self.normals = tuple(dict.fromkeys(self.normals + normals))
 
     def assume(self, *constraints: sp.Basic) -> None:

@@ -409,6 +409,9 @@ def derive() -> CheckedDerivation:
         ),
     )
     d.declare_normals(eps_tm1, eps_tm2, eps_bar_tm2, eps, eps_0)
+    # 0 < alpha_t, alpha_bar_t < 1 (Ho et al. 2020, sec. 2): the noise scales are real
+    d.assume_positive(1 - alpha_t, 1 - alpha_tm1, 1 - alpha_t * alpha_tm1, 1 - alpha_bar_t, 1 - alpha_bar_tm1,
+                      1 - alpha_t * alpha_bar_tm1)
     _reparameterisation(d)
     _source_chain(d)
     _eq_5(d)

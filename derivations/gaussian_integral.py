@@ -85,14 +85,26 @@ def _as_poly(expr: sp.Expr, var: sp.Symbol) -> sp.Poly | None:
 
 
 def is_real_line_integral(expr: sp.Expr) -> bool:
-    """Is ``expr`` an integral in one variable over the whole real line?"""
+    """Is ``expr`` an integral over the whole real line in one plainly real variable?
+
+    A variable assumed positive (or integer, ...) is refused: SymPy may already have
+    used that assumption inside the integrand (|t| -> t), which is false on half the line.
+    """
     return (
         isinstance(expr, sp.Integral)
         and len(expr.limits) == 1
         and len(expr.limits[0]) == 3
         and expr.limits[0][1] == -sp.oo
         and expr.limits[0][2] == sp.oo
+        and plainly_real(expr.limits[0][0])
     )
+
+
+def plainly_real(var: sp.Symbol) -> bool:
+    """Real, and nothing more: no sign, no integrality (what a variable over the real line may be)."""
+    return var.is_real is True and all(
+        getattr(var, f"is_{fact}") is None
+        for fact in ("positive", "negative", "nonnegative", "nonpositive", "zero", "integer"))
 
 
 def evaluate_real_line_integrals(expr: sp.Expr) -> tuple[sp.Expr, bool]:

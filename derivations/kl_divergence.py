@@ -31,7 +31,7 @@ from derivations.errors import DerivationError
 from derivations.expectation import expectation
 from derivations.gaussian import NormalPDF
 from derivations.notation import symbol
-from derivations.relations import DEFINITION, DIFFERENTIATION, INTEGRAL, substitution
+from derivations.relations import DEFINITION, DIFFERENTIATION, GIVEN, INTEGRAL, substitution
 
 x, mu_1, mu_2 = symbol("x"), symbol("mu_1"), symbol("mu_2")
 sigma_1, sigma_2 = symbol("sigma_1"), symbol("sigma_2")
@@ -100,7 +100,8 @@ def expectation_rules(d: Derivation) -> None:
                  "density, so its rules follow from the integral.")
     combined = sp.Add(sp.Mul(a, E_P(f(x)), **_U), sp.Mul(b, E_P(g(x)), **_U), **_U)
     d.start(a * E_P(f(x)) + b * E_P(g(x)), lhs=E_P(sp.Add(a * f(x), b * g(x), **_U)), display=combined,
-            because="linearity of the integral")
+            relation=GIVEN, because="linearity of the integral, for integrable $f$ and $g$ (each use below "
+                                    "is checked on its own integrand)")
     d.start(1, lhs=E_P(1), relation=INTEGRAL, because="Gaussian integral: the density integrates to 1")
     d.start(0, lhs=E_P(minus(x, mu_1)), relation=INTEGRAL,
             because="Gaussian integral: the odd moment vanishes")

@@ -22,7 +22,15 @@ from dataclasses import dataclass, replace
 
 import sympy as sp
 
-from derivations.checking import CheckSettings, Outcome, Verdict, check_equal
+from derivations.checking import (
+    CheckSettings,
+    Outcome,
+    Verdict,
+    check_equal,
+    evaluated,
+    provably,
+    substitute_definitions,
+)
 from derivations.defined import unfold
 
 
@@ -116,7 +124,10 @@ class _EqualInDistribution(Relation):
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         if not context.normals:
             return Verdict(Outcome.UNDECIDED, "no standard normals are declared")
-        sides = [affine_in_normals(unfold(side), context.normals) for side in (previous, current)]
+        settings = context.settings
+        expanded = [evaluated(substitute_definitions(unfold(side), settings.definitions))
+                    for side in (previous, current)]
+        sides = [affine_in_normals(side, context.normals) for side in expanded]
         if None in sides:
             return Verdict(Outcome.UNDECIDED, "not affine in the declared standard normals")
         (mean_l, var_l), (mean_r, var_r) = sides
@@ -125,6 +136,13 @@ class _EqualInDistribution(Relation):
         for part, verdict in (("mean", mean), ("variance", variance)):
             if verdict.outcome is not Outcome.PROVED:
                 return replace(verdict, method=f"{part}: {verdict.method}")
+        # A proof also needs real coefficients: with an imaginary one, sum c_i^2 is no variance.
+        positive = settings.positive + tuple(substitute_definitions(p, settings.definitions)
+                                             for p in settings.positive)
+        unreal = [c for side in expanded for c in _parts(side, context.normals) if not provably(c, "real", positive)]
+        if unreal:
+            return Verdict(Outcome.UNDECIDED, f"{sp.sstr(unreal[0])} is not provably real (a Gaussian needs "
+                           "real coefficients): state what is positive with assume_positive")
         return Verdict(
             Outcome.PROVED,
             f"same mean ({mean.method}) and same variance ({variance.method})",
@@ -133,6 +151,12 @@ class _EqualInDistribution(Relation):
 
 
 EQUAL_IN_DISTRIBUTION = _EqualInDistribution()
+
+
+def _parts(expr: sp.Expr, normals: Sequence[sp.Symbol]) -> list[sp.Expr]:
+    """The deterministic part and the coefficient of each normal in ``expr``."""
+    expr = sp.expand(expr)
+    return [expr.xreplace({n: 0 for n in normals}), *(sp.diff(expr, n) for n in normals)]
 
 
 def affine_in_normals(expr: sp.Expr, normals: Sequence[sp.Symbol]) -> tuple[sp.Expr, sp.Expr] | None:
@@ -161,7 +185,8 @@ class _ProportionalIn(Relation):
         return f"proportional in {self.variable}"
 
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        ratio = unfold(previous) / unfold(current)
+        definitions = context.settings.definitions  # substituted first: they may hide the variable
+        ratio = substitute_definitions(unfold(previous) / unfold(current), definitions)
         other = sp.Dummy(f"{self.variable}_other", **self.variable.assumptions0)
         verdict = check_equal(ratio, ratio.xreplace({self.variable: other}), context.settings)
         return replace(verdict, method=f"the ratio does not depend on {self.variable}: {verdict.method}")
@@ -192,7 +217,8 @@ class _UpToConstantIn(Relation):
         return f"equal up to a constant in {self.variable}"
 
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        difference = unfold(previous) - unfold(current)
+        definitions = context.settings.definitions  # substituted first: they may hide the variable
+        difference = substitute_definitions(unfold(previous) - unfold(current), definitions)
         other = sp.Dummy(f"{self.variable}_other", **self.variable.assumptions0)
         verdict = check_equal(difference, difference.xreplace({self.variable: other}), context.settings)
         return replace(verdict, method=f"the difference does not depend on {self.variable}: {verdict.method}")
@@ -218,12 +244,32 @@ class _Substitution(Relation):
         return r"\overset{d}{=}" if self.in_distribution else "="
 
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        substituted = previous.xreplace(dict(self.replacements))
         what = self.label or ", ".join(str(old) for old, _ in self.replacements)
+        bound = set().union(*(i.variables for i in previous.atoms(sp.Integral)))
+        for old, new in self.replacements:
+            if old in bound:
+                return Verdict(Outcome.UNDECIDED, f"{old} is an integration variable: it cannot be replaced")
+            if not respects_assumptions(old, new, context.settings.positive):
+                return Verdict(Outcome.UNDECIDED, f"{sp.sstr(new)} is not provably what {old} is assumed to be")
+        substituted = previous.xreplace(dict(self.replacements))
         if substituted == previous:
             return Verdict(Outcome.UNDECIDED, f"{what} does not occur in the line before")
         verdict = check_equal(substituted, current, context.settings)
         return replace(verdict, method=f"substituting {what}, then {verdict.method}")
+
+
+def respects_assumptions(old: sp.Expr, new: sp.Expr, positive: Sequence[sp.Expr] = ()) -> bool:
+    """May ``new`` stand for the symbol ``old``? A sign or integrality must be provable; realness not refuted.
+
+    SymPy has already used ``old``'s assumptions (``sqrt(B**2) = B`` for a positive ``B``),
+    so a value that breaks them would carry a false identity along.
+    """
+    if not isinstance(old, sp.Symbol):
+        return True
+    facts = ("positive", "negative", "nonnegative", "nonpositive", "integer", "zero")
+    if any(getattr(old, f"is_{fact}") is True and not provably(new, fact, positive) for fact in facts):
+        return False
+    return not (old.is_real and sp.sympify(new).is_real is False)
 
 
 def substitution(old: sp.Expr | Mapping[sp.Expr, sp.Expr], new: sp.Expr | None = None, *,

@@ -30,21 +30,27 @@ ASSUMPTIONS = {"real": {"real": True}, "positive": {"positive": True}}
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 
 
-def parse_user_expr(text: str, *, assume: str = "real") -> sp.Expr:
+def parse_user_expr(text: str, *, assume: str = "real", fixed: dict[str, sp.Symbol] | None = None) -> sp.Expr:
     """Parse ``text`` into a SymPy expression, or raise :class:`BadInputError` saying where.
+
+    Names in ``fixed`` (the noise variables) become those symbols, whatever ``assume`` says.
 
     >>> parse_user_expr("sqrt(alpha_bar_t) * x_0")
     sqrt(alphabar_t)*x_0
     """
+    fixed = fixed or {}
     if "\\" in text:
-        return _parse_latex(text, assume)
+        return _parse_latex(text, assume).xreplace(
+            {s: fixed[s.name] for s in _parse_latex(text, assume).free_symbols if s.name in fixed})
     if "__" in text or not text.strip():
         raise BadInputError(f"cannot read expression {text!r}: empty or contains '__'")
     names = dict(FUNCTIONS)
     for identifier in set(_IDENTIFIER.findall(text)) - set(FUNCTIONS):
         if keyword.iskeyword(identifier):
             raise BadInputError(f"cannot read expression {text!r}: '{identifier}' is a Python keyword")
-        if identifier in notation.SYMBOLS:
+        if identifier in fixed:
+            names[identifier] = fixed[identifier]
+        elif identifier in notation.SYMBOLS:
             names[identifier] = notation.SYMBOLS[identifier]
         else:
             names[identifier] = sp.Symbol(identifier, **ASSUMPTIONS[assume])

@@ -51,7 +51,7 @@ def test_check_exit_codes(lhs: str, rhs: str, code: int, start: str) -> None:
 
 def test_check_equal_in_distribution_with_normals() -> None:
     """--normal turns on equality in distribution: two noise terms merge; a wrong variance is refuted."""
-    args = ("sqrt(alpha_t)*e1 + sqrt(1-alpha_t)*e2", "--normal", "e1,e2,e3")
+    args = ("sqrt(alpha_t)*e1 + sqrt(1-alpha_t)*e2", "--normal", "e1,e2,e3", "--positive", "1-alpha_t")
     assert cli("check", args[0], "e3", *args[1:]).returncode == 0
     wrong = cli("check", args[0], "sqrt(2)*e3", *args[1:])
     assert wrong.returncode == 1 and wrong.stdout.startswith("refuted (variance: ")
@@ -152,3 +152,23 @@ def test_jobs_must_be_positive() -> None:
     result = cli("run", "--jobs", "0", "forward_process")
     assert result.returncode == 2
     assert result.stderr == "derivations: error: --jobs must be at least 1, not 0\n"
+
+
+def test_noise_scale_must_be_provably_real() -> None:
+    """Without the hypothesis 1 - alpha_t > 0, sqrt(1 - alpha_t) may be imaginary: undecided, exit 3."""
+    result = cli("check", "sqrt(alpha_t)*e1 + sqrt(1-alpha_t)*e2", "e3", "--normal", "e1,e2,e3")
+    assert result.returncode == 3
+    assert result.stdout.startswith("undecided (sqrt(1 - alpha_t) is not provably real")
+
+
+def test_normals_stay_real_under_assume_positive() -> None:
+    """--assume positive does not make a noise variable positive: |N(0,1)| is not N(0,1)."""
+    result = cli("check", "sqrt(e1**2)", "e2", "--normal", "e1,e2", "--assume", "positive")
+    assert result.returncode == 3
+
+
+def test_latex_and_sympy_namesakes_are_refused() -> None:
+    """\\alpha (LaTeX, positive) and alpha (SymPy, real) would be two variables: bad input."""
+    result = cli("check", "\\alpha", "alpha")
+    assert result.returncode == 2
+    assert result.stderr.startswith("derivations: error: 'alpha' is read with two different assumptions")

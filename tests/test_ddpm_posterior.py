@@ -133,6 +133,7 @@ def test_wrong_density_fails_the_conclusion() -> None:
 def test_a_wrong_read_off_variance_stops_the_derivation() -> None:
     """A chain that reads 1/beta_tilde off as alpha_t/beta_t + 1/(1 - abar_t) fails with StepNotEqualError."""
     d = Derivation("wrong_posterior", title="wrong")
+    d.assume_positive(1 - alpha_t)
     d.define(beta_t, 1 - alpha_t)
     d.define(alpha_bar_t, alpha_t * alpha_bar_tm1)
     d.start(dp.PRECISION, lhs=1 / dp.beta_tilde_t, relation=DEFINITION, because="read off")

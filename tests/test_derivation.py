@@ -88,6 +88,7 @@ def test_equal_in_distribution_inside_a_derivation() -> None:
     """Declared normals make the merge step of source 000 provable in a derivation."""
     d = Derivation("merge", title="t")
     d.declare_normals(eps_tm1, eps_tm2, eps_bar)
+    d.assume_positive(1 - alpha_t, 1 - alpha_tm1)
     d.start(sp.sqrt(alpha_t * alpha_tm1) * x_tm2 + sp.sqrt(alpha_t * (1 - alpha_tm1)) * eps_tm2
             + sp.sqrt(1 - alpha_t) * eps_tm1, lhs=r"\mathbf{x}_t", because="eq. (3)", tag="3")
     d.then(sp.sqrt(alpha_t * alpha_tm1) * x_tm2 + sp.sqrt(1 - alpha_t * alpha_tm1) * eps_bar,

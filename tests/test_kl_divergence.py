@@ -41,8 +41,8 @@ def test_every_step_is_proved_or_stated(checked, number):
 
 
 def test_only_definitions_and_the_labelled_function_are_stated(checked):
-    """The stated lines are the definition of KL (twice), f(r), and the two directions' difference."""
-    assert checked.count(Outcome.STATED) == 4
+    """Stated: the definition of KL (twice), f(r), the two directions' difference, and linearity for any f, g."""
+    assert checked.count(Outcome.STATED) == 5
     assert checked.all_proved
 
 

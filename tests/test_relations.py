@@ -24,7 +24,8 @@ alpha_t, alpha_tm1 = symbol("alpha_t"), symbol("alpha_tm1")
 x_tm1, x_tm2 = symbol("x_tm1"), symbol("x_tm2")
 eps_tm1, eps_tm2, eps_bar = symbol("eps_tm1"), symbol("eps_tm2"), symbol("eps_bar_tm2")
 x, mu, sigma = symbol("x"), symbol("mu"), symbol("sigma")
-NOISE = Context(DEFAULT_SETTINGS, (eps_tm1, eps_tm2, eps_bar))
+# 0 < alpha_t, alpha_{t-1} < 1, stated: the noise scales sqrt(1 - alpha) are real
+NOISE = Context(DEFAULT_SETTINGS.with_positive(1 - alpha_t, 1 - alpha_tm1), (eps_tm1, eps_tm2, eps_bar))
 PLAIN = Context(DEFAULT_SETTINGS)
 
 EQ3 = (sp.sqrt(alpha_t * alpha_tm1) * x_tm2 + sp.sqrt(alpha_t * (1 - alpha_tm1)) * eps_tm2
@@ -150,3 +151,11 @@ def test_leibniz_rule_is_undecided_when_an_integral_is_left() -> None:
     """A line with no derivative is not a differentiation step: undecided."""
     cdf = sp.Integral(NormalPDF(u, 0, 1), (u, -sp.oo, x))
     assert DIFFERENTIATION.check(cdf, cdf, PLAIN).outcome is Outcome.UNDECIDED
+
+
+def test_merge_needs_real_noise_scales() -> None:
+    """Without 1 - alpha > 0 stated, sqrt(1 - alpha_t) may be imaginary: the merge is undecided."""
+    plain_noise = Context(DEFAULT_SETTINGS, (eps_tm1, eps_tm2, eps_bar))
+    verdict = EQUAL_IN_DISTRIBUTION.check(EQ3, merged(1 - alpha_t * alpha_tm1), plain_noise)
+    assert verdict.outcome is Outcome.UNDECIDED
+    assert "is not provably real" in verdict.method

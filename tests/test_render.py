@@ -20,6 +20,7 @@ eps_tm1, eps_tm2, eps_bar = symbol("eps_tm1"), symbol("eps_tm2"), symbol("eps_ba
 def checked():
     d = Derivation("demo", title="A demo", sources=("source 000, eq. (4)",))
     d.declare_normals(eps_tm1, eps_tm2, eps_bar)
+    d.assume_positive(1 - alpha_t)
     d.start(sp.sqrt(alpha_t) * eps_tm2 + sp.sqrt(1 - alpha_t) * eps_tm1, lhs=r"\mathbf{x}_{t}",
             because="two noise terms", tag="3", heading="Merging noise", text="Two independent terms.")
     d.then(eps_bar, relation=EQUAL_IN_DISTRIBUTION, because=r"variances add: $\alpha_t + 1 - \alpha_t = 1$",

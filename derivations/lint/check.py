@@ -197,9 +197,9 @@ class Linter:
             return StepResult(row.line, source, Status.UNDECIDED, "an approximation: not checked")
         return StepResult(row.line, source, Status.UNDECIDED, f"the relation {relation} is not checked")
 
-    def _settings(self) -> CheckSettings:
-        return CheckSettings(budget_seconds=self.options.budget_seconds, definitions=dict(self.definitions),
-                             constraints=_unit_constraints(0, *self.definitions.values()).constraints)
+    def _settings(self, *exprs: sp.Expr) -> CheckSettings:
+        units = _unit_constraints(0, *exprs, *self.definitions.values())
+        return replace(units, budget_seconds=self.options.budget_seconds, definitions=dict(self.definitions))
 
     def _check(self, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
         """check_equal, then again with the post's definitions substituted if they occur.
@@ -228,12 +228,12 @@ class Linter:
             return _result(row, verdict)
         declared = self._declared_normals(previous, current)
         if declared:
-            verdict = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(), declared))
+            verdict = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(lhs, rhs), declared))
             verdict = _distribution_residual(verdict, lhs, rhs, declared)
             if verdict.proved:
                 return _result(row, replace(verdict, method=f"equal in distribution: {verdict.method}"))
         elif guessed := _noise(previous, current):
-            in_distribution = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(), guessed))
+            in_distribution = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(lhs, rhs), guessed))
             if in_distribution.proved:
                 names = ", ".join(sorted(str(s) for s in guessed))
                 return StepResult(row.line, row.source, Status.UNDECIDED, f"{HINT}: {names}")
@@ -350,11 +350,15 @@ def _distribution_residual(verdict: Verdict, lhs: sp.Expr, rhs: sp.Expr,
 
 
 def _unit_constraints(budget_seconds: float, *exprs: sp.Expr) -> CheckSettings:
-    """Settings whose witness samples the schedule quantities (alpha..., beta...) below 1."""
+    """Settings with the schedule quantities (alpha..., beta...) in (0, 1), as in the papers.
+
+    The hypothesis ``1 - s > 0`` is stated for each: the witness samples below 1 and a
+    proof may use it (a noise scale sqrt(1 - alpha_t) is real).
+    """
     symbols = set().union(*(e.free_symbols for e in exprs)) if exprs else set()
-    below_one = tuple(s < 1 for s in sorted(symbols, key=sp.default_sort_key)
-                      if s.name.startswith(("alpha", "beta")) and s.is_positive)
-    return CheckSettings(budget_seconds=budget_seconds, constraints=below_one)
+    units = [s for s in sorted(symbols, key=sp.default_sort_key)
+             if s.name.startswith(("alpha", "beta")) and s.is_positive]
+    return CheckSettings(budget_seconds=budget_seconds).with_positive(*(1 - s for s in units))
 
 
 def _substitute(expr: sp.Expr, definitions: dict[sp.Symbol, sp.Expr]) -> sp.Expr:
