@@ -11,6 +11,7 @@ The public API, for writing a derivation of your own::
 from __future__ import annotations
 
 from derivations.checking import CheckSettings, Outcome, Verdict, check_equal
+from derivations.defined import named_function
 from derivations.derivation import CheckedDerivation, Derivation
 from derivations.errors import (
     DerivationError,
@@ -38,5 +39,5 @@ __all__ = [
     "CheckSettings", "CheckedDerivation", "Derivation", "DerivationError",
     "KnownResultMismatchError", "NormalPDF", "Outcome", "StepNotEqualError",
     "StepUndecidedError", "Verdict", "check_equal", "latex", "normal_pdf",
-    "proportional_in", "run_script", "substitution", "symbol", "up_to_constant_in",
+    "named_function", "proportional_in", "run_script", "substitution", "symbol", "up_to_constant_in",
 ]

@@ -8,6 +8,9 @@ Unfolding a definition is sound by construction: it is the same expression.
 
 from __future__ import annotations
 
+import inspect
+import sys
+from collections.abc import Callable
 from typing import Any
 
 import sympy as sp
@@ -35,3 +38,26 @@ def unfold(expr: Any) -> Any:
             return expr
         expr = expr.replace(lambda e: isinstance(e, Defined), lambda e: e.unfold_once())
     return expr
+
+
+def named_function(name: str, definition: Callable[..., sp.Expr], latex: str, *, doc: str = "") -> type[Defined]:
+    r"""A :class:`Defined` function called ``name`` that unfolds to ``definition(*args)``.
+
+    ``latex`` is a format string over the printed arguments, e.g. ``r"g_{{1}}\left({0}\right)"``.
+
+    >>> t = sp.Symbol("t", real=True)
+    >>> g = named_function("g", lambda arg: sp.exp(-arg**2), r"g\left({0}\right)")
+    >>> sp.latex(g(t)), unfold(g(t))
+    ('g\\left(t\\right)', exp(-t**2))
+    """
+    def _latex(self: Defined, printer: Any) -> str:
+        return latex.format(*(printer._print(arg) for arg in self.args))
+
+    namespace = {
+        "nargs": len(inspect.signature(definition).parameters),
+        "definition": classmethod(lambda cls, *args: definition(*args)),
+        "_latex": _latex,
+        "__doc__": doc,
+        "__module__": sys._getframe(1).f_globals.get("__name__", __name__),
+    }
+    return type(name, (Defined,), namespace)

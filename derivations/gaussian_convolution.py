@@ -26,7 +26,7 @@ import numpy as np
 import sympy as sp
 
 from derivations.checking import check_equal
-from derivations.defined import Defined
+from derivations.defined import named_function
 from derivations.derivation import CheckedDerivation, Derivation
 from derivations.display import fraction, minus, product
 from derivations.gaussian import NormalPDF
@@ -45,56 +45,19 @@ with sp.evaluate(False):
     B_OF = {s: 1 / (2 * s**2) for s in (sigma, sigma_1, sigma_2)}
 
 
-class GaussianForm(Defined):
-    r"""The Gaussian of source 000 written :math:`g(x) = A e^{-B (x - C)^2}`."""
-
-    nargs = 1
-
-    @classmethod
-    def definition(cls, arg: sp.Expr) -> sp.Expr:
-        return A * sp.exp(-B * (arg - C) ** 2)
-
-    def _latex(self, printer: Any) -> str:
-        return rf"g\left({printer._print(self.args[0])}\right)"
-
-
-class CentredGaussian1(Defined):
-    r""":math:`g_1(t) = A_1 e^{-B_1 t^2}` (source 000, after eq. (7))."""
-
-    nargs = 1
-
-    @classmethod
-    def definition(cls, arg: sp.Expr) -> sp.Expr:
-        return A_1 * sp.exp(-B_1 * arg**2)
-
-    def _latex(self, printer: Any) -> str:
-        return rf"g_{{1}}\left({printer._print(self.args[0])}\right)"
-
-
-class CentredGaussian2(Defined):
-    r""":math:`g_2(t) = A_2 e^{-B_2 t^2}` (source 000, after eq. (7))."""
-
-    nargs = 1
-
-    @classmethod
-    def definition(cls, arg: sp.Expr) -> sp.Expr:
-        return A_2 * sp.exp(-B_2 * arg**2)
-
-    def _latex(self, printer: Any) -> str:
-        return rf"g_{{2}}\left({printer._print(self.args[0])}\right)"
-
-
-class Convolution(Defined):
-    r""":math:`(g_1 \star g_2)(x) = \int g_1(t)\, g_2(x - t)\, dt`."""
-
-    nargs = 1
-
-    @classmethod
-    def definition(cls, arg: sp.Expr) -> sp.Expr:
-        return sp.Integral(CentredGaussian1(t) * CentredGaussian2(arg - t), (t, *OO))
-
-    def _latex(self, printer: Any) -> str:
-        return rf"(g_{{1}} \star g_{{2}})\left({printer._print(self.args[0])}\right)"
+GaussianForm = named_function(
+    "GaussianForm", lambda arg: A * sp.exp(-B * (arg - C) ** 2), r"g\left({0}\right)",
+    doc=r"The Gaussian of source 000 written :math:`g(x) = A e^{-B (x - C)^2}`.")
+CentredGaussian1 = named_function(
+    "CentredGaussian1", lambda arg: A_1 * sp.exp(-B_1 * arg**2), r"g_{{1}}\left({0}\right)",
+    doc=r":math:`g_1(t) = A_1 e^{-B_1 t^2}` (source 000, after eq. (7)).")
+CentredGaussian2 = named_function(
+    "CentredGaussian2", lambda arg: A_2 * sp.exp(-B_2 * arg**2), r"g_{{2}}\left({0}\right)",
+    doc=r":math:`g_2(t) = A_2 e^{-B_2 t^2}` (source 000, after eq. (7)).")
+Convolution = named_function(
+    "Convolution", lambda arg: sp.Integral(CentredGaussian1(t) * CentredGaussian2(arg - t), (t, *OO)),
+    r"(g_{{1}} \star g_{{2}})\left({0}\right)",
+    doc=r":math:`(g_1 \star g_2)(x) = \int g_1(t)\, g_2(x - t)\, dt`.")
 
 
 # --- the completed square, source 000 -----------------------------------------------

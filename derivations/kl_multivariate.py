@@ -41,7 +41,7 @@ from typing import Any
 
 import sympy as sp
 
-from derivations.defined import Defined
+from derivations.defined import Defined, named_function
 from derivations.derivation import CheckedDerivation, Derivation
 from derivations.display import UNEVALUATED as _U
 from derivations.display import fraction, inverse, minus, square
@@ -117,30 +117,18 @@ class QuadForm(Defined):
         return rf"\left({name}\right)^{{\top}} \Sigma_{{{k}}}^{{-1}} \left({name}\right)"
 
 
-class TraceTerm(Defined):
-    r""":math:`\operatorname{tr}(\Sigma_1^{-1}\Sigma_0)` from the two Cholesky factors."""
-
-    nargs = 6
-
-    @classmethod
-    def definition(cls, l11, l21, l22, m11, m21, m22) -> sp.Expr:
-        return sp.cancel((covariance(m11, m21, m22).inv() * covariance(l11, l21, l22)).trace())
-
-    def _latex(self, printer: Any) -> str:
-        return r"\operatorname{tr}\left(\Sigma_{1}^{-1} \Sigma_{0}\right)"
-
-
-class LogDetRatio(Defined):
-    r""":math:`\ln(\det\Sigma_1 / \det\Sigma_0)`, the determinants of :math:`L L^\top` factored."""
-
-    nargs = 6
-
-    @classmethod
-    def definition(cls, l11, l21, l22, m11, m21, m22) -> sp.Expr:
-        return sp.log(sp.factor(covariance(m11, m21, m22).det()) / sp.factor(covariance(l11, l21, l22).det()))
-
-    def _latex(self, printer: Any) -> str:
-        return r"\ln \frac{\det \Sigma_{1}}{\det \Sigma_{0}}"
+TraceTerm = named_function(
+    "TraceTerm",
+    lambda l11, l21, l22, m11, m21, m22: sp.cancel(
+        (covariance(m11, m21, m22).inv() * covariance(l11, l21, l22)).trace()),
+    r"\operatorname{{tr}}\left(\Sigma_{{1}}^{{-1}} \Sigma_{{0}}\right)",
+    doc=r":math:`\operatorname{tr}(\Sigma_1^{-1}\Sigma_0)` from the two Cholesky factors.")
+LogDetRatio = named_function(
+    "LogDetRatio",
+    lambda l11, l21, l22, m11, m21, m22: sp.log(
+        sp.factor(covariance(m11, m21, m22).det()) / sp.factor(covariance(l11, l21, l22).det())),
+    r"\ln \frac{{\det \Sigma_{{1}}}}{{\det \Sigma_{{0}}}}",
+    doc=r":math:`\ln(\det\Sigma_1 / \det\Sigma_0)`, the determinants of :math:`L L^\top` factored.")
 
 
 X_MINUS_MU_0 = sp.Symbol(r"\mathbf{x} - \boldsymbol{\mu}_{0}")

@@ -7,18 +7,18 @@ import doctest
 import pytest
 
 import derivations
-from derivations import checking, derivation, gaussian, gaussian_integral, notation, relations, userexpr
+from derivations import checking, defined, derivation, gaussian, gaussian_integral, notation, relations, userexpr
 
 
 def test_everything_a_user_needs_is_exported() -> None:
     """The derivation object, relations, notation, normals and known-result assertion come from the top."""
     for name in ("Derivation", "EQUAL", "EQUAL_IN_DISTRIBUTION", "INTEGRAL", "GIVEN", "DEFINITION",
                  "proportional_in", "up_to_constant_in", "substitution", "symbol", "SYMBOLS", "NormalPDF",
-                 "check_equal", "run_script", "StepNotEqualError"):
+                 "check_equal", "run_script", "named_function", "StepNotEqualError"):
         assert name in derivations.__all__ and hasattr(derivations, name), name
 
 
-@pytest.mark.parametrize("module", [checking, derivation, gaussian, gaussian_integral, notation, relations,
+@pytest.mark.parametrize("module", [checking, defined, derivation, gaussian, gaussian_integral, notation, relations,
                                     userexpr], ids=lambda m: m.__name__)
 def test_docstring_examples_run(module) -> None:
     """Every example in the public modules' docstrings gives the output it shows."""
