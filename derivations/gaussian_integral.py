@@ -17,9 +17,12 @@ References: Abramowitz & Stegun (1964), eq. 7.4.4; source 000, "Convolution of t
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 
+@functools.lru_cache(maxsize=1024)  # the same integrals come back step after step; results are pure
 def gaussian_integral(integrand: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
     """The integral of ``integrand`` over the real line in ``var``, or None if the rule does not apply.
 
