@@ -10,7 +10,7 @@ import time
 
 import sympy as sp
 
-from derivations import forward_unrolled
+from derivations.diffusion import forward_unrolled
 
 SIZES = (125, 250, 500, 1000)
 

@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from derivations.lint import parse
+from derivations.latex.parse import Names, parse_row
+from derivations.latex import parse
 from derivations.lint.check import Linter, Options
 from derivations.lint.extract import extract
-from derivations.lint.parse import Names, parse_row
 
 SOURCE_000 = Path("/work/shared/seeds/000_d506fda4f155f43f.txt")
 

@@ -10,18 +10,12 @@ The public API, for writing a derivation of your own::
 
 from __future__ import annotations
 
-from derivations.checking import CheckSettings, Outcome, Verdict, check_equal
-from derivations.defined import named_function
-from derivations.derivation import CheckedDerivation, Derivation
-from derivations.errors import (
-    DerivationError,
-    KnownResultMismatchError,
-    StepNotEqualError,
-    StepUndecidedError,
-)
-from derivations.gaussian import NormalPDF, normal_pdf
-from derivations.notation import SYMBOLS, latex, symbol
-from derivations.relations import (
+from derivations.engine.checking import check_equal
+from derivations.engine.defined import named_function
+from derivations.engine.densities import NormalPDF, normal_pdf
+from derivations.engine.derivation import CheckedDerivation, Derivation
+from derivations.engine.notation import SYMBOLS, latex, symbol
+from derivations.engine.relations import (
     DEFINITION,
     DIFFERENTIATION,
     EQUAL,
@@ -32,7 +26,15 @@ from derivations.relations import (
     substitution,
     up_to_constant_in,
 )
-from derivations.script import run_script
+from derivations.engine.settings import CheckSettings
+from derivations.engine.verdict import Outcome, Verdict
+from derivations.errors import (
+    DerivationError,
+    KnownResultMismatchError,
+    StepNotEqualError,
+    StepUndecidedError,
+)
+from derivations.latex.script import run_script
 
 __all__ = [
     "DEFINITION", "DIFFERENTIATION", "EQUAL", "EQUAL_IN_DISTRIBUTION", "GIVEN", "INTEGRAL", "SYMBOLS",

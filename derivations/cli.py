@@ -15,12 +15,16 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from derivations import registry, render, runner
-from derivations.checking import CheckSettings, Outcome
+from derivations import registry
+from derivations.engine.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
+from derivations.engine.settings import CheckSettings
+from derivations.engine.syntax import parse_symbol_list
+from derivations.engine.verdict import Outcome
 from derivations.errors import BadInputError, DerivationError, OutputError
-from derivations.output import write_files
-from derivations.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
-from derivations.userexpr import parse_symbol_list, parse_user_expr
+from derivations.latex import render
+from derivations.latex.user_input import parse_user_expr
+from derivations.publish import runner
+from derivations.publish.output import write_files
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
 
@@ -90,9 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 #: Commands that live in their own modules. Each module defines NAME, HELP, DESCRIPTION,
 #: configure(parser) and run(args) -> exit code.
 EXTENSION_MODULES: tuple[str, ...] = (
-    "derivations.publish",
+    "derivations.publish.pdf",
     "derivations.lint.command",
-    "derivations.codecheck_command",
+    "derivations.code.command",
 )
 
 

@@ -12,21 +12,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from derivations.derivation import CheckedDerivation
+from derivations.engine.derivation import CheckedDerivation
 from derivations.errors import BadInputError, DerivationError, UnknownDerivationError
 
 #: name -> (module, title). Order is the order of ``derivations list`` and ``run``.
 BUILTIN: dict[str, tuple[str, str]] = {
-    "gaussian_convolution": ("derivations.gaussian_convolution",
+    "gaussian_convolution": ("derivations.gaussian.convolution",
                              "The sum of two Gaussians: the convolution integral"),
-    "characteristic_function": ("derivations.characteristic_function",
+    "characteristic_function": ("derivations.gaussian.characteristic_function",
                                 "The sum of two Gaussians: characteristic functions"),
-    "kl_divergence": ("derivations.kl_divergence", "KL divergence between two normals"),
-    "kl_multivariate": ("derivations.kl_multivariate", "KL divergence between multivariate normals"),
-    "forward_process": ("derivations.forward_process", "The closed form of the forward process q(x_t | x_0)"),
-    "gaussian_product": ("derivations.gaussian_product", "The product of two Gaussian densities"),
-    "gaussian_conditional": ("derivations.gaussian_conditional", "The conditional of a jointly Gaussian pair"),
-    "ddpm_posterior": ("derivations.ddpm_posterior", "The DDPM posterior q(x_{t-1} | x_t, x_0)"),
+    "kl_divergence": ("derivations.gaussian.kl", "KL divergence between two normals"),
+    "kl_multivariate": ("derivations.gaussian.kl_multivariate", "KL divergence between multivariate normals"),
+    "forward_process": ("derivations.diffusion.forward_process", "The closed form of the forward process q(x_t | x_0)"),
+    "gaussian_product": ("derivations.gaussian.product", "The product of two Gaussian densities"),
+    "gaussian_conditional": ("derivations.gaussian.conditional", "The conditional of a jointly Gaussian pair"),
+    "ddpm_posterior": ("derivations.diffusion.ddpm_posterior", "The DDPM posterior q(x_{t-1} | x_t, x_0)"),
 }
 
 
@@ -36,6 +36,11 @@ def names() -> list[str]:
 
 def title(name: str) -> str:
     return BUILTIN[name][1]
+
+
+def module_path(name: str) -> str:
+    """The dotted path of the module that builds the built-in derivation ``name``."""
+    return BUILTIN[name][0]
 
 
 def deriver(name: str) -> Callable[[], CheckedDerivation]:

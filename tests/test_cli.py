@@ -129,18 +129,18 @@ def test_user_script_runs_on_its_own() -> None:
 
 
 def test_every_builtin_runs_as_a_script() -> None:
-    """Each built-in module ends with the run_script call, so `python -m derivations.<module>` works."""
+    """Each built-in module ends with the run_script call, so `python -m derivations.<layer>.<module>` works."""
     from derivations import registry
 
     for name in registry.names():
-        module_file = ROOT / "derivations" / f"{registry.BUILTIN[name][0].rsplit('.', 1)[1]}.py"
+        module_file = ROOT / (registry.module_path(name).replace(".", "/") + ".py")
         assert 'if __name__ == "__main__":' in module_file.read_text(encoding="utf-8"), name
         assert "run_script(derive)" in module_file.read_text(encoding="utf-8"), name
 
 
 def test_builtin_module_prints_itself() -> None:
-    """python -m derivations.gaussian_product checks the derivation and prints marked steps."""
-    result = subprocess.run([sys.executable, "-m", "derivations.gaussian_product"], capture_output=True,
+    """python -m derivations.gaussian.product checks the derivation and prints marked steps."""
+    result = subprocess.run([sys.executable, "-m", "derivations.gaussian.product"], capture_output=True,
                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("The product of two Gaussian densities [gaussian_product]")

@@ -7,7 +7,8 @@ import doctest
 import pytest
 
 import derivations
-from derivations import checking, defined, derivation, gaussian, gaussian_integral, notation, relations, userexpr
+from derivations.engine import checking, defined, densities, derivation, integrals, notation, relations, syntax
+from derivations.latex import user_input
 
 
 def test_everything_a_user_needs_is_exported() -> None:
@@ -18,8 +19,8 @@ def test_everything_a_user_needs_is_exported() -> None:
         assert name in derivations.__all__ and hasattr(derivations, name), name
 
 
-@pytest.mark.parametrize("module", [checking, defined, derivation, gaussian, gaussian_integral, notation, relations,
-                                    userexpr], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [checking, defined, derivation, densities, integrals, notation, relations,
+                                    syntax, user_input], ids=lambda m: m.__name__)
 def test_docstring_examples_run(module) -> None:
     """Every example in the public modules' docstrings gives the output it shows."""
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -2,11 +2,12 @@ r"""Lint the mathematics of a Markdown post: every step of every display block, 
 
 ``derivations lint POST.md`` finds the display math with a Markdown parser
 (:mod:`~derivations.lint.extract`), normalises each row with one table
-(:mod:`~derivations.lint.normalize`), splits the rows into chains of steps
+(:mod:`~derivations.latex.normalize`), splits the rows into chains of steps
 (:mod:`~derivations.lint.steps`), reads each line with guarded LaTeX parsing
-(:mod:`~derivations.lint.parse`) and checks each step with the engine
+(:mod:`~derivations.latex.parse`) and checks each step with the engine
 (:mod:`~derivations.lint.check`). Every step is proved, refuted (residual and a
 point), undecided or unparsed; only proved is a pass. Nothing in a post is executed.
+The layer reads posts; it imports the engine, latex and the derivation layers, never publish or code.
 
 >>> report = lint_text("$$\n\\begin{aligned}\n&(x+1)^2 \\\\\n&= x^2 + 2x + 1\n\\end{aligned}\n$$\n")
 >>> [step.status.value for step in report.steps]
@@ -19,10 +20,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from derivations.errors import BadInputError
+from derivations.latex.normalize import normalise
+from derivations.latex.parse import read_ident
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.extract import extract, front_matter_lists
-from derivations.lint.normalize import normalise
-from derivations.lint.parse import read_ident
 
 #: Posts larger than this are refused (bad input): 1 MiB.
 MAX_BYTES = 1 << 20

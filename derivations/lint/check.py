@@ -2,12 +2,12 @@ r"""Check every step of every display block with the engine.
 
 Each step gets one of four outcomes:
 
-* **proved**: the engine proved the relation (:func:`derivations.checking.check_equal`,
+* **proved**: the engine proved the relation (:func:`derivations.engine.checking.check_equal`,
   or equality in distribution for declared standard normals, or proportionality);
 * **refuted**: the engine found a point where the two sides differ (residual and point);
 * **undecided**: neither, or the step is not an algebraic identity (it merges noise
   terms, introduces a name the line before does not have, or is an approximation);
-* **unparsed**: a line of the step could not be read safely (:mod:`derivations.lint.parse`).
+* **unparsed**: a line of the step could not be read safely (:mod:`derivations.latex.parse`).
 
 A step between two integrals over the real line is also checked integrand by
 integrand: a changed integrand is reported as refuted even when the integral's
@@ -22,20 +22,15 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from derivations.checking import (
-    CheckSettings,
-    Counterexample,
-    Outcome,
-    Verdict,
-    as_single_integral,
-    check_equal,
-)
+from derivations.engine.checking import check_equal
+from derivations.engine.integrals import as_single_integral, evaluate_real_line_integrals
+from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, affine_in_normals, proportional_in
+from derivations.engine.settings import CheckSettings
+from derivations.engine.verdict import Counterexample, Outcome, Verdict
 from derivations.errors import EngineInconsistencyError
-from derivations.gaussian_integral import evaluate_real_line_integrals
+from derivations.latex.parse import Names, Parsed, parse_row, read_ident
 from derivations.lint.extract import DisplayBlock
-from derivations.lint.parse import Names, Parsed, parse_row, read_ident
 from derivations.lint.steps import Row, call_label, label_key, parse_rows, shift_index
-from derivations.relations import EQUAL_IN_DISTRIBUTION, Context, affine_in_normals, proportional_in
 
 NOISE_BASES = frozenset({"epsilon", "z"})
 #: Errors SymPy may raise on unusual input; the step is then undecided.

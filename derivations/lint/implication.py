@@ -3,7 +3,7 @@ r"""Check a row ``P \implies Q`` where ``Q`` says ``s = E`` or ``s^n = E``.
 .. math:: \bigl(f(s) = g(s)\bigr) \implies s^n = E
 
 is proved when (1) substituting :math:`s = E^{1/n}` makes ``P`` an identity (the
-engine's :func:`~derivations.checking.check_equal`), and (2) ``P`` has that one
+engine's :func:`~derivations.engine.checking.check_equal`), and (2) ``P`` has that one
 solution for ``s`` under its assumptions (SymPy's ``solve``, within the time
 budget). It is refuted when (1) is refuted, and undecided otherwise.
 """
@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.checking import CheckSettings, Outcome, OutOfTime, check_equal, time_budget
+from derivations.engine.budget import OutOfTime, time_budget
+from derivations.engine.checking import check_equal
+from derivations.engine.settings import CheckSettings
+from derivations.engine.verdict import Outcome
 
 
 def _unknown(q_lhs: sp.Expr) -> tuple[sp.Symbol, int] | None:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derivations.lint.normalize import normalise
-from derivations.lint.parse import FUNCTION_LETTERS, GREEK
+from derivations.latex.normalize import normalise
+from derivations.latex.parse import FUNCTION_LETTERS, GREEK
 
 ENVIRONMENTS = ("align", "aligned", "equation", "split", "gather", "gathered", "multline", "eqnarray",
                 "alignat")

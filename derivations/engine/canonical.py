@@ -1,0 +1,132 @@
+"""Canonical forms: reduce ``lhs - rhs`` to exactly zero by identity transformations.
+
+Each form in :data:`CANONICAL_FORMS` is an identity transformation, so a form that
+reduces the difference to zero proves the two sides equal. They run cheapest first,
+within a time budget; the last one tried that is smallest is kept as the residual.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derivations.engine.budget import OutOfTime, time_budget
+
+
+@dataclass(frozen=True)
+class Symbolic:
+    """What the symbolic side found: the method that reduced the difference to 0 (or None)."""
+
+    method: str | None  # how the difference was reduced to zero, or None
+    residual: sp.Expr
+    tried: tuple[str, ...]
+    nonzero_constant: bool = False
+
+
+def evaluated(expr: sp.Basic) -> sp.Basic:
+    """``expr`` rebuilt bottom-up, so that an unevaluated display form becomes SymPy's usual form.
+
+    Rebuilding only runs SymPy's automatic evaluation (it integrates nothing), so two
+    expressions equal after it are the same expression.
+    """
+    if not expr.args or isinstance(expr, sp.Integral):
+        return expr
+    return expr.func(*(evaluated(arg) for arg in expr.args))
+
+
+def collect_exponentials(expr: sp.Expr) -> sp.Expr:
+    """Canonical form of a sum of ``coefficient * exp(exponent)`` terms.
+
+    Each term's exponentials are merged into one whose exponent is put in
+    rational normal form (``cancel``); terms with the same exponent are grouped and
+    their coefficients summed in rational normal form. Zero exactly when every
+    group's coefficients cancel. Exponents are not expanded into products, which is
+    what keeps Gaussian densities with rational variances small.
+    """
+    expr, restore = rationalise_powers(expr)
+    groups: dict[sp.Expr, sp.Expr] = {}
+    for term in sp.Add.make_args(sp.expand(expr, deep=False, power_exp=False)):
+        exponent, coefficient = sp.S.Zero, sp.S.One
+        for factor in sp.Mul.make_args(term):
+            base, power = factor.as_base_exp()
+            if isinstance(base, sp.exp) and (power.is_integer or base.args[0].is_extended_real):
+                exponent += base.args[0] * power  # (e^z)^p = e^(zp) only for real z or integer p
+            elif base is sp.E:  # exp(z) itself
+                exponent += power
+            else:
+                coefficient *= factor
+        key = sp.cancel(sp.together(exponent))
+        groups[key] = groups.get(key, sp.S.Zero) + coefficient
+    collected = sp.Add(*(sp.cancel(sp.together(c)) * sp.exp(k) for k, c in groups.items()))
+    return collected.xreplace(restore)
+
+
+def rationalise_powers(expr: sp.Expr) -> tuple[sp.Expr, dict[sp.Symbol, sp.Expr]]:
+    """Write each positive symbol ``s`` seen under ``s**(p/q)`` as ``u**q`` with ``u`` positive.
+
+    Then ``sqrt(alpha_t)`` and ``alpha_t`` are powers of one generator, and ``cancel``
+    sees their common factors. A change of variables on the positive reals, so sound;
+    returns the map back (``u -> s**(1/q)``).
+    """
+    denominators: dict[sp.Symbol, int] = {}
+    for power in expr.atoms(sp.Pow):
+        base, exponent = power.base, power.exp
+        if base.is_Symbol and base.is_positive and exponent.is_Rational and not exponent.is_integer:
+            denominators[base] = sp.ilcm(denominators.get(base, 1), exponent.q)
+    forward, back = {}, {}
+    for symbol, q in denominators.items():
+        root = sp.Dummy(f"{symbol.name}_root", positive=True)
+        forward[symbol], back[root] = root**q, symbol ** sp.Rational(1, q)
+    return expr.xreplace(forward), back
+
+
+#: The canonical forms, cheapest first. Each is an identity transformation.
+CANONICAL_FORMS: tuple[tuple[str, Callable[[sp.Expr], sp.Expr]], ...] = (
+    ("expansion", sp.expand),
+    ("cancellation", lambda e: sp.cancel(sp.together(sp.expand(e)))),
+    ("collecting exponentials", collect_exponentials),
+    ("expanding logarithms", lambda e: sp.expand(sp.expand_log(sp.expand(e), deep=True))),
+    ("radical denesting", lambda e: sp.expand(sp.radsimp(sp.powdenest(sp.expand(e))))),
+    ("simplification", sp.simplify),
+)
+
+
+def algebraic_identity(difference: sp.Expr, budget_seconds: float, forms: int | None = None) -> Symbolic:
+    """Try the canonical forms (the first ``forms`` of them) on ``difference``, cheapest first."""
+    deadline = time.monotonic() + budget_seconds
+    tried: list[str] = []
+    best = difference
+    for name, transform in CANONICAL_FORMS[:forms]:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            tried.append(f"{name} (out of time)")
+            continue
+        try:
+            with time_budget(remaining):
+                reduced = transform(difference)
+        except OutOfTime:
+            tried.append(f"{name} (out of time)")
+            continue
+        tried.append(name)
+        if reduced == 0:
+            return Symbolic(name, sp.S.Zero, tuple(tried))
+        if sp.count_ops(reduced) < sp.count_ops(best):
+            best = reduced
+        if reduced.is_number and not reduced.has(sp.nan, sp.zoo) and reduced.is_zero is False:
+            return Symbolic(None, reduced, tuple(tried), nonzero_constant=True)
+    return Symbolic(None, readable(best), tuple(tried))
+
+
+def readable(residual: sp.Expr) -> sp.Expr:
+    """The residual factored, for the report, if that is quick and shorter."""
+    if sp.count_ops(residual) > 80:
+        return residual
+    try:
+        with time_budget(0.5):
+            factored = sp.factor(residual)
+    except (OutOfTime, sp.PolynomialError):
+        return residual
+    return factored if sp.count_ops(factored) <= sp.count_ops(residual) else residual

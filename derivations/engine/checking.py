@@ -1,0 +1,157 @@
+"""Is lhs equal to rhs? Three honest outcomes: proved, refuted, or undecided.
+
+A check first tries cheap canonical forms (:mod:`~derivations.engine.canonical`) and
+only then ``simplify``, all within a time budget. Every verdict is then confronted
+with an independent numeric witness (:mod:`~derivations.engine.witness`): both sides
+evaluated with mpmath at 30 digits at random admissible points. Integrals over the
+real line are compared integrand by integrand or evaluated by the Gaussian integral
+rule (:mod:`~derivations.engine.integrals`).
+
+A symbolic proof that the witness contradicts raises
+:class:`~derivations.errors.EngineInconsistencyError`: that is a bug here, not a verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+import sympy as sp
+
+from derivations.engine.canonical import Symbolic, algebraic_identity, evaluated
+from derivations.engine.defined import unfold
+from derivations.engine.integrals import evaluate_real_line_integrals, matching_integrands
+from derivations.engine.radicals import split_radicals
+from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
+from derivations.engine.verdict import Outcome, Verdict
+from derivations.engine.witness import Witness, numeric_witness
+from derivations.errors import EngineInconsistencyError
+
+
+def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SETTINGS) -> Verdict:
+    """Decide whether ``lhs`` equals ``rhs`` for all admissible values of their symbols.
+
+    Named functions (:mod:`derivations.engine.defined`) are unfolded first. Integrals over
+    the real line are compared integrand by integrand (linearity), or evaluated by
+    the Gaussian integral rule. If the plain check is not a proof, the step's
+    definitions (abbreviations such as ``B_1 = 1/(2 sigma_1^2)``) are substituted
+    and the check is tried again.
+
+    >>> from derivations.engine import notation
+    >>> x = notation.symbol("x")
+    >>> check_equal((x + 1)**2, x**2 + 2*x + 1).outcome
+    <Outcome.PROVED: 'proved'>
+    >>> check_equal((x + 1)**2, x**2 + 1).outcome
+    <Outcome.REFUTED: 'refuted'>
+    >>> a = notation.symbol("alpha_bar_t")
+    >>> check_equal(sp.sqrt(2 * (1 - a)), sp.sqrt(2) * sp.sqrt(1 - a),
+    ...             CheckSettings().with_positive(1 - a)).outcome
+    <Outcome.PROVED: 'proved'>
+    """
+    lhs, rhs = unfold(sp.sympify(lhs)), unfold(sp.sympify(rhs))
+    undefined = lhs.has(sp.nan, sp.zoo) or rhs.has(sp.nan, sp.zoo)  # nan == nan, but 0/0 is no value
+    if not undefined and (lhs == rhs or evaluated(lhs) == evaluated(rhs)):
+        return Verdict(Outcome.PROVED, "identical expressions", sp.S.Zero)
+    expanded = [substitute_definitions(side, settings.definitions) for side in (lhs, rhs)]
+    if expanded == [lhs, rhs]:
+        return _check_once(lhs, rhs, settings)
+    # Abbreviations sampled as free symbols: a disagreement there proves nothing,
+    # so only an agreeing plain check is worth its symbolic pass.
+    plain = numeric_witness(lhs, rhs, settings)
+    if plain.counterexample is None:
+        verdict = _check_once(lhs, rhs, settings, plain)
+        if verdict.proved:
+            return verdict
+    positive = tuple(substitute_definitions(p, settings.definitions) for p in settings.positive)
+    second = _check_once(*expanded, replace(settings, positive=settings.positive + positive))
+    return replace(second, method=f"{second.method}, after substituting the definitions")
+
+
+def substitute_definitions(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
+    """``expr`` with every defined abbreviation replaced by its value (repeatedly)."""
+    for _ in range(5):  # definitions may use other defined symbols
+        new = expr.xreplace(dict(definitions))
+        if new == expr:
+            break
+        expr = new
+    return expr
+
+
+def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Witness | None = None) -> Verdict:
+    if lhs.has(sp.Integral) or rhs.has(sp.Integral):
+        by_integrands = _integrands_equal(lhs, rhs, settings)  # cheap: no quadrature
+        if by_integrands is not None:
+            return by_integrands
+    witness = witness or numeric_witness(lhs, rhs, settings)
+    if witness.counterexample is not None and not witness.precise:
+        return _quadrature_disagrees(lhs, rhs, settings, witness)
+    if witness.counterexample is not None:  # refuted: only a readable residual is left to find
+        residual = algebraic_identity(lhs - rhs, min(settings.budget_seconds, 1.0), forms=1)
+        return _combine(residual, witness, lhs, rhs)
+    if settings.positive:
+        lhs, rhs = (split_radicals(side, settings.positive) for side in (lhs, rhs))
+    if lhs.has(sp.Integral) or rhs.has(sp.Integral):
+        symbolic = _integral_identity(lhs, rhs, settings)
+    else:
+        symbolic = algebraic_identity(lhs - rhs, settings.budget_seconds)
+    return _combine(symbolic, witness, lhs, rhs)
+
+
+def _integrands_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict | None:
+    """Both sides as one integral with provably equal integrands (linearity), else None."""
+    integrands = matching_integrands(lhs, rhs)
+    if integrands is None:
+        return None
+    inner = _check_once(*integrands, settings)
+    if not inner.proved:
+        return None
+    return replace(inner, method=f"linearity of the integral; integrands equal by {inner.method}")
+
+
+def _quadrature_disagrees(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Witness) -> Verdict:
+    """Quadrature can miss a narrow or distant peak, so its disagreement alone refutes nothing.
+
+    If the Gaussian rule evaluates every integral, the closed forms are compared
+    (with the exact witness); otherwise the step is undecided.
+    """
+    lhs_value, lhs_done = evaluate_real_line_integrals(lhs)
+    rhs_value, rhs_done = evaluate_real_line_integrals(rhs)
+    if lhs_done and rhs_done:
+        closed = check_equal(lhs_value, rhs_value, settings)
+        return replace(closed, method=f"Gaussian integral rule, then {closed.method}")
+    where = witness.counterexample.describe()
+    return Verdict(Outcome.UNDECIDED, f"quadrature disagrees {where}, and the integrals have no closed form here",
+                   lhs - rhs, None, witness.points, ("Gaussian integral rule",))
+
+
+def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Symbolic:
+    tried = ["linearity of the integral"]
+    lhs_value, lhs_done = evaluate_real_line_integrals(lhs)
+    rhs_value, rhs_done = evaluate_real_line_integrals(rhs)
+    tried.append("Gaussian integral rule")
+    if not (lhs_done and rhs_done):
+        return Symbolic(None, lhs - rhs, tuple(tried))
+    closed = algebraic_identity(lhs_value - rhs_value, settings.budget_seconds)
+    method = None if closed.method is None else f"Gaussian integral rule, then {closed.method}"
+    return Symbolic(method, closed.residual, tuple(tried) + closed.tried, closed.nonzero_constant)
+
+
+def _combine(symbolic: Symbolic, witness: Witness, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
+    if symbolic.method is not None:
+        if witness.counterexample is not None:
+            raise EngineInconsistencyError(
+                f"engine bug: {symbolic.method} reduced lhs - rhs to 0, but the numeric witness "
+                f"differs {witness.counterexample.describe()} (lhs={sp.sstr(lhs)}, rhs={sp.sstr(rhs)})"
+            )
+        method = symbolic.method
+        if witness.points == 0:
+            method += " (no admissible point evaluated numerically)"
+        return Verdict(Outcome.PROVED, method, sp.S.Zero, None, witness.points, symbolic.tried)
+    if witness.counterexample is not None:
+        return Verdict(Outcome.REFUTED, "numeric counterexample", symbolic.residual,
+                       witness.counterexample, witness.points, symbolic.tried)
+    if symbolic.nonzero_constant:
+        return Verdict(Outcome.REFUTED, "the residual is a nonzero constant", symbolic.residual,
+                       None, witness.points, symbolic.tried)
+    note = f"agrees numerically at {witness.points} points, no symbolic proof"
+    return Verdict(Outcome.UNDECIDED, note, symbolic.residual, None, witness.points, symbolic.tried)

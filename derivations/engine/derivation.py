@@ -1,0 +1,349 @@
+"""A derivation: chains of steps, each checked against the line before it.
+
+A derivation reads like the page it typesets::
+
+    d = Derivation("forward_process", title="...", sources=("source 000, eqs. (1)-(5)",))
+    d.start(one_step, lhs=x_t, because="reparameterise eq. (1)", tag="2")
+    d.then(two_steps, because="substitute x_{t-1}")
+    d.then(merged, relation=EQUAL_IN_DISTRIBUTION, because="independent Gaussians: variances add", tag="4")
+    d.conclude(known=closed_form, source="Ho et al. 2020, eq. (4)")
+    checked = d.check()  # raises StepNotEqualError naming the step, its residual and a point
+
+:meth:`Derivation.verify` checks every step and returns the report without
+raising; :meth:`Derivation.check` raises on the first step that is not proved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from derivations.engine.checking import check_equal
+from derivations.engine.relations import DEFINITION, EQUAL, Context, Relation
+from derivations.engine.settings import CheckSettings
+from derivations.engine.verdict import Outcome, Verdict
+from derivations.errors import (
+    DerivationError,
+    KnownResultMismatchError,
+    StepNotEqualError,
+    StepUndecidedError,
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a chain: its expression, how it follows, and why (for a reader)."""
+
+    number: int
+    chain: int
+    expr: sp.Expr
+    relation: Relation
+    because: str
+    tag: str | None = None
+    display: sp.Expr | None = None  # unevaluated form in textbook order, checked equal to expr
+    lhs: sp.Expr | str | None = None  # printed before the first line of a chain
+
+    def describe(self) -> str:
+        tag = f" (tag {self.tag})" if self.tag else ""
+        return f"step {self.number}{tag} \"{self.because}\""
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A run of steps typeset as one aligned block, with an optional heading and text."""
+
+    heading: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class KnownResult:
+    """The published formula a derivation's result must equal."""
+
+    expr: sp.Expr
+    source: str
+    lhs: sp.Expr | str | None = None
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A line of a source document that the engine refutes, with its correction."""
+
+    where: str
+    source_line: sp.Expr
+    corrected: sp.Expr
+    note: str
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class CheckedStep:
+    step: Step
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class CheckedDerivation:
+    """A derivation whose steps have all been checked, with every verdict."""
+
+    derivation: Derivation
+    steps: tuple[CheckedStep, ...]
+    known_verdict: Verdict | None
+
+    @property
+    def name(self) -> str:
+        return self.derivation.name
+
+    @property
+    def result(self) -> sp.Expr | None:
+        return self.derivation.result
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for s in self.steps if s.verdict.outcome is outcome)
+
+    @property
+    def all_proved(self) -> bool:
+        checked = [s for s in self.steps if s.step.relation.checked]
+        return all(s.verdict.proved for s in checked) and (
+            self.known_verdict is None or self.known_verdict.proved
+        )
+
+    def failures(self) -> list[CheckedStep]:
+        return [s for s in self.steps if s.step.relation.checked and not s.verdict.proved]
+
+    def _repr_latex_(self) -> str | None:
+        """Jupyter's display, drawn by the writer that :func:`set_notebook_display` installed."""
+        return None if _NOTEBOOK_DISPLAY is None else _NOTEBOOK_DISPLAY(self)
+
+
+#: Draws a checked derivation for Jupyter. The engine knows no output format: the LaTeX
+#: writer (:mod:`derivations.latex.render`) installs itself here when it is imported.
+_NOTEBOOK_DISPLAY: Callable[[CheckedDerivation], str] | None = None
+
+
+def set_notebook_display(draw: Callable[[CheckedDerivation], str]) -> None:
+    """Install the function that draws a checked derivation in Jupyter (``_repr_latex_``)."""
+    global _NOTEBOOK_DISPLAY
+    _NOTEBOOK_DISPLAY = draw
+
+
+@dataclass
+class Derivation:
+    """A derivation under construction: chains of steps, definitions, normals, a known result.
+
+    >>> import sympy as sp
+    >>> from derivations import Derivation, symbol
+    >>> x = symbol("x")
+    >>> d = Derivation("square", title="A square")
+    >>> _ = d.start((x + 1)**2, lhs="f(x)", because="definition")
+    >>> _ = d.then(x**2 + 2*x + 1, because="expand the square")
+    >>> d.conclude(known=x**2 + 2*x + 1, source="algebra")
+    >>> d.check().all_proved
+    True
+    """
+
+    name: str
+    title: str
+    sources: tuple[str, ...] = ()
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    normals: tuple[sp.Symbol, ...] = ()
+    chains: list[Chain] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    known: KnownResult | None = None
+    slips: list[Slip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    definitions: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)
+
+    # --- building ---------------------------------------------------------
+
+    def define(self, symbol: sp.Symbol, value: sp.Expr) -> sp.Symbol:
+        """Declare ``symbol`` an abbreviation of ``value``; checks may substitute it.
+
+        The value must provably have the symbol's assumptions (a positive ``B_1`` needs a
+        positive value), using the positivity stated so far with :meth:`assume_positive`.
+
+        Raises:
+            DerivationError: the value does not provably satisfy the symbol's assumptions.
+        """
+        from derivations.engine.relations import respects_assumptions  # relations imports this module's peers
+
+        value = sp.sympify(value)
+        if not respects_assumptions(symbol, value, self.settings.positive):
+            raise DerivationError(f"{self.name}: cannot define {symbol} = {sp.sstr(value)}: the value is not "
+                                  f"provably what {symbol} is assumed to be (state it with assume_positive first)")
+        if any(value.has(n) for n in self.normals):
+            raise DerivationError(f"{self.name}: {symbol} cannot be defined through a random variable")
+        self.definitions[symbol] = value
+        self.settings = CheckSettings(**{**self.settings.__dict__, "definitions": dict(self.definitions)})
+        return symbol
+
+    def declare_normals(self, *normals: sp.Symbol) -> None:
+        """Declare independent standard normal variables (turns on equality in distribution).
+
+        >>> from derivations import EQUAL_IN_DISTRIBUTION, symbol
+        >>> e1, e2, e3 = symbol("eps_tm1"), symbol("eps_tm2"), symbol("eps")
+        >>> d = Derivation("merge", title="Two noises merge")
+        >>> d.declare_normals(e1, e2, e3)
+        >>> _ = d.start((e1 + e2) / sp.sqrt(2), lhs="z", because="definition")
+        >>> _ = d.then(e3, relation=EQUAL_IN_DISTRIBUTION, because="variances add")
+        >>> d.check().all_proved
+        True
+        """
+        from derivations.engine.integrals import plainly_real
+
+        for normal in normals:
+            if not plainly_real(normal):
+                raise DerivationError(f"{self.name}: a standard normal must be a plainly real symbol, "
+                                      f"not {normal} with {normal.assumptions0}")
+        self.normals = tuple(dict.fromkeys(self.normals + normals))
+
+    def assume(self, *constraints: sp.Basic) -> None:
+        """Restrict the numeric witness to points satisfying ``constraints`` (e.g. ``a < b``)."""
+        self.settings = self.settings.with_constraints(*constraints)
+
+    def assume_positive(self, *exprs: sp.Expr) -> None:
+        """State that each of ``exprs`` is positive (e.g. ``1 - alpha_bar_t``).
+
+        A hypothesis of every step: checks may split square roots of these factors,
+        and the numeric witness samples only points where they are positive. Say so
+        in the justification of the steps that need it.
+        """
+        self.settings = self.settings.with_positive(*exprs)
+
+    def note(self, text: str) -> None:
+        """Add a note for the reader (printed with the derivation)."""
+        self.notes.append(text)
+
+    def start(self, expr: sp.Expr, *, because: str, lhs: sp.Expr | str | None = None,
+              relation: Relation | None = None, tag: str | None = None,
+              heading: str = "", text: str = "", display: sp.Expr | None = None) -> sp.Expr:
+        """Begin a new chain with ``expr``.
+
+        With a SymPy ``lhs`` the line ``lhs = expr`` is checked under ``relation``
+        (default: equal); with no lhs, or a LaTeX label, the line is a definition
+        or a given and is stated, not checked.
+        """
+        if relation is None:
+            relation = EQUAL if isinstance(lhs, sp.Basic) else DEFINITION
+        if relation.checked and not isinstance(lhs, sp.Basic):
+            raise DerivationError(f"{self.name}: a checked first line needs a SymPy lhs")
+        self.chains.append(Chain(heading, text))
+        return self._add(expr, relation, because, tag, display, lhs)
+
+    def then(self, expr: sp.Expr, *, because: str, relation: Relation = EQUAL,
+             tag: str | None = None, display: sp.Expr | None = None) -> sp.Expr:
+        """Add the next line of the current chain, related to the line before by ``relation``."""
+        if not self.chains:
+            raise DerivationError(f"{self.name}: call start() before then()")
+        return self._add(expr, relation, because, tag, display, None)
+
+    def _add(self, expr, relation, because, tag, display, lhs) -> sp.Expr:
+        step = Step(len(self.steps) + 1, len(self.chains) - 1, sp.sympify(expr), relation,
+                    because, tag, display, lhs)
+        self.steps.append(step)
+        return step.expr
+
+    def conclude(self, *, known: sp.Expr, source: str, lhs: sp.Expr | str | None = None) -> None:
+        """Assert that the last line derived equals the published formula ``known`` (checked by ``check``).
+
+        >>> from derivations import symbol
+        >>> x = symbol("x")
+        >>> d = Derivation("wrong", title="t")
+        >>> _ = d.start(2 * x, lhs="f", because="definition")
+        >>> d.conclude(known=3 * x, source="a paper, eq. (1)")
+        >>> d.check()
+        Traceback (most recent call last):
+        ...
+        derivations.errors.KnownResultMismatchError: wrong: the result is not a paper, eq. (1): refuted ...
+        """
+        self.known = KnownResult(sp.sympify(known), source, lhs)
+
+    def slip(self, *, where: str, source_line: sp.Expr, corrected: sp.Expr, note: str) -> None:
+        """Record a line of a source that is wrong; the engine must refute it against ``corrected``."""
+        verdict = check_equal(source_line, corrected, self.settings)
+        if verdict.outcome is not Outcome.REFUTED:
+            raise DerivationError(
+                f"{self.name}: the slip at {where} is not refuted by the engine ({verdict.describe()})"
+            )
+        self.slips.append(Slip(where, sp.sympify(source_line), sp.sympify(corrected), note, verdict))
+
+    @property
+    def result(self) -> sp.Expr | None:
+        """The last line derived (the derivation's result)."""
+        return self.steps[-1].expr if self.steps else None
+
+    # --- checking -----------------------------------------------------------
+
+    def _repr_latex_(self) -> str:
+        """Jupyter: check every step and show it with its mark (and residual if it failed)."""
+        return self.verify()._repr_latex_()
+
+    def verify(self) -> CheckedDerivation:
+        """Check every step, the display forms and the known result; never raises on a failed step."""
+        context = Context(self.settings, self.normals)
+        checked = tuple(CheckedStep(step, self._check_step(step, context)) for step in self.steps)
+        known_verdict = None
+        if self.known is not None and self.result is not None:
+            known_verdict = check_equal(self.result, self.known.expr, self.settings)
+        return CheckedDerivation(self, checked, known_verdict)
+
+    def check(self) -> CheckedDerivation:
+        """Check everything; raise on the first step (or known result) that is not proved.
+
+        Raises:
+            StepNotEqualError: a step is refuted (message: step, justification, residual, point).
+            StepUndecidedError: a step is undecided (message: methods tried, what might help).
+            KnownResultMismatchError: the result is not the published formula.
+        """
+        report = self.verify()
+        for failed in report.failures():
+            raise step_error(self.name, failed)
+        if report.known_verdict is not None and not report.known_verdict.proved:
+            raise KnownResultMismatchError(
+                f"{self.name}: the result is not {self.known.source}: {report.known_verdict.describe()}"
+            )
+        return report
+
+    def _check_step(self, step: Step, context: Context) -> Verdict:
+        if step.display is not None:
+            shown = check_equal(step.display, step.expr, self.settings)
+            if not shown.proved:
+                return Verdict(Outcome.REFUTED if shown.outcome is Outcome.REFUTED else Outcome.UNDECIDED,
+                               f"the displayed form differs from the expression: {shown.method}",
+                               shown.residual, shown.counterexample, shown.witness_points, shown.tried)
+        previous = self._previous(step)
+        if previous is None:
+            return Verdict(Outcome.STATED, step.relation.name)
+        return step.relation.check(previous, step.expr, context)
+
+    def _previous(self, step: Step) -> sp.Expr | None:
+        if step.lhs is not None:
+            return step.lhs if isinstance(step.lhs, sp.Basic) else None
+        index = step.number - 2
+        if index < 0 or self.steps[index].chain != step.chain:
+            return None
+        return self.steps[index].expr
+
+
+UNDECIDED_HINTS = (
+    "state an assumption (positive, real, or a range with assume())",
+    "split the step into smaller ones",
+    "substitute a positive parameterisation",
+)
+
+
+def step_error(name: str, failed: CheckedStep) -> DerivationError:
+    """The error for a step that is not proved: what failed, and what a user can do."""
+    step, verdict = failed.step, failed.verdict
+    head = f"{name}: {step.describe()}"
+    if verdict.outcome is Outcome.REFUTED:
+        residual = "" if verdict.residual is None else f"; residual {sp.sstr(verdict.residual)}"
+        point = "" if verdict.counterexample is None else f"; {verdict.counterexample.describe()}"
+        return StepNotEqualError(f"{head} is refuted ({verdict.method}){residual}{point}")
+    tried = ", ".join(verdict.tried) or "none"
+    return StepUndecidedError(
+        f"{head} is undecided ({verdict.method}); tried: {tried}; it may help to "
+        + "; or ".join(UNDECIDED_HINTS)
+    )

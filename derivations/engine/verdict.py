@@ -1,0 +1,69 @@
+"""The outcome of a check and its evidence: proved, refuted, undecided, or stated.
+
+* proved: a canonical form of ``lhs - rhs`` is exactly zero, and the numeric witness agrees;
+* refuted: the witness found a point where the two sides differ (reported with the
+  residual and the two values), or the residual is a nonzero constant;
+* undecided: neither. Undecided is never a pass;
+* stated: a given or a definition, stated and not checked.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import sympy as sp
+
+
+class Outcome(enum.Enum):
+    """What a check concluded about a step."""
+
+    PROVED = "proved"
+    REFUTED = "refuted"
+    UNDECIDED = "undecided"
+    STATED = "stated"  # a given or a definition: stated, not checked
+
+    @property
+    def mark(self) -> str:
+        return {"proved": "✓", "refuted": "✗", "undecided": "?", "stated": "·"}[self.value]
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A point where the two sides of a refuted step differ, with both values."""
+
+    point: tuple[tuple[str, str], ...]
+    lhs: str
+    rhs: str
+
+    def describe(self) -> str:
+        where = ", ".join(f"{name}={value}" for name, value in self.point) or "any point"
+        return f"at {where}: lhs={self.lhs}, rhs={self.rhs}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"point": dict(self.point), "lhs": self.lhs, "rhs": self.rhs}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one check, how it was reached, and the evidence."""
+
+    outcome: Outcome
+    method: str
+    residual: sp.Expr | None = None
+    counterexample: Counterexample | None = None
+    witness_points: int = 0
+    tried: tuple[str, ...] = ()
+
+    @property
+    def proved(self) -> bool:
+        return self.outcome is Outcome.PROVED
+
+    def describe(self) -> str:
+        """One line: the outcome, the method, and for a refutation the residual and point."""
+        text = f"{self.outcome.value} ({self.method})"
+        if self.residual is not None and self.outcome is not Outcome.PROVED:
+            text += f"; residual {sp.sstr(self.residual)}"
+        if self.counterexample is not None:
+            text += f"; {self.counterexample.describe()}"
+        return text

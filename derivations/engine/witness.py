@@ -1,0 +1,164 @@
+"""The numeric witness: both sides evaluated with mpmath at random admissible points.
+
+Every verdict is confronted with it. Plain expressions are evaluated at 30 digits
+(SymPy's evalf guarantees them at an exact rational point); integrals by mpmath
+quadrature, which carries error, so they are compared more loosely and a
+disagreement there alone refutes nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import mpmath
+import sympy as sp
+
+from derivations.engine import notation
+from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
+from derivations.engine.verdict import Counterexample
+
+DIGITS = 30
+RELATIVE_TOLERANCE = mpmath.mpf("1e-20")
+#: Integrals carry quadrature error: they are compared with a looser tolerance
+#: (and, where SymPy's evalf must do them, at 15 digits).
+INTEGRAL_DIGITS = 15
+QUADRATURE_DIGITS = 15
+INTEGRAL_TOLERANCE = mpmath.mpf("1e-9")
+
+
+@dataclass(frozen=True)
+class Witness:
+    """What the numeric witness saw: how many points agreed, and a point that did not."""
+
+    points: int
+    counterexample: Counterexample | None
+    precise: bool = True  # False for quadrature: a disagreement may be the quadrature's error
+
+
+def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SETTINGS) -> Witness:
+    """Evaluate both sides at random admissible points with 30-digit arithmetic."""
+    symbols = sorted((lhs - rhs).free_symbols | lhs.free_symbols | rhs.free_symbols, key=sp.default_sort_key)
+    evaluate, precise = _evaluator(lhs, rhs, symbols)
+    wanted = settings.witness_points if precise else 2
+    tolerance = RELATIVE_TOLERANCE if precise else INTEGRAL_TOLERANCE
+    rng = random.Random(settings.seed)
+    agreed = 0
+    for point in _admissible_points(symbols, settings.constraints, rng, wanted * 4):
+        values = evaluate(point)
+        if values is None:
+            continue
+        left, right = values
+        if abs(left - right) > tolerance * (1 + abs(left) + abs(right)):
+            return Witness(agreed, _counterexample(point, left, right), precise)
+        agreed += 1
+        if agreed >= wanted:
+            break
+    return Witness(agreed, None, precise)
+
+
+def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol]):
+    """A function of a point giving both sides' values, and whether it works at full precision.
+
+    Plain expressions are compiled with lambdify and evaluated at 30 digits. Integrals
+    (one variable, not nested) are done by ``mpmath.quad`` on the compiled integrand,
+    also at 30 digits but with quadrature error, so they are compared more loosely.
+    What cannot be compiled (a Product, nested integrals) goes through SymPy's evalf.
+    """
+    integrals = sorted(set().union(*(side.atoms(sp.Integral) for side in (lhs, rhs))), key=sp.default_sort_key)
+    try:
+        if not integrals:
+            return _exact_evaluator(lhs, rhs), True
+        if all(len(i.limits) == 1 and len(i.limits[0]) == 3 and not i.function.has(sp.Integral)
+               for i in integrals):
+            return _compiled_with_quadrature(lhs, rhs, symbols, integrals), False
+    except (NotImplementedError, TypeError, ValueError, SyntaxError, NameError):
+        pass
+    return _evalf_evaluator(lhs, rhs), False
+
+
+def _compiled(functions, symbols: Sequence[sp.Symbol], quadratures):
+    def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
+        with mpmath.workdps(DIGITS):
+            args = [mpmath.mpf(point[s].p) / point[s].q for s in symbols]
+            try:
+                values = [quadrature(args) for quadrature in quadratures]
+                return tuple(_finite(mpmath.mpmathify(f(*args, *values))) for f in functions)
+            except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NameError):
+                return None
+    return evaluate
+
+
+def _compiled_with_quadrature(lhs, rhs, symbols, integrals):
+    placeholders = [sp.Dummy(f"integral_{k}") for k in range(len(integrals))]
+    named = dict(zip(integrals, placeholders))
+    functions = [sp.lambdify([*symbols, *placeholders], side.xreplace(named), modules="mpmath")
+                 for side in (lhs, rhs)]
+    return _compiled(functions, symbols, [_quadrature(i, symbols) for i in integrals])
+
+
+def _quadrature(integral: sp.Integral, symbols: Sequence[sp.Symbol]):
+    var, low, high = integral.limits[0]
+    integrand = sp.lambdify([var, *symbols], integral.function, modules="mpmath")
+    bounds = [sp.lambdify(symbols, bound, modules="mpmath") for bound in (low, high)]
+
+    def value(args):
+        a, b = (bound(*args) for bound in bounds)
+        # split the real line so a narrow peak near the origin is not stepped over
+        points = [a, -3, 0, 3, b] if (a, b) == (-mpmath.inf, mpmath.inf) else [a, b]
+        with mpmath.workdps(QUADRATURE_DIGITS):
+            return mpmath.quad(lambda v: integrand(v, *args), points)
+    return value
+
+
+def _exact_evaluator(lhs: sp.Expr, rhs: sp.Expr):
+    """Substitute the exact (rational) point, then let SymPy's evalf guarantee 30 digits."""
+    def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
+        try:
+            return tuple(_finite(mpmath.mpmathify(sp.N(side.xreplace(point), DIGITS))) for side in (lhs, rhs))
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+            return None
+    return evaluate
+
+
+def _evalf_evaluator(lhs: sp.Expr, rhs: sp.Expr):
+    def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
+        with mpmath.workdps(INTEGRAL_DIGITS):
+            try:
+                return tuple(_finite(mpmath.mpmathify(sp.N(side.xreplace(point), INTEGRAL_DIGITS)))
+                             for side in (lhs, rhs))
+            except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                return None
+    return evaluate
+
+
+def _finite(value):
+    if not mpmath.isfinite(value):
+        raise ValueError("not finite")
+    return value
+
+
+def _admissible_points(symbols, constraints, rng: random.Random, tries: int) -> Iterator[dict]:
+    relevant = [c for c in constraints if c.free_symbols <= set(symbols)]
+    for _ in range(tries * 50):
+        point = {s: _sample(s, rng) for s in symbols}
+        if all(bool(c.xreplace(point)) for c in relevant):
+            yield point
+            tries -= 1
+            if tries <= 0:
+                return
+
+
+def _sample(sym: sp.Symbol, rng: random.Random) -> sp.Rational:
+    if sym.is_integer:
+        return sp.Integer(rng.randint(1, 6))
+    low, high = notation.sample_range(sym)
+    return sp.Rational(round(rng.uniform(low, high), 3)).limit_denominator(1000)
+
+
+def _counterexample(point: Mapping[sp.Symbol, sp.Rational], left, right) -> Counterexample:
+    def show(value) -> str:
+        return mpmath.nstr(value, 12)
+    named = tuple(sorted((str(s), f"{float(v):g}") for s, v in point.items()))
+    return Counterexample(named, show(left), show(right))

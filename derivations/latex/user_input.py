@@ -1,0 +1,36 @@
+"""Read an expression a user typed: LaTeX (anything with a backslash) or SymPy syntax.
+
+LaTeX goes through the guarded parser (:mod:`derivations.latex.parse`), which
+refuses a parse it cannot trust; SymPy syntax through :mod:`derivations.engine.syntax`.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.engine.syntax import parse_sympy_expr
+from derivations.errors import BadInputError
+
+
+def parse_user_expr(text: str, *, assume: str = "real", fixed: dict[str, sp.Symbol] | None = None) -> sp.Expr:
+    """Parse ``text`` into a SymPy expression, or raise :class:`BadInputError` saying why.
+
+    Names in ``fixed`` (the noise variables) become those symbols, whatever ``assume`` says.
+
+    >>> parse_user_expr(r"\\sqrt{\\bar\\alpha_t}\\mathbf{x}_0")
+    sqrt(alphabar_t)*x_0
+    """
+    if "\\" not in text:
+        return parse_sympy_expr(text, assume=assume, fixed=fixed)
+    expr = _parse_latex(text, assume)
+    fixed = fixed or {}
+    return expr.xreplace({s: fixed[s.name] for s in expr.free_symbols if s.name in fixed})
+
+
+def _parse_latex(text: str, assume: str) -> sp.Expr:
+    from derivations.latex.parse import Names, parse_row  # the parser loads ANTLR: only when needed
+
+    parsed = parse_row(text, Names(assume=assume))
+    if parsed.expr is None:
+        raise BadInputError(f"cannot read LaTeX {text!r}: {parsed.reason}")
+    return parsed.expr

@@ -1,0 +1,97 @@
+"""check_equal: proofs, refutations with residual and counterexample, and honest undecided verdicts."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derivations.engine.checking import check_equal
+from derivations.engine.densities import NormalPDF, normal_pdf
+from derivations.engine.notation import symbol
+from derivations.engine.settings import CheckSettings
+from derivations.engine.verdict import Outcome
+
+x, t = symbol("x"), symbol("t")
+B_1, B_2 = symbol("B_1"), symbol("B_2")
+mu, sigma = symbol("mu"), symbol("sigma")
+alpha_t, alpha_tm1 = symbol("alpha_t"), symbol("alpha_tm1")
+
+SOURCE_EXPONENT = -B_1 * t**2 - B_2 * (x - t) ** 2
+COMPLETED = (-(sp.sqrt(B_1 + B_2) * t - B_2 * x / sp.sqrt(B_1 + B_2)) ** 2
+             - x**2 * B_1 * B_2 / (B_1 + B_2))
+
+IDENTITIES = {
+    "square": ((x + 1) ** 2, x**2 + 2 * x + 1),
+    "completed square": (SOURCE_EXPONENT, COMPLETED),
+    "radicals": (sp.sqrt(alpha_t) * sp.sqrt(alpha_tm1), sp.sqrt(alpha_t * alpha_tm1)),
+    "exponentials": (sp.exp(x) * sp.exp(2 * x), sp.exp(3 * x)),
+    "logarithms": (sp.log(sigma**2 / 2), 2 * sp.log(sigma) - sp.log(2)),
+    "density unfolds": (NormalPDF(x, mu, sigma**2), normal_pdf(x, mu, sigma**2)),
+    "trigonometry": (sp.sin(x) ** 2 + sp.cos(x) ** 2, 1),
+    "gaussian integral": (sp.Integral(sp.exp(SOURCE_EXPONENT), (t, -sp.oo, sp.oo)),
+                          sp.sqrt(sp.pi / (B_1 + B_2)) * sp.exp(-B_1 * B_2 * x**2 / (B_1 + B_2))),
+    "linearity of the integral": (B_1 * sp.Integral(sp.exp(-(t**2)), (t, -sp.oo, sp.oo)),
+                                  sp.Integral(B_1 * sp.exp(-(t**2)), (t, -sp.oo, sp.oo))),
+}
+
+WRONG = {
+    "dropped square": ((x + 1) ** 2, x**2 + 1),
+    "swapped sign": (SOURCE_EXPONENT, -(sp.sqrt(B_1 + B_2) * t + B_2 * x / sp.sqrt(B_1 + B_2)) ** 2
+                     - x**2 * B_1 * B_2 / (B_1 + B_2)),
+    "wrong index": (sp.sqrt(alpha_t) * sp.sqrt(alpha_tm1), sp.sqrt(alpha_t * alpha_t)),
+    "normalising constant off by sqrt(2)": (NormalPDF(x, mu, sigma**2), sp.sqrt(2) * normal_pdf(x, mu, sigma**2)),
+    "wrong integral": (sp.Integral(sp.exp(SOURCE_EXPONENT), (t, -sp.oo, sp.oo)),
+                       sp.sqrt(sp.pi / (B_1 * B_2)) * sp.exp(-B_1 * B_2 * x**2 / (B_1 + B_2))),
+    "nonzero constant": (x + 1, x),
+}
+
+
+@pytest.mark.parametrize("lhs, rhs", IDENTITIES.values(), ids=IDENTITIES.keys())
+def test_identities_are_proved_with_a_method_and_a_witness(lhs: sp.Expr, rhs: sp.Expr) -> None:
+    """A true identity is proved, says how, and is backed by numeric points unless SymPy made it identical."""
+    verdict = check_equal(lhs, rhs)
+    assert verdict.outcome is Outcome.PROVED
+    assert verdict.method
+    assert verdict.witness_points >= 1 or verdict.method == "identical expressions"
+
+
+@pytest.mark.parametrize("lhs, rhs", WRONG.values(), ids=WRONG.keys())
+def test_wrong_formulas_are_refuted_with_residual_and_point(lhs: sp.Expr, rhs: sp.Expr) -> None:
+    """A wrong formula is refuted; the verdict carries a nonzero residual and, where found, a point."""
+    verdict = check_equal(lhs, rhs)
+    assert verdict.outcome is Outcome.REFUTED
+    assert verdict.residual is not None and verdict.residual != 0
+    if verdict.counterexample is not None:
+        assert verdict.counterexample.lhs != verdict.counterexample.rhs
+
+
+def test_identity_beyond_the_canonical_forms_is_undecided_not_proved() -> None:
+    """A true identity the canonical forms cannot reach, with no time to simplify, is undecided."""
+    lhs = sp.exp(sp.log(x**2 + 1) / 2)
+    verdict = check_equal(lhs, sp.sqrt(x**2 + 1) + sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1,
+                          CheckSettings(budget_seconds=0.0))
+    assert verdict.outcome is Outcome.UNDECIDED
+    assert "out of time" in " ".join(verdict.tried)
+
+
+def test_unevaluable_integral_is_undecided_when_numbers_agree() -> None:
+    """An integral outside the Gaussian rule is never proved; it is undecided when the witness agrees."""
+    lhs = sp.Integral(sp.exp(-(t**4)), (t, -sp.oo, sp.oo))
+    verdict = check_equal(lhs, 2 * sp.gamma(sp.Rational(5, 4)))
+    assert verdict.outcome is Outcome.UNDECIDED
+
+
+def test_definitions_are_substituted_when_needed() -> None:
+    """With B_1 defined as 1/(2 sigma^2), an identity that needs the definition is proved."""
+    settings = CheckSettings(definitions={B_1: 1 / (2 * sigma**2)})
+    verdict = check_equal(sp.exp(-B_1 * x**2), sp.exp(-(x**2) / (2 * sigma**2)), settings)
+    assert verdict.outcome is Outcome.PROVED
+    assert "definitions" in verdict.method
+
+
+def test_refutation_without_definitions_does_not_stand() -> None:
+    """B_1 = 1/(2 sigma^2) looks false with B_1 free; with its definition it is proved, not refuted."""
+    settings = CheckSettings(definitions={B_1: 1 / (2 * sigma**2)})
+    assert check_equal(B_1, 1 / (2 * sigma**2), settings).outcome is Outcome.PROVED
+    wrong = check_equal(B_1, 1 / sigma**2, settings)
+    assert wrong.outcome is Outcome.REFUTED and "after substituting the definitions" in wrong.method

@@ -1,0 +1,49 @@
+"""Expressions typed by a user are read with the notation's symbols, and bad ones are refused."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derivations.engine.notation import symbol
+from derivations.engine.syntax import parse_symbol_list
+from derivations.errors import BadInputError
+from derivations.latex.user_input import parse_user_expr
+
+
+def test_table_names_get_table_symbols() -> None:
+    """alpha_bar_t typed by a user is the table's symbol, with its assumptions."""
+    expr = parse_user_expr("sqrt(alpha_bar_t) * x_0")
+    assert expr == sp.sqrt(symbol("alpha_bar_t")) * symbol("x_0")
+
+
+def test_assume_positive_applies_to_other_names() -> None:
+    """--assume positive makes a user's own symbols positive, so sqrt(s**2) is s."""
+    assert parse_user_expr("sqrt(s**2)", assume="positive") == sp.Symbol("s", positive=True)
+    assert parse_user_expr("x^2") == symbol("x") ** 2
+
+
+@pytest.mark.parametrize("text", ["(x+", "x +* y", "__import__('os')", "lambda: 1", "", "[1, 2]"],
+                         ids=["unbalanced", "syntax", "dunder", "keyword", "empty", "not an expression"])
+def test_bad_expressions_are_refused(text: str) -> None:
+    """Unreadable input raises BadInputError whose message starts with what it could not read."""
+    with pytest.raises(BadInputError, match=r"^cannot read expression"):
+        parse_user_expr(text)
+
+
+def test_symbol_list() -> None:
+    """--normal e1,e2 gives two symbols; a bad name is refused."""
+    assert [s.name for s in parse_symbol_list("e1, e2")] == ["e1", "e2"]
+    with pytest.raises(BadInputError, match=r"^not a variable name: '1e'$"):
+        parse_symbol_list("1e")
+
+
+def test_latex_is_read_with_the_notation() -> None:
+    """LaTeX input (it has a backslash) is read by the guarded parser into the table's symbols."""
+    assert parse_user_expr(r"\sqrt{\bar\alpha_t}\mathbf{x}_0") == sp.sqrt(symbol("alpha_bar_t")) * symbol("x_0")
+
+
+def test_untrustworthy_latex_is_refused() -> None:
+    """LaTeX the guarded parser cannot trust is bad input, not a guess."""
+    with pytest.raises(BadInputError, match=r"^cannot read LaTeX '\\\\frac\{d\}\{dx\} x': "):
+        parse_user_expr(r"\frac{d}{dx} x")
