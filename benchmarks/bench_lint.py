@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from derivations.latex.parse import Names, parse_row
 from derivations.latex import parse
+from derivations.latex.parse import Names, parse_row
 from derivations.lint.check import Linter, Options
 from derivations.lint.extract import extract
 
