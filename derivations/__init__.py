@@ -23,10 +23,10 @@ from derivations.engine.relations import (
     GIVEN,
     INTEGRAL,
     proportional_in,
-    substitution,
     up_to_constant_in,
 )
 from derivations.engine.settings import CheckSettings
+from derivations.engine.substitution import at, solved_from, substitution
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.errors import (
     DerivationError,
@@ -41,5 +41,6 @@ __all__ = [
     "CheckSettings", "CheckedDerivation", "Derivation", "DerivationError",
     "KnownResultMismatchError", "NormalPDF", "Outcome", "StepNotEqualError",
     "StepUndecidedError", "Verdict", "check_equal", "latex", "normal_pdf",
-    "named_function", "proportional_in", "run_script", "substitution", "symbol", "up_to_constant_in",
+    "at", "named_function", "proportional_in", "run_script", "solved_from", "substitution", "symbol",
+    "up_to_constant_in",
 ]

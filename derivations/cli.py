@@ -157,9 +157,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    # Noise variables are plainly real whatever --assume says: |N(0,1)| is not N(0,1).
-    normals = parse_symbol_list(args.normal, assume="real") if args.normal else ()
-    fixed = {n.name: n for n in normals}
+    # Noise variables are plainly real whatever --assume or the notation table say: |N(0,1)| is not N(0,1).
+    fixed = parse_symbol_list(args.normal) if args.normal else {}
+    normals = tuple(fixed.values())
     lhs = parse_user_expr(args.lhs, assume=args.assume, fixed=fixed)
     rhs = parse_user_expr(args.rhs, assume=args.assume, fixed=fixed)
     positive = [parse_user_expr(text, assume=args.assume, fixed=fixed)

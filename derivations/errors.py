@@ -19,7 +19,11 @@ class StepNotEqualError(DerivationError, ValueError):
 
 
 class StepUndecidedError(DerivationError, ValueError):
-    """A step could be neither proved nor refuted within its budget."""
+    """A step could be neither proved nor refuted within its work limits."""
+
+
+class CheckTimeoutError(DerivationError, TimeoutError):
+    """A check ran past the safety limit: an error naming the step, never a verdict."""
 
 
 class KnownResultMismatchError(DerivationError, ValueError):

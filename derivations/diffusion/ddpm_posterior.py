@@ -29,7 +29,8 @@ from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.display import UNEVALUATED as _U
 from derivations.engine.display import fraction, half_square, negative, total
 from derivations.engine.notation import symbol
-from derivations.engine.relations import DEFINITION, GIVEN, proportional_in, substitution
+from derivations.engine.relations import DEFINITION, GIVEN, proportional_in
+from derivations.engine.substitution import at, solved_from, substitution
 
 alpha_t, beta_t = symbol("alpha_t"), symbol("beta_t")
 alpha_bar_t, alpha_bar_tm1 = symbol("alpha_bar_t"), symbol("alpha_bar_tm1")
@@ -153,12 +154,18 @@ def _posterior_mean(d: Derivation, beta: sp.Expr) -> sp.Expr:
 
 
 def _noise_form(d: Derivation, mean: sp.Expr) -> sp.Expr:
-    """Substitute x_0 = (x_t - sqrt(1 - abar_t) eps) / sqrt(abar_t): Ho et al. eq. (10)."""
-    d.start(mean, lhs=mu_tilde_t, relation=DEFINITION, heading="The noise form", display=_mean_display(),
+    """Solve the closed form for x_0, substitute it into eq. (7): Ho et al. eq. (10)."""
+    closed = sp.sqrt(alpha_bar_t) * x_0 + sp.sqrt(1 - alpha_bar_t) * eps
+    d.suppose(x_t, closed, because=r"the closed form of the forward process, $\mathbf{x}_t = \sqrt{\bar{\alpha}_t}"
+                                   r"\mathbf{x}_0 + \sqrt{1 - \bar{\alpha}_t}\boldsymbol{\epsilon}$ (Ho et al. 2020, "
+                                   r"eq. (4) reparameterised)")
+    d.start(X0_FROM_EPS, lhs=x_0, relation=solved_from(x_t, closed), heading="The noise form",
+            because=r"solve $\mathbf{x}_t = \sqrt{\bar{\alpha}_t}\mathbf{x}_0 + \sqrt{1 - \bar{\alpha}_t}"
+                    r"\boldsymbol{\epsilon}$ for $\mathbf{x}_0$ ($\sqrt{\bar{\alpha}_t} > 0$)")
+    d.start(mean, lhs=mu_tilde_t, relation=DEFINITION, display=_mean_display(),
             because="eq. (7), derived above")
     d.then(mean.xreplace({x_0: X0_FROM_EPS}), relation=substitution(x_0, X0_FROM_EPS),
-           because=r"$\mathbf{x}_0 = \frac{\mathbf{x}_t - \sqrt{1 - \bar{\alpha}_t}\boldsymbol{\epsilon}}"
-                   r"{\sqrt{\bar{\alpha}_t}}$ (forward_process derivation, eq. (5))")
+           because=r"$\mathbf{x}_0$ from the line before")
     display = sp.Mul(fraction(1, sp.sqrt(alpha_t)),
                      total(x_t, negative(sp.Mul(fraction(beta_t, sp.sqrt(1 - alpha_bar_t)), eps, **_U))), **_U)
     return d.then((x_t - beta_t / sp.sqrt(1 - alpha_bar_t) * eps) / sp.sqrt(alpha_t), display=display,
@@ -190,15 +197,15 @@ def _sanity_limits(d: Derivation, beta: sp.Expr, mean: sp.Expr) -> None:
                    r"a nonzero square over "
                    r"factors " + hypothesis + r", so $\tilde{\beta}_t < \beta_t$")
     d.start(beta, lhs=beta_tilde_t, because=r"eq. (7); at $t = 1$, $\bar{\alpha}_0 = 1$ (the empty product)")
-    d.then(sp.S.Zero, relation=substitution(alpha_bar_tm1, 1),
+    d.then(sp.S.Zero, relation=at({alpha_bar_tm1: 1}),
            display=fraction(sp.Mul(total(1, -1), beta_t, **_U), 1 - alpha_bar_t),
            because=r"$\bar{\alpha}_{t-1} = 1$")
     d.then(sp.S.Zero, because=r"at $t = 1$ the posterior has no spread: $\mathbf{x}_0$ is reached exactly")
     d.start(mean, lhs=mu_tilde_t, because=r"eq. (7) at $t = 1$")
-    d.then(mean.xreplace({alpha_bar_tm1: 1}), relation=substitution(alpha_bar_tm1, 1),
+    d.then(mean.xreplace({alpha_bar_tm1: 1}), relation=at({alpha_bar_tm1: 1}),
            because=r"$\bar{\alpha}_0 = 1$")
     d.then(mean.xreplace({alpha_bar_tm1: 1, alpha_bar_t: alpha_t}),
-           relation=substitution(alpha_bar_t, alpha_t),
+           relation=at({alpha_bar_t: alpha_t}),
            because=r"$\bar{\alpha}_1 = \alpha_1 \bar{\alpha}_0 = \alpha_1$")
     d.then(x_0, because=r"$\beta_1 = 1 - \alpha_1$: "
                         r"the posterior at $t = 1$ is a point mass at $\mathbf{x}_0$")

@@ -16,7 +16,8 @@ from derivations.diffusion.forward_relations import PRODUCTS, T_INDEX, alpha_i, 
 from derivations.engine.derivation import Derivation
 from derivations.engine.display import linear_combination, root_of_product
 from derivations.engine.notation import symbol
-from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, GIVEN, substitution
+from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, GIVEN
+from derivations.engine.substitution import substitution
 
 x_0, x_1, x_t, x_tm1 = (symbol(n) for n in ("x_0", "x_1", "x_t", "x_tm1"))
 eps, eps_0, eps_tm1, eps_bar_tm2 = (symbol(n) for n in ("eps", "eps_0", "eps_tm1", "eps_bar_tm2"))
@@ -88,6 +89,7 @@ def _induction_step(d: Derivation) -> None:
         r"$\bar{\boldsymbol{\epsilon}}_{t-2} "
         r"\sim \mathcal{N}(\mathbf{0}, \mathbf{I})$ (the noise of steps $0, \dots, t-2$).",
     )
+    d.suppose(x_tm1, hypothesis, in_distribution=True, because="the induction hypothesis, the closed form at t - 1")
     d.then(
         sp.sqrt(alpha_t) * hypothesis + sp.sqrt(1 - alpha_t) * eps_tm1,
         relation=substitution(x_tm1, hypothesis, in_distribution=True),

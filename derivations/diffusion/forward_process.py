@@ -29,7 +29,8 @@ from derivations.engine.densities import NormalPDF
 from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.display import linear_combination, root_of_product
 from derivations.engine.notation import latex, symbol
-from derivations.engine.relations import DIFFERENTIATION, EQUAL_IN_DISTRIBUTION, GIVEN, substitution
+from derivations.engine.relations import DIFFERENTIATION, EQUAL_IN_DISTRIBUTION, GIVEN
+from derivations.engine.substitution import substitution
 
 x, mu, sigma, u = (symbol(n) for n in ("x", "mu", "sigma", "u"))
 x_0, x_1, x_t, x_tm1, x_tm2 = (symbol(n) for n in ("x_0", "x_1", "x_t", "x_tm1", "x_tm2"))
@@ -146,6 +147,7 @@ def _source_chain(d: Derivation) -> None:
         text=r"The noises $\boldsymbol{\epsilon}_{t-1}, \boldsymbol{\epsilon}_{t-2}$ are independent "
         r"$\mathcal{N}(\mathbf{0}, \mathbf{I})$, and independent of $\mathbf{x}_{t-2}$.",
     )
+    d.suppose(beta_t, 1 - alpha_t, because=r"the notation of Ho et al. (2020), $\alpha_t = 1 - \beta_t$")
     expr, shown = linear_combination((sp.sqrt(alpha_t), x_tm1), (sp.sqrt(1 - alpha_t), eps_tm1))
     d.then(
         expr,
@@ -154,6 +156,7 @@ def _source_chain(d: Derivation) -> None:
         because=r"substitute $\beta_t = 1 - \alpha_t$",
     )
     x_tm1_value, x_tm1_shown = linear_combination((sp.sqrt(alpha_tm1), x_tm2), (sp.sqrt(1 - alpha_tm1), eps_tm2))
+    d.suppose(x_tm1, x_tm1_value, because=r"eq. (2) one step earlier, with $\beta_{t-1} = 1 - \alpha_{t-1}$")
     d.then(
         sp.sqrt(alpha_t) * x_tm1_value + sp.sqrt(1 - alpha_t) * eps_tm1,
         relation=substitution(x_tm1, x_tm1_value),

@@ -1,19 +1,20 @@
 """Canonical forms: reduce ``lhs - rhs`` to exactly zero by identity transformations.
 
 Each form in :data:`CANONICAL_FORMS` is an identity transformation, so a form that
-reduces the difference to zero proves the two sides equal. They run cheapest first,
-within a time budget; the last one tried that is smallest is kept as the residual.
+reduces the difference to zero proves the two sides equal. They run in an order chosen
+from the difference's shape (collecting exponentials first when it has any), each only
+if the difference is within the form's work limit (:mod:`~derivations.engine.effort`);
+the smallest result is kept as the residual.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
 
-from derivations.engine.budget import OutOfTime, time_budget
+from derivations.engine.effort import DEFAULT_EFFORT, Effort, work_size
 
 
 @dataclass(frozen=True)
@@ -94,39 +95,49 @@ CANONICAL_FORMS: tuple[tuple[str, Callable[[sp.Expr], sp.Expr]], ...] = (
 )
 
 
-def algebraic_identity(difference: sp.Expr, budget_seconds: float, forms: int | None = None) -> Symbolic:
-    """Try the canonical forms (the first ``forms`` of them) on ``difference``, cheapest first."""
-    deadline = time.monotonic() + budget_seconds
+#: The order for a difference with exponentials: their normal form first (it keeps densities small).
+_EXPONENTIAL_FIRST = ("collecting exponentials", "expansion", "cancellation", "expanding logarithms",
+                      "radical denesting", "simplification")
+
+
+def _order(difference: sp.Expr) -> tuple[str, ...]:
+    """The forms to try, in an order chosen from the shape of ``difference`` (only speed depends on it)."""
+    names = tuple(name for name, _ in CANONICAL_FORMS)
+    if set(names) == set(_EXPONENTIAL_FIRST) and (difference.has(sp.exp) or difference.has(sp.E)):
+        return _EXPONENTIAL_FIRST
+    return names
+
+
+def algebraic_identity(difference: sp.Expr, effort: Effort = DEFAULT_EFFORT, forms: int | None = None) -> Symbolic:
+    """Try the canonical forms on ``difference`` (the first ``forms`` of them), each within its work limit."""
+    transforms = dict(CANONICAL_FORMS)
+    order = _order(difference) if forms is None else tuple(transforms)[:forms]
+    size, ops = work_size(difference), sp.count_ops(difference)
     tried: list[str] = []
-    best = difference
-    for name, transform in CANONICAL_FORMS[:forms]:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            tried.append(f"{name} (out of time)")
+    best, best_ops = difference, ops
+    for name in order:
+        refused = effort.admits(name, size, ops)
+        if refused is not None:
+            tried.append(f"{name} ({refused})")
             continue
-        try:
-            with time_budget(remaining):
-                reduced = transform(difference)
-        except OutOfTime:
-            tried.append(f"{name} (out of time)")
-            continue
+        reduced = transforms[name](difference)
         tried.append(name)
         if reduced == 0:
             return Symbolic(name, sp.S.Zero, tuple(tried))
-        if sp.count_ops(reduced) < sp.count_ops(best):
-            best = reduced
+        reduced_ops = sp.count_ops(reduced)
+        if reduced_ops < best_ops:
+            best, best_ops = reduced, reduced_ops
         if reduced.is_number and not reduced.has(sp.nan, sp.zoo) and reduced.is_zero is False:
             return Symbolic(None, reduced, tuple(tried), nonzero_constant=True)
     return Symbolic(None, readable(best), tuple(tried))
 
 
 def readable(residual: sp.Expr) -> sp.Expr:
-    """The residual factored, for the report, if that is quick and shorter."""
-    if sp.count_ops(residual) > 80:
+    """The residual factored, for the report, if it is small and factoring makes it shorter."""
+    if sp.count_ops(residual) > 80 or work_size(residual) > 2000:
         return residual
     try:
-        with time_budget(0.5):
-            factored = sp.factor(residual)
-    except (OutOfTime, sp.PolynomialError):
+        factored = sp.factor(residual)
+    except sp.PolynomialError:
         return residual
     return factored if sp.count_ops(factored) <= sp.count_ops(residual) else residual

@@ -1,7 +1,7 @@
 """Is lhs equal to rhs? Three honest outcomes: proved, refuted, or undecided.
 
 A check first tries cheap canonical forms (:mod:`~derivations.engine.canonical`) and
-only then ``simplify``, all within a time budget. Every verdict is then confronted
+only then ``simplify``, each within a work limit (:mod:`~derivations.engine.effort`). Every verdict is then confronted
 with an independent numeric witness (:mod:`~derivations.engine.witness`): both sides
 evaluated with mpmath at 30 digits at random admissible points. Integrals over the
 real line are compared integrand by integrand or evaluated by the Gaussian integral
@@ -23,6 +23,7 @@ from derivations.engine.defined import unfold
 from derivations.engine.integrals import evaluate_real_line_integrals, matching_integrands
 from derivations.engine.radicals import split_radicals
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
+from derivations.engine.syntax import expression
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.engine.witness import Witness, numeric_witness
 from derivations.errors import EngineInconsistencyError
@@ -48,16 +49,19 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     ...             CheckSettings().with_positive(1 - a)).outcome
     <Outcome.PROVED: 'proved'>
     """
-    lhs, rhs = unfold(sp.sympify(lhs)), unfold(sp.sympify(rhs))
-    undefined = lhs.has(sp.nan, sp.zoo) or rhs.has(sp.nan, sp.zoo)  # nan == nan, but 0/0 is no value
-    if not undefined and (lhs == rhs or evaluated(lhs) == evaluated(rhs)):
+    lhs, rhs = unfold(expression(lhs, "lhs")), unfold(expression(rhs, "rhs"))
+    undefined = [side for side in (lhs, rhs, evaluated(lhs), evaluated(rhs)) if side.has(sp.nan, sp.zoo)]
+    if undefined:  # nan == nan structurally, but 0/0 is no value (checked again once display forms evaluate)
+        return Verdict(Outcome.UNDECIDED, f"an undefined value ({sp.sstr(undefined[0])}): not an identity",
+                       lhs - rhs if not lhs.has(sp.nan) else None)
+    if lhs == rhs or evaluated(lhs) == evaluated(rhs):
         return Verdict(Outcome.PROVED, "identical expressions", sp.S.Zero)
     expanded = [substitute_definitions(side, settings.definitions) for side in (lhs, rhs)]
     if expanded == [lhs, rhs]:
         return _check_once(lhs, rhs, settings)
     # Abbreviations sampled as free symbols: a disagreement there proves nothing,
     # so only an agreeing plain check is worth its symbolic pass.
-    plain = numeric_witness(lhs, rhs, settings)
+    plain = numeric_witness(lhs, rhs, replace(settings, witness_points=1))
     if plain.counterexample is None:
         verdict = _check_once(lhs, rhs, settings, plain)
         if verdict.proved:
@@ -78,22 +82,27 @@ def substitute_definitions(expr: sp.Expr, definitions: Mapping[sp.Symbol, sp.Exp
 
 
 def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Witness | None = None) -> Verdict:
+    """One pass: integrands, a first witness point, the symbolic side, then (if unproved) every witness point."""
     if lhs.has(sp.Integral) or rhs.has(sp.Integral):
         by_integrands = _integrands_equal(lhs, rhs, settings)  # cheap: no quadrature
         if by_integrands is not None:
             return by_integrands
-    witness = witness or numeric_witness(lhs, rhs, settings)
+    witness = witness or numeric_witness(lhs, rhs, replace(settings, witness_points=1))
     if witness.counterexample is not None and not witness.precise:
         return _quadrature_disagrees(lhs, rhs, settings, witness)
     if witness.counterexample is not None:  # refuted: only a readable residual is left to find
-        residual = algebraic_identity(lhs - rhs, min(settings.budget_seconds, 1.0), forms=1)
+        residual = algebraic_identity(lhs - rhs, settings.effort, forms=1)
         return _combine(residual, witness, lhs, rhs)
     if settings.positive:
         lhs, rhs = (split_radicals(side, settings.positive) for side in (lhs, rhs))
     if lhs.has(sp.Integral) or rhs.has(sp.Integral):
         symbolic = _integral_identity(lhs, rhs, settings)
     else:
-        symbolic = algebraic_identity(lhs - rhs, settings.budget_seconds)
+        symbolic = algebraic_identity(lhs - rhs, settings.effort)
+    if symbolic.method is None and witness.points < settings.witness_points:
+        witness = numeric_witness(lhs, rhs, settings)  # not proved: every point, to look for a refutation
+        if witness.counterexample is not None and not witness.precise:
+            return _quadrature_disagrees(lhs, rhs, settings, witness)
     return _combine(symbolic, witness, lhs, rhs)
 
 
@@ -131,7 +140,7 @@ def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> S
     tried.append("Gaussian integral rule")
     if not (lhs_done and rhs_done):
         return Symbolic(None, lhs - rhs, tuple(tried))
-    closed = algebraic_identity(lhs_value - rhs_value, settings.budget_seconds)
+    closed = algebraic_identity(lhs_value - rhs_value, settings.effort)
     method = None if closed.method is None else f"Gaussian integral rule, then {closed.method}"
     return Symbolic(method, closed.residual, tuple(tried) + closed.tried, closed.nonzero_constant)
 

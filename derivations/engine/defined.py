@@ -8,6 +8,7 @@ Unfolding a definition is sound by construction: it is the same expression.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import sys
 from collections.abc import Callable
@@ -31,12 +32,17 @@ class Defined(sp.Function):
 
 
 def unfold(expr: Any) -> Any:
-    """``expr`` with every :class:`Defined` function replaced by its definition."""
-    expr = sp.sympify(expr)
-    for _ in range(10):  # definitions may refer to other defined functions
-        if not expr.has(Defined):
+    """``expr`` with every :class:`Defined` function replaced by its definition (repeatedly)."""
+    return _unfold(sp.sympify(expr))
+
+
+@functools.lru_cache(maxsize=4096)  # the same lines are unfolded for every check that sees them
+def _unfold(expr: sp.Basic) -> sp.Basic:
+    for _ in range(10):  # definitions may refer to other defined functions: one layer a round
+        calls = expr.atoms(Defined)
+        if not calls:
             return expr
-        expr = expr.replace(lambda e: isinstance(e, Defined), lambda e: e.unfold_once())
+        expr = expr.xreplace({call: call.unfold_once() for call in calls})
     return expr
 
 

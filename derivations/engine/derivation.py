@@ -21,8 +21,12 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derivations.engine.checking import check_equal
+from derivations.engine.facts import EQUAL as EQUAL_FACT
+from derivations.engine.facts import IN_DISTRIBUTION, Fact, FactBook
 from derivations.engine.relations import DEFINITION, EQUAL, Context, Relation
 from derivations.engine.settings import CheckSettings
+from derivations.engine.substitution import respects_assumptions
+from derivations.engine.syntax import expression
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.errors import (
     DerivationError,
@@ -155,6 +159,7 @@ class Derivation:
     slips: list[Slip] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     definitions: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)
+    hypotheses: list[Fact] = field(default_factory=list)
 
     # --- building ---------------------------------------------------------
 
@@ -167,9 +172,7 @@ class Derivation:
         Raises:
             DerivationError: the value does not provably satisfy the symbol's assumptions.
         """
-        from derivations.engine.relations import respects_assumptions  # relations imports this module's peers
-
-        value = sp.sympify(value)
+        value = expression(value, f"value of {symbol}")
         if not respects_assumptions(symbol, value, self.settings.positive):
             raise DerivationError(f"{self.name}: cannot define {symbol} = {sp.sstr(value)}: the value is not "
                                   f"provably what {symbol} is assumed to be (state it with assume_positive first)")
@@ -178,6 +181,23 @@ class Derivation:
         self.definitions[symbol] = value
         self.settings = CheckSettings(**{**self.settings.__dict__, "definitions": dict(self.definitions)})
         return symbol
+
+    def suppose(self, old: sp.Expr, new: sp.Expr, *, because: str, in_distribution: bool = False) -> None:
+        """State the hypothesis ``old = new`` (or equal in distribution) for substitutions to use.
+
+        A hypothesis is not proved: ``because`` says where it comes from (a model
+        equation, an induction hypothesis), and every step that uses it names it.
+        What can be checked is: ``new`` must provably have every sign ``old`` has.
+
+        Raises:
+            DerivationError: ``new`` does not provably satisfy ``old``'s assumptions.
+        """
+        old, new = expression(old, "supposed expression"), expression(new, "supposed value")
+        if not respects_assumptions(old, new, self.settings.positive):
+            raise DerivationError(f"{self.name}: cannot suppose {sp.sstr(old)} = {sp.sstr(new)}: the value is not "
+                                  f"provably what {sp.sstr(old)} is assumed to be")
+        kind = IN_DISTRIBUTION if in_distribution else EQUAL_FACT
+        self.hypotheses.append(Fact(old, new, kind, f"a hypothesis: {because}"))
 
     def declare_normals(self, *normals: sp.Symbol) -> None:
         """Declare independent standard normal variables (turns on equality in distribution).
@@ -240,7 +260,7 @@ class Derivation:
         return self._add(expr, relation, because, tag, display, None)
 
     def _add(self, expr, relation, because, tag, display, lhs) -> sp.Expr:
-        step = Step(len(self.steps) + 1, len(self.chains) - 1, sp.sympify(expr), relation,
+        step = Step(len(self.steps) + 1, len(self.chains) - 1, expression(expr, "step"), relation,
                     because, tag, display, lhs)
         self.steps.append(step)
         return step.expr
@@ -258,7 +278,7 @@ class Derivation:
         ...
         derivations.errors.KnownResultMismatchError: wrong: the result is not a paper, eq. (1): refuted ...
         """
-        self.known = KnownResult(sp.sympify(known), source, lhs)
+        self.known = KnownResult(expression(known, "known result"), source, lhs)
 
     def slip(self, *, where: str, source_line: sp.Expr, corrected: sp.Expr, note: str) -> None:
         """Record a line of a source that is wrong; the engine must refute it against ``corrected``."""
@@ -267,7 +287,8 @@ class Derivation:
             raise DerivationError(
                 f"{self.name}: the slip at {where} is not refuted by the engine ({verdict.describe()})"
             )
-        self.slips.append(Slip(where, sp.sympify(source_line), sp.sympify(corrected), note, verdict))
+        self.slips.append(Slip(where, expression(source_line, "source line"), expression(corrected, "correction"),
+                               note, verdict))
 
     @property
     def result(self) -> sp.Expr | None:
@@ -281,13 +302,37 @@ class Derivation:
         return self.verify()._repr_latex_()
 
     def verify(self) -> CheckedDerivation:
-        """Check every step, the display forms and the known result; never raises on a failed step."""
-        context = Context(self.settings, self.normals)
-        checked = tuple(CheckedStep(step, self._check_step(step, context)) for step in self.steps)
+        """Check every step, the display forms and the known result; never raises on a failed step.
+
+        Steps are checked in order, and what each proved (or stated) step establishes is
+        recorded as a fact that later substitutions may use.
+        """
+        book = FactBook([Fact(symbol, value, EQUAL_FACT, f"the definition of {symbol}")
+                         for symbol, value in self.definitions.items()] + list(self.hypotheses))
+        checked: list[CheckedStep] = []
+        for step in self.steps:
+            verdict = self._check_step(step, Context(self.settings, self.normals, tuple(book.facts)))
+            checked.append(CheckedStep(step, verdict))
+            self._record(step, verdict, checked, book)
         known_verdict = None
         if self.known is not None and self.result is not None:
             known_verdict = check_equal(self.result, self.known.expr, self.settings)
-        return CheckedDerivation(self, checked, known_verdict)
+        return CheckedDerivation(self, tuple(checked), known_verdict)
+
+    def _record(self, step: Step, verdict: Verdict, checked: list[CheckedStep], book: FactBook) -> None:
+        """What a passed step makes known: the line before (and the chain's start) equals this one."""
+        if verdict.outcome not in (Outcome.PROVED, Outcome.STATED):
+            return
+        chain = [c for c in checked if c.step.chain == step.chain]
+        first = chain[0].step
+        anchor = first.lhs if isinstance(first.lhs, sp.Basic) else first.expr
+        links = chain if isinstance(first.lhs, sp.Basic) else chain[1:]  # a bare first line relates nothing
+        kinds = {c.step.relation.establishes for c in links}
+        passed = all(c.verdict.outcome in (Outcome.PROVED, Outcome.STATED) for c in chain)
+        anchor_kind = None if None in kinds or not passed else (IN_DISTRIBUTION if IN_DISTRIBUTION in kinds
+                                                                  else EQUAL_FACT)
+        book.record(self._previous(step), step.expr, step.relation.establishes, anchor, anchor_kind,
+                    f"step {step.number}")
 
     def check(self) -> CheckedDerivation:
         """Check everything; raise on the first step (or known result) that is not proved.

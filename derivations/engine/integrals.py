@@ -39,28 +39,35 @@ def gaussian_integral(integrand: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
     >>> gaussian_integral(sp.exp(-B * t**2), t)
     sqrt(pi)/sqrt(B)
     """
-    total = sp.S.Zero
-    for term in sp.Add.make_args(sp.expand(integrand)):
-        value = _integrate_term(term, var)
-        if value is None:
-            return None
-        total += value
-    return total
+    for expanded in (sp.expand(integrand, deep=False), sp.expand(integrand)):  # shallow first: it is cheaper
+        groups = _by_exponent(expanded)
+        values = [_integrate_group(exponent, prefactor, var) for exponent, prefactor in groups.items()]
+        if all(v is not None for v in values):
+            return sp.Add(*values)
+    return None
 
 
-def _integrate_term(term: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
-    if not term.has(var):
-        return None  # a constant over the real line diverges
-    exponent, polynomial = sp.S.Zero, sp.S.One
-    for factor in sp.Mul.make_args(term):
-        if isinstance(factor, sp.exp):
-            exponent += factor.args[0]
-        else:
-            polynomial *= factor
-    quadratic = _as_poly(sp.expand(exponent), var)
-    prefactor = _as_poly(polynomial, var)
-    if quadratic is None or prefactor is None or quadratic.degree() != 2:
-        return None
+def _by_exponent(expanded: sp.Expr) -> dict[sp.Expr, sp.Expr]:
+    """The terms of ``expanded`` grouped by their exponent: exponent -> the sum of their prefactors."""
+    groups: dict[sp.Expr, sp.Expr] = {}
+    for term in sp.Add.make_args(expanded):
+        exponent, prefactor = sp.S.Zero, sp.S.One
+        for factor in sp.Mul.make_args(term):
+            if isinstance(factor, sp.exp):
+                exponent += factor.args[0]
+            else:
+                prefactor *= factor
+        key = sp.expand(exponent)
+        groups[key] = groups.get(key, sp.S.Zero) + prefactor
+    return groups
+
+
+def _integrate_group(exponent: sp.Expr, prefactor: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
+    """The integral of ``prefactor * exp(exponent)``: a polynomial times a Gaussian, else None."""
+    quadratic = _as_poly(exponent, var)
+    polynomial = _as_poly(prefactor, var)
+    if quadratic is None or polynomial is None or quadratic.degree() != 2:
+        return None  # a constant (degree 0) over the real line diverges; other shapes are not this rule's
     a = -quadratic.coeff_monomial(var**2)
     b = quadratic.coeff_monomial(var)
     c = quadratic.coeff_monomial(1)
@@ -68,7 +75,7 @@ def _integrate_term(term: sp.Expr, var: sp.Symbol) -> sp.Expr | None:
         return None
     shift = b / (2 * a)
     u = sp.Dummy("u")
-    shifted = sp.Poly(sp.expand(prefactor.as_expr().subs(var, u + shift)), u)
+    shifted = sp.Poly(polynomial.as_expr().subs(var, u + shift), u)
     moments = sum(
         (coeff * sp.gamma(sp.Rational(j + 1, 2)) / a ** sp.Rational(j + 1, 2)
          for (j,), coeff in shifted.terms() if j % 2 == 0),

@@ -11,13 +11,15 @@ adding a class, not a branch:
   standard normals, with the same deterministic part and the same total variance;
 * :func:`proportional_in` ``(x)``: the ratio of the two sides does not depend on ``x``;
 * :func:`up_to_constant_in` ``(x)``: the difference does not depend on ``x`` (exponents, log-densities);
-* :func:`substitution` ``(old, new)``: the line is the previous one with ``old`` replaced by ``new``;
+* :func:`~derivations.engine.substitution.substitution`, ``at`` and ``solved_from``
+  (:mod:`~derivations.engine.substitution`): a replacement justified by a known fact,
+  the line before evaluated at given values, a stated equation solved for a name;
 * :data:`GIVEN` and :data:`DEFINITION`: stated, not checked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -25,6 +27,8 @@ import sympy as sp
 from derivations.engine.canonical import evaluated
 from derivations.engine.checking import check_equal, substitute_definitions
 from derivations.engine.defined import unfold
+from derivations.engine.facts import EQUAL, IN_DISTRIBUTION, Fact
+from derivations.engine.integrals import plainly_real
 from derivations.engine.radicals import provably
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Outcome, Verdict
@@ -32,19 +36,26 @@ from derivations.engine.verdict import Outcome, Verdict
 
 @dataclass(frozen=True)
 class Context:
-    """What a relation may use: the check settings and the declared standard normals."""
+    """What a relation may use: the check settings, the declared standard normals, the facts so far."""
 
     settings: CheckSettings
     normals: tuple[sp.Symbol, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
 
 class Relation:
-    """Base class: a named relation between consecutive lines, printed with ``latex``."""
+    """Base class: a named relation between consecutive lines, printed with ``latex``.
+
+    ``establishes`` says what a proved (or stated) step of this relation makes known
+    about its two lines: an equality, an equality in distribution, or nothing
+    (``None``: a proportionality, an evaluation at given values).
+    """
 
     name: str = "relation"
     latex: str = "="
     checked: bool = True
     suffix: str = ""  # printed after the line's expression
+    establishes: str | None = EQUAL
 
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         raise NotImplementedError
@@ -92,22 +103,39 @@ INTEGRAL = _Integral()
 class _Differentiation(Relation):
     r"""The derivatives are evaluated, then the two sides are checked equal.
 
-    ``d/dx \int_{-\infty}^{g(x)} f(u) du = f(g(x)) g'(x)`` for a continuous ``f`` (the
-    fundamental theorem of calculus and the chain rule): SymPy's ``Derivative.doit``
-    applies Leibniz's rule, an exact symbolic operation.
+    ``d/dx \int_{a}^{g(x)} f(u) du = f(g(x)) g'(x)`` for a continuous ``f`` free of ``x`` and a
+    constant ``a`` (the fundamental theorem of calculus and the chain rule). SymPy's
+    ``Derivative.doit(deep=False)`` applies this rule, an exact symbolic operation; a derivative
+    of an integral whose integrand depends on ``x`` (differentiation under the integral sign,
+    which needs conditions) is not evaluated: the step is undecided.
     """
 
     name = "differentiation"
 
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        sides = [unfold(side).replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
-                 for side in (previous, current)]
-        if not unfold(previous).has(sp.Derivative) and not unfold(current).has(sp.Derivative):
+        unfolded = [unfold(side) for side in (previous, current)]
+        if not any(side.has(sp.Derivative) for side in unfolded):
             return Verdict(Outcome.UNDECIDED, "a differentiation step needs a derivative")
+        derivatives = set().union(*(side.atoms(sp.Derivative) for side in unfolded))
+        if any(_under_the_integral_sign(d) for d in derivatives):
+            return Verdict(Outcome.UNDECIDED, "differentiation under the integral sign is not checked")
+        sides = [side.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit(deep=False))
+                 for side in unfolded]
         if any(side.has(sp.Derivative) for side in sides):
             return Verdict(Outcome.UNDECIDED, "a derivative is left after differentiating")
         verdict = check_equal(*sides, context.settings)
         return replace(verdict, method=f"differentiating (Leibniz's rule), then {verdict.method}")
+
+
+def _under_the_integral_sign(derivative: sp.Derivative) -> bool:
+    """Does an integral inside ``derivative`` depend on its variable other than through the upper limit?"""
+    variables = set(derivative.variables)
+    for integral in derivative.expr.atoms(sp.Integral):
+        if integral.function.free_symbols & variables:
+            return True
+        if any(len(limit) != 3 or limit[1].free_symbols & variables for limit in integral.limits):
+            return True
+    return False
 
 
 DIFFERENTIATION = _Differentiation()
@@ -116,10 +144,15 @@ DIFFERENTIATION = _Differentiation()
 class _EqualInDistribution(Relation):
     name = "equal in distribution"
     latex = r"\overset{d}{=}"
+    establishes = IN_DISTRIBUTION
 
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         if not context.normals:
             return Verdict(Outcome.UNDECIDED, "no standard normals are declared")
+        not_real = [n for n in context.normals if not plainly_real(n)]
+        if not_real:  # |Z| is not N(0, 1): a normal takes every real value, so no sign may be assumed
+            return Verdict(Outcome.UNDECIDED, f"{not_real[0]} is declared a standard normal but is assumed "
+                           f"{_facts(not_real[0])}: a normal variable must be a plain real symbol")
         settings = context.settings
         expanded = [evaluated(substitute_definitions(unfold(side), settings.definitions))
                     for side in (previous, current)]
@@ -149,6 +182,13 @@ class _EqualInDistribution(Relation):
 EQUAL_IN_DISTRIBUTION = _EqualInDistribution()
 
 
+def _facts(symbol: sp.Symbol) -> str:
+    return ", ".join(sorted(k for k, v in symbol.assumptions0.items() if v and k not in
+                            ("real", "complex", "commutative", "hermitian", "finite", "infinite", "extended_real",
+                             "imaginary", "algebraic", "transcendental", "irrational", "rational")
+                            )) or "more than real"
+
+
 def _parts(expr: sp.Expr, normals: Sequence[sp.Symbol]) -> list[sp.Expr]:
     """The deterministic part and the coefficient of each normal in ``expr``."""
     expr = sp.expand(expr)
@@ -175,6 +215,7 @@ def affine_in_normals(expr: sp.Expr, normals: Sequence[sp.Symbol]) -> tuple[sp.E
 class _ProportionalIn(Relation):
     variable: sp.Symbol
     latex: str = r"\propto"
+    establishes = None
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -207,6 +248,7 @@ def proportional_in(variable: sp.Symbol) -> Relation:
 class _UpToConstantIn(Relation):
     variable: sp.Symbol
     suffix: str = r" + \mathrm{const}"
+    establishes = None
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -223,63 +265,3 @@ class _UpToConstantIn(Relation):
 def up_to_constant_in(variable: sp.Symbol) -> Relation:
     """Relation: the two sides differ by an additive term free of ``variable``."""
     return _UpToConstantIn(variable)
-
-
-@dataclass(frozen=True, repr=False)
-class _Substitution(Relation):
-    replacements: tuple[tuple[sp.Expr, sp.Expr], ...]
-    in_distribution: bool = False
-    label: str = ""
-
-    @property
-    def name(self) -> str:  # type: ignore[override]
-        return f"substitution of {self.label or ', '.join(str(old) for old, _ in self.replacements)}"
-
-    @property
-    def latex(self) -> str:  # type: ignore[override]
-        return r"\overset{d}{=}" if self.in_distribution else "="
-
-    def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
-        what = self.label or ", ".join(str(old) for old, _ in self.replacements)
-        bound = set().union(*(i.variables for i in previous.atoms(sp.Integral)))
-        for old, new in self.replacements:
-            if old in bound:
-                return Verdict(Outcome.UNDECIDED, f"{old} is an integration variable: it cannot be replaced")
-            if not respects_assumptions(old, new, context.settings.positive):
-                return Verdict(Outcome.UNDECIDED, f"{sp.sstr(new)} is not provably what {old} is assumed to be")
-        substituted = previous.xreplace(dict(self.replacements))
-        if substituted == previous:
-            return Verdict(Outcome.UNDECIDED, f"{what} does not occur in the line before")
-        verdict = check_equal(substituted, current, context.settings)
-        return replace(verdict, method=f"substituting {what}, then {verdict.method}")
-
-
-def respects_assumptions(old: sp.Expr, new: sp.Expr, positive: Sequence[sp.Expr] = ()) -> bool:
-    """May ``new`` stand for the symbol ``old``? A sign or integrality must be provable; realness not refuted.
-
-    SymPy has already used ``old``'s assumptions (``sqrt(B**2) = B`` for a positive ``B``),
-    so a value that breaks them would carry a false identity along.
-    """
-    if not isinstance(old, sp.Symbol):
-        return True
-    facts = ("positive", "negative", "nonnegative", "nonpositive", "integer", "zero")
-    if any(getattr(old, f"is_{fact}") is True and not provably(new, fact, positive) for fact in facts):
-        return False
-    return not (old.is_real and sp.sympify(new).is_real is False)
-
-
-def substitution(old: sp.Expr | Mapping[sp.Expr, sp.Expr], new: sp.Expr | None = None, *,
-                 in_distribution: bool = False, label: str = "") -> Relation:
-    """Relation: the line is the previous one with ``old`` replaced by ``new``.
-
-    ``substitution({a: 1, b: 2})`` replaces several at once (a worked example at
-    given values). With ``in_distribution=True`` the replacement is equal in
-    distribution only (an induction hypothesis); the justification must say why
-    that is valid (``old`` independent of the other noise in the line). ``label``
-    names the replacement in the output when ``old`` is long (an integral).
-    """
-    if isinstance(old, Mapping):
-        replacements = tuple((sp.sympify(k), sp.sympify(v)) for k, v in old.items())
-    else:
-        replacements = ((old, sp.sympify(new)),)
-    return _Substitution(replacements, in_distribution, label)

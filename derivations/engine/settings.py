@@ -7,10 +7,14 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
+from derivations.engine.effort import DEFAULT_EFFORT, Effort
+from derivations.engine.syntax import expression
+from derivations.errors import BadInputError
+
 
 @dataclass(frozen=True)
 class CheckSettings:
-    """How hard a check tries: its time budget, its witness, its admissible points.
+    """How hard a check tries: its work limits, its witness, its admissible points.
 
     ``constraints`` are relations between symbols (``alpha_bar_t < alpha_bar_tm1``)
     that a sampled point must satisfy; they shape the witness, not the proof.
@@ -19,7 +23,7 @@ class CheckSettings:
     ``definitions`` are abbreviations (``B_1 = 1/(2 sigma_1^2)``) a check may substitute.
     """
 
-    budget_seconds: float = 5.0
+    effort: Effort = DEFAULT_EFFORT
     witness_points: int = 3
     seed: int = 2020
     constraints: tuple[sp.Basic, ...] = ()
@@ -30,10 +34,26 @@ class CheckSettings:
         return replace(self, constraints=self.constraints + tuple(more))
 
     def with_positive(self, *exprs: sp.Expr) -> CheckSettings:
-        """Hypothesis: each of ``exprs`` is positive (used to split radicals; sampled so)."""
-        exprs = tuple(sp.sympify(e) for e in exprs)
+        """Hypothesis: each of ``exprs`` is positive (used to split radicals; sampled so).
+
+        Raises:
+            BadInputError: an expression that cannot be positive (undefined, not real, or a
+                number that is not positive).
+        """
+        exprs = tuple(expression(e, "positive expression") for e in exprs)
+        for expr in exprs:
+            _check_can_be_positive(expr)
         return replace(self, positive=self.positive + exprs,
                        constraints=self.constraints + tuple(e > 0 for e in exprs))
+
+
+def _check_can_be_positive(expr: sp.Expr) -> None:
+    if not isinstance(expr, sp.Expr) or expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise BadInputError(f"cannot state {sp.sstr(expr)} > 0: it is not a finite expression")
+    if expr.is_real is False or expr.has(sp.I):
+        raise BadInputError(f"cannot state {sp.sstr(expr)} > 0: it is not real")
+    if expr.is_number and expr.is_positive is not True:
+        raise BadInputError(f"cannot state {sp.sstr(expr)} > 0: it is a number that is not positive")
 
 
 DEFAULT_SETTINGS = CheckSettings()

@@ -1,73 +1,322 @@
-"""Read an expression a user typed on the command line (SymPy syntax, or LaTeX).
+"""Read an expression a user typed in SymPy syntax (``sqrt(alpha_bar_t) * x_0``): parsed, never evaluated.
 
-Text with a backslash is read as LaTeX by the linter's guarded parser
-(:mod:`derivations.latex.parse`), which refuses a parse it cannot trust.
+Python's own parser turns the text into a syntax tree (``ast.parse`` runs nothing),
+and this module builds the SymPy expression from a whitelist of what the tree may
+hold: numbers, names, ``+ - * / ** ^``, and calls of the functions in
+:data:`FUNCTIONS`. Anything else (an attribute, a string, a subscript, a lambda, a
+keyword argument, a comparison) is bad input, refused with one line that names it.
 
-Only a fixed vocabulary of names is available (arithmetic, ``sqrt``, ``exp``,
-``log``, ``pi``, ``I``, ``oo``, ``Integral``, ``Abs``); every other identifier
-becomes a symbol, with the notation table's assumptions if it is one of its
-names (``alpha_bar_t``) and the ``--assume`` assumption otherwise.
+* A decimal is read as the exact rational it spells: ``0.1`` is ``1/10``, ``1e-20``
+  is ``10**-20``. No float arithmetic ever happens in a proof.
+* A name becomes a symbol: the notation table's (``alpha_bar_t``, with its assumptions),
+  a fixed one (the declared noise variables), or a new one with ``assume``'s assumption.
+* Sizes are bounded: the text, the nesting, and exact powers of numbers
+  (``10**10**8`` is refused instead of computed).
+
+LaTeX input is read by :mod:`derivations.latex.user_input`, which sends SymPy syntax here.
 """
 
 from __future__ import annotations
 
-import keyword
+import ast
+import io
 import re
 import tokenize
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import sympy as sp
-from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
 
 from derivations.engine import notation
 from derivations.errors import BadInputError
 
-FUNCTIONS = {
-    "sqrt": sp.sqrt, "exp": sp.exp, "log": sp.log, "ln": sp.log, "pi": sp.pi, "E": sp.E,
-    "I": sp.I, "oo": sp.oo, "Integral": sp.Integral, "Abs": sp.Abs, "Rational": sp.Rational,
-    "sin": sp.sin, "cos": sp.cos, "gamma": sp.gamma,
-}
+#: Longest text read (characters), deepest nesting, largest exact power of a number (bits).
+MAX_CHARS = 200_000
+MAX_DEPTH = 200
+MAX_POWER_BITS = 100_000
+#: Largest integer argument of factorial and gamma (they are computed exactly).
+MAX_FACTORIAL = 10_000
 ASSUMPTIONS = {"real": {"real": True}, "positive": {"positive": True}}
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z_0-9]*")
 
 
-def parse_sympy_expr(text: str, *, assume: str = "real", fixed: dict[str, sp.Symbol] | None = None) -> sp.Expr:
-    """Parse ``text`` (SymPy syntax) into an expression, or raise :class:`BadInputError` saying where.
+@dataclass(frozen=True)
+class Function:
+    """A function a user may call: the SymPy callable and how many arguments it takes."""
+
+    build: Callable[..., sp.Expr]
+    arity: tuple[int, ...]
+
+
+def _integer_arguments(build: Callable[..., sp.Expr]) -> Callable[..., sp.Expr]:
+    def checked(arg: sp.Expr) -> sp.Expr:
+        if arg.is_Integer and abs(int(arg)) > MAX_FACTORIAL:
+            raise BadInputError(f"{build.__name__}({arg}) is too large to compute exactly")
+        return build(arg)
+    return checked
+
+
+#: The functions that may be called, by the name a user types.
+FUNCTIONS: dict[str, Function] = {
+    "sqrt": Function(sp.sqrt, (1,)), "exp": Function(sp.exp, (1,)), "log": Function(sp.log, (1, 2)),
+    "ln": Function(sp.log, (1,)), "Abs": Function(sp.Abs, (1,)), "abs": Function(sp.Abs, (1,)),
+    "sin": Function(sp.sin, (1,)), "cos": Function(sp.cos, (1,)), "tan": Function(sp.tan, (1,)),
+    "erf": Function(sp.erf, (1,)), "gamma": Function(_integer_arguments(sp.gamma), (1,)),
+    "factorial": Function(_integer_arguments(sp.factorial), (1,)), "Rational": Function(sp.Rational, (2,)),
+    "Integral": Function(sp.Integral, (2, 3)), "Sum": Function(sp.Sum, (2,)), "Product": Function(sp.Product, (2,)),
+}
+#: Names that are constants, not symbols.
+CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E, "I": sp.I, "oo": sp.oo}
+#: The functions whose later arguments are limits ``(variable, low, high)`` or a variable.
+_WITH_LIMITS = ("Integral", "Sum", "Product")
+
+
+def parse_sympy_expr(text: str, *, assume: str = "real", fixed: Mapping[str, sp.Symbol] | None = None) -> sp.Expr:
+    """Parse ``text`` (SymPy syntax) into an expression, or raise :class:`BadInputError` saying what was refused.
 
     Names in ``fixed`` (the noise variables) become those symbols, whatever ``assume`` says.
 
     >>> parse_sympy_expr("sqrt(alpha_bar_t) * x_0")
     sqrt(alphabar_t)*x_0
+    >>> parse_sympy_expr("0.1 * 3")
+    3/10
     """
-    fixed = fixed or {}
-    if "__" in text or not text.strip():
-        raise BadInputError(f"cannot read expression {text!r}: empty or contains '__'")
-    names = dict(FUNCTIONS)
-    for identifier in set(_IDENTIFIER.findall(text)) - set(FUNCTIONS):
-        if keyword.iskeyword(identifier):
-            raise BadInputError(f"cannot read expression {text!r}: '{identifier}' is a Python keyword")
-        if identifier in fixed:
-            names[identifier] = fixed[identifier]
-        elif identifier in notation.SYMBOLS:
-            names[identifier] = notation.SYMBOLS[identifier]
-        else:
-            names[identifier] = sp.Symbol(identifier, **ASSUMPTIONS[assume])
-    try:
-        expr = parse_expr(text, local_dict=names, global_dict={"Integer": sp.Integer, "Float": sp.Float,
-                                                                "Symbol": sp.Symbol},
-                          transformations=standard_transformations + (convert_xor,))
-    except (SyntaxError, TypeError, ValueError, tokenize.TokenError, AttributeError) as error:
-        where = f" at column {error.offset}" if getattr(error, "offset", None) else ""
-        raise BadInputError(f"cannot read expression {text!r}{where}: {type(error).__name__}") from None
+    if not text.strip():
+        raise BadInputError("cannot read expression '': it is empty")
+    if len(text) > MAX_CHARS:
+        raise BadInputError(f"cannot read expression: {len(text)} characters, more than the limit of {MAX_CHARS}")
+    reader = _Reader(text.strip(), assume, dict(fixed or {}))
+    terms = [reader.term(sign, piece) for sign, piece in _top_level_terms(text.strip())]
+    expr = terms[0] if len(terms) == 1 else sp.Add(*terms)
     if not isinstance(expr, sp.Expr):
-        raise BadInputError(f"cannot read expression {text!r}: not an expression")
+        raise BadInputError(f"cannot read expression {_short(text)}: not an expression")
     return expr
 
 
-def parse_symbol_list(text: str, *, assume: str = "real") -> tuple[sp.Symbol, ...]:
-    """``eps1,eps2`` -> the symbols (table symbols keep their assumptions)."""
-    symbols = []
+def _top_level_terms(text: str) -> list[tuple[int, str]]:
+    """``a + b - c`` -> [(1, "a"), (1, "b"), (-1, "c")]: the terms outside parentheses, each parsed alone.
+
+    Python's parser nests a long sum one level a term, and refuses a few thousand
+    levels; cut at the top level, a sum of any length is read.
+    """
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return [(1, text)]  # the parser will say what is wrong
+    pieces, depth, start, sign, previous = [], 0, 0, 1, None
+    offsets = [0]
+    for line in text.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(line))
+    for token in tokens:
+        position = offsets[token.start[0] - 1] + token.start[1] if token.start[0] <= len(offsets) - 1 else len(text)
+        if token.type == tokenize.OP and token.string in "([{":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth -= 1
+        elif (token.type == tokenize.OP and token.string in "+-" and depth == 0 and previous is not None
+              and (previous.type in (tokenize.NAME, tokenize.NUMBER) or previous.string in ")]}")):
+            pieces.append((sign, text[start:position]))
+            sign, start = (1 if token.string == "+" else -1), position + 1
+        if token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER, tokenize.COMMENT):
+            previous = token
+    pieces.append((sign, text[start:]))
+    return pieces
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _hint(text: str) -> str:
+    if "!" in text:
+        return " (write factorial(n) for n!)"
+    if re.search(r"\d[A-Za-z(]", text):
+        return " (write 2*x for 2x: multiplication is explicit)"
+    return ""
+
+
+class _Reader:
+    """Builds a SymPy expression from an ``ast`` tree, refusing every node outside the whitelist."""
+
+    def __init__(self, text: str, assume: str, fixed: dict[str, sp.Symbol]) -> None:
+        self.text, self.assume, self.fixed = text, assume, fixed
+
+    def term(self, sign: int, piece: str) -> sp.Expr:
+        """One top-level term of the text, parsed and read, with its sign."""
+        try:
+            tree = ast.parse(piece.strip(), mode="eval")
+        except SyntaxError as error:
+            column = (error.offset or 0) + self.text.find(piece.strip())
+            raise BadInputError(f"cannot read expression {_short(self.text)} at column {column}: "
+                                f"{error.msg}{_hint(self.text)}") from None
+        except (RecursionError, MemoryError, ValueError):
+            raise BadInputError(f"cannot read expression {_short(self.text)}: it is nested too deeply") from None
+        self.piece = piece.strip()
+        try:
+            value = self.read(tree.body, 0)
+        except RecursionError:
+            raise BadInputError(f"cannot read expression {_short(self.text)}: it is nested too deeply") from None
+        return value if sign == 1 else -value
+
+    def refuse(self, node: ast.AST, what: str) -> BadInputError:
+        segment = ast.get_source_segment(self.piece, node) or ""
+        column = self.text.find(self.piece) + node.col_offset + 1
+        return BadInputError(f"cannot read expression {_short(self.text)} at column {column}: "
+                             f"{what}: {segment[:40]!r}")
+
+    def read(self, node: ast.AST, depth: int) -> sp.Expr:
+        if depth > MAX_DEPTH:
+            raise self.refuse(node, f"nested more than {MAX_DEPTH} deep")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            return sp.Add(*self._chain(node, (ast.Add, ast.Sub), depth))
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            return sp.Mul(*self._chain(node, (ast.Mult,), depth))
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return self.read(node.left, depth + 1) / self.read(node.right, depth + 1)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Pow, ast.BitXor)):
+            return self._power(node, depth)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            operand = self.read(node.operand, depth + 1)
+            return -operand if isinstance(node.op, ast.USub) else operand
+        if isinstance(node, ast.Constant):
+            return self._number(node)
+        if isinstance(node, ast.Name):
+            return self._name(node)
+        if isinstance(node, ast.Call):
+            return self._call(node, depth)
+        raise self.refuse(node, _REFUSED.get(type(node), f"{type(node).__name__.lower()} is not read"))
+
+    def _chain(self, node: ast.BinOp, ops: tuple[type, ...], depth: int) -> list[sp.Expr]:
+        """The operands of ``a + b - c + ...`` (or ``a * b * ...``), read without recursing down the chain."""
+        operands, signs = [], []
+        while isinstance(node, ast.BinOp) and isinstance(node.op, ops):
+            operands.append(node.right)
+            signs.append(-1 if isinstance(node.op, ast.Sub) else 1)
+            node = node.left
+        operands.append(node)
+        signs.append(1)
+        return [sign * self.read(operand, depth + 1) for operand, sign in zip(reversed(operands), reversed(signs))]
+
+    def _power(self, node: ast.BinOp, depth: int) -> sp.Expr:
+        base, exponent = self.read(node.left, depth + 1), self.read(node.right, depth + 1)
+        if base.is_number and exponent.is_number and base.is_Rational and exponent.is_Rational:
+            bits = abs(float(exponent)) * max(abs(base.p).bit_length(), abs(base.q).bit_length())
+            if bits > MAX_POWER_BITS:
+                raise self.refuse(node, f"a power too large to compute exactly (about {bits:.3g} bits)")
+        return sp.Pow(base, exponent)
+
+    def _number(self, node: ast.Constant) -> sp.Expr:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.refuse(node, "only numbers and names are read (a string, a complex literal, ... is not)")
+        written = ast.get_source_segment(self.piece, node) or repr(value)
+        if len(written) > 1000:
+            raise self.refuse(node, "a number with more than 1000 digits")
+        written = written.replace("_", "")
+        return sp.Integer(int(written)) if isinstance(value, int) else sp.Rational(written)
+
+    def _name(self, node: ast.Name) -> sp.Expr:
+        name = node.id
+        if name in CONSTANTS:
+            return CONSTANTS[name]
+        if name in FUNCTIONS:
+            raise self.refuse(node, f"{name} is a function: call it, {name}(...)")
+        if not _IDENTIFIER.fullmatch(name):
+            raise self.refuse(node, "a name is a letter, then letters, digits or underscores")
+        return symbol_for(name, self.assume, self.fixed)
+
+    def _call(self, node: ast.Call, depth: int) -> sp.Expr:
+        if not isinstance(node.func, ast.Name):
+            raise self.refuse(node, "only a named function may be called (no methods, no attributes)")
+        name = node.func.id
+        if name not in FUNCTIONS:
+            known = ", ".join(sorted(FUNCTIONS))
+            raise self.refuse(node, f"{name} is not a function this reader knows (it knows {known})")
+        if node.keywords:
+            raise self.refuse(node, "keyword arguments are not read")
+        function = FUNCTIONS[name]
+        if len(node.args) not in function.arity:
+            raise self.refuse(node, f"{name} takes {' or '.join(map(str, function.arity))} arguments")
+        first = self.read(node.args[0], depth + 1)
+        rest = [self._limits(arg, depth) if name in _WITH_LIMITS else self.read(arg, depth + 1)
+                for arg in node.args[1:]]
+        try:
+            return function.build(first, *rest)
+        except (TypeError, ValueError) as error:
+            raise self.refuse(node, f"{name} cannot take these arguments ({error})") from None
+
+    def _limits(self, node: ast.AST, depth: int) -> sp.Expr | tuple[sp.Expr, ...]:
+        """``t`` or ``(t, low, high)``: the variable and range of an Integral, a Sum or a Product."""
+        if isinstance(node, ast.Tuple):
+            if len(node.elts) != 3 or not isinstance(node.elts[0], ast.Name):
+                raise self.refuse(node, "limits are (variable, low, high)")
+            return tuple(self.read(element, depth + 1) for element in node.elts)
+        if not isinstance(node, ast.Name):
+            raise self.refuse(node, "the variable of an integral, a sum or a product must be a name")
+        return self.read(node, depth + 1)
+
+
+_REFUSED: dict[type, str] = {
+    ast.Attribute: "attribute access is not read", ast.Subscript: "subscripts and indexing are not read",
+    ast.Lambda: "lambda is not read", ast.Compare: "a comparison is not an expression",
+    ast.List: "a list is not an expression", ast.Tuple: "a tuple is not an expression",
+    ast.Dict: "a dict is not an expression", ast.Set: "a set is not an expression",
+    ast.BoolOp: "and/or are not read", ast.IfExp: "if/else is not read", ast.Starred: "* unpacking is not read",
+    ast.JoinedStr: "a string is not an expression", ast.NamedExpr: ":= is not read",
+}
+
+
+def expression(value: object, what: str = "expression") -> sp.Expr:
+    """``value`` as an exact SymPy expression: text is parsed (never evaluated), floats are refused.
+
+    The front door of the Python API: a string goes through :func:`parse_sympy_expr`;
+    a Python or SymPy float is refused, because it has already been rounded
+    (``1 + 1e-20`` is ``1.0``) and a proof about it would be about other numbers.
+
+    Raises:
+        BadInputError: the value is not an expression, or it holds a float (``what`` names it).
+
+    >>> expression("x**2 + 1/2")
+    x**2 + 1/2
+    """
+    if isinstance(value, str):
+        return parse_sympy_expr(value)
+    if isinstance(value, float):
+        raise BadInputError(f"the {what} is the float {value!r}: write the exact number "
+                            f"(sp.Rational({str(value)!r}))")
+    try:
+        expr = sp.sympify(value, strict=True)
+    except (sp.SympifyError, TypeError) as error:
+        raise BadInputError(f"the {what} is not a SymPy expression: {error}") from None
+    floats = sorted(expr.atoms(sp.Float), key=sp.default_sort_key) if isinstance(expr, sp.Basic) else []
+    if floats:
+        raise BadInputError(f"the {what} holds the floating-point number {floats[0]}: a float is rounded, so it "
+                            "cannot be proved about; write it exactly (sp.Rational('0.5'), or x / 2)")
+    return expr
+
+
+def symbol_for(name: str, assume: str = "real", fixed: Mapping[str, sp.Symbol] | None = None) -> sp.Symbol:
+    """The symbol a user's ``name`` stands for: a fixed one, the notation table's, or a new one."""
+    if fixed and name in fixed:
+        return fixed[name]
+    if name in notation.SYMBOLS:
+        return notation.SYMBOLS[name]
+    return sp.Symbol(name, **ASSUMPTIONS[assume])
+
+
+def parse_symbol_list(text: str) -> dict[str, sp.Symbol]:
+    """``eps1,eps2`` -> each name typed, with a plain real symbol, whatever the notation table says of it.
+
+    These are standard normal variables: a normal takes every real value, so it is
+    never positive, whatever the same name means elsewhere.
+
+    >>> parse_symbol_list("eps_tm1, sigma")
+    {'eps_tm1': epsilon_t-1, 'sigma': sigma}
+    """
+    symbols = {}
     for name in (n.strip() for n in text.split(",")):
         if not _IDENTIFIER.fullmatch(name or ""):
             raise BadInputError(f"not a variable name: {name!r}")
-        symbols.append(notation.SYMBOLS.get(name) or sp.Symbol(name, **ASSUMPTIONS[assume]))
-    return tuple(symbols)
+        row = notation.BY_PYTHON_NAME.get(name)
+        symbols[name] = sp.Symbol(row.sympy_name if row else name, real=True)
+    return symbols

@@ -16,6 +16,7 @@ import mpmath
 import sympy as sp
 
 from derivations.engine import notation
+from derivations.engine.quadrature import double_exponential
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
 from derivations.engine.verdict import Counterexample
 
@@ -99,12 +100,18 @@ def _compiled_with_quadrature(lhs, rhs, symbols, integrals):
 
 
 def _quadrature(integral: sp.Integral, symbols: Sequence[sp.Symbol]):
+    """The integral's value at a point: double-exponential quadrature in float64, else mpmath's."""
     var, low, high = integral.limits[0]
+    fast = sp.lambdify([var, *symbols], integral.function, modules="numpy")
     integrand = sp.lambdify([var, *symbols], integral.function, modules="mpmath")
     bounds = [sp.lambdify(symbols, bound, modules="mpmath") for bound in (low, high)]
 
     def value(args):
         a, b = (bound(*args) for bound in bounds)
+        floats = [float(arg) for arg in args]
+        quick = double_exponential(lambda v: fast(v, *floats), float(a), float(b))
+        if quick is not None:
+            return mpmath.mpmathify(quick)
         # split the real line so a narrow peak near the origin is not stepped over
         points = [a, -3, 0, 3, b] if (a, b) == (-mpmath.inf, mpmath.inf) else [a, b]
         with mpmath.workdps(QUADRATURE_DIGITS):

@@ -29,7 +29,8 @@ from derivations.engine.densities import NormalPDF
 from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.display import UNEVALUATED as _U
 from derivations.engine.notation import symbol
-from derivations.engine.relations import DEFINITION, GIVEN, INTEGRAL, substitution
+from derivations.engine.relations import DEFINITION, GIVEN, INTEGRAL
+from derivations.engine.substitution import at, substitution
 
 x, a, mu_1, mu_2 = symbol("x"), symbol("a"), symbol("mu_1"), symbol("mu_2")
 Sigma_11, Sigma_12, Sigma_22 = symbol("Sigma_11"), symbol("Sigma_12"), symbol("Sigma_22")
@@ -157,12 +158,12 @@ def _exercise(d: Derivation) -> None:
                  r"$x_2 = a = 1.5$. "
                  "The tests draw seeded samples from the joint and compare.",
             because="the mean derived above")
-    d.then(SOURCE_001_MEAN.xreplace(EXERCISE), relation=substitution(dict(values)),
+    d.then(SOURCE_001_MEAN.xreplace(EXERCISE), relation=at(dict(values), label="the exercise's values"),
            because=r"$\frac{0.7}{1} \times 1.5 = 1.05$")
     d.start(SOURCE_001_VARIANCE, lhs=r"\Sigma_{1|2}", relation=DEFINITION,
             display=_conditional_variance_shown(),
             because="the variance derived above")
-    d.then(SOURCE_001_VARIANCE.xreplace(EXERCISE), relation=substitution(dict(values)),
+    d.then(SOURCE_001_VARIANCE.xreplace(EXERCISE), relation=at(dict(values), label="the exercise's values"),
            because=r"$1 - 0.7^2 = 0.51$")
 
 

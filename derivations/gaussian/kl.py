@@ -30,7 +30,8 @@ from derivations.engine.display import UNEVALUATED as _U
 from derivations.engine.display import fraction, inverse, minus, square
 from derivations.engine.expectation import expectation
 from derivations.engine.notation import symbol
-from derivations.engine.relations import DEFINITION, DIFFERENTIATION, GIVEN, INTEGRAL, substitution
+from derivations.engine.relations import DEFINITION, DIFFERENTIATION, GIVEN, INTEGRAL
+from derivations.engine.substitution import at
 from derivations.errors import DerivationError
 
 x, mu_1, mu_2 = symbol("x"), symbol("mu_1"), symbol("mu_2")
@@ -239,11 +240,11 @@ def non_negativity(d: Derivation) -> None:
                 because="differentiate",
                 display=sp.Mul(HALF, minus(1, inverse(r)), **_U))
         d.then((r - 1) / (2 * r), because="common denominator")
-        d.then(value, relation=substitution(r, new), because=why)
+        d.then(value, relation=at({r: new}), because=why)
         if not (value.is_positive or value.is_negative):
             raise DerivationError(f"kl_divergence: the sign of {value} is not decided")
     d.start(f_gap(r), lhs="f(r)", because="definition", display=f_gap_display(r))
-    d.then(0, relation=substitution(r, 1),
+    d.then(0, relation=at({r: 1}),
            because=r"at $r = 1$: the minimum, so $f(r) \ge 0$, $= 0$ iff $r = 1$")
     d.start(0, lhs=KLNormal(mu_1, sigma_1**2, mu_1, sigma_1**2),
             because=r"equal parameters ($\mu_2 = \mu_1$, $\sigma_2 = \sigma_1$): $D_{\mathrm{KL}} = 0$")

@@ -46,7 +46,8 @@ from derivations.engine.densities import NormalPDF
 from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.display import UNEVALUATED as _U
 from derivations.engine.display import fraction, inverse, minus, square
-from derivations.engine.relations import DEFINITION, GIVEN, INTEGRAL, substitution
+from derivations.engine.relations import DEFINITION, GIVEN, INTEGRAL
+from derivations.engine.substitution import substitution
 from derivations.gaussian.kl import KLNormal
 
 HALF = sp.Rational(1, 2)

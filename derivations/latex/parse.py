@@ -100,8 +100,13 @@ class Names:
     assume: str = "real"
     positive: frozenset[str] = frozenset()
     functions: dict[str, Callable[..., sp.Expr]] = field(default_factory=dict)
+    #: Names given their symbol up front (declared noise variables: plain reals), by Python or SymPy name.
+    fixed: Mapping[str, sp.Symbol] = field(default_factory=dict)
 
     def symbol(self, ident: Ident) -> sp.Symbol:
+        for name in (ident.python_name, ident.sympy_name):
+            if name in self.fixed:
+                return self.fixed[name]
         if ident.python_name in notation.SYMBOLS:
             return notation.SYMBOLS[ident.python_name]
         positive = (self.assume == "positive" or ident.base in self.positive or ident.base in UNIT_BASES

@@ -6,13 +6,15 @@ refuses a parse it cannot trust; SymPy syntax through :mod:`derivations.engine.s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import sympy as sp
 
 from derivations.engine.syntax import parse_sympy_expr
 from derivations.errors import BadInputError
 
 
-def parse_user_expr(text: str, *, assume: str = "real", fixed: dict[str, sp.Symbol] | None = None) -> sp.Expr:
+def parse_user_expr(text: str, *, assume: str = "real", fixed: Mapping[str, sp.Symbol] | None = None) -> sp.Expr:
     """Parse ``text`` into a SymPy expression, or raise :class:`BadInputError` saying why.
 
     Names in ``fixed`` (the noise variables) become those symbols, whatever ``assume`` says.
@@ -22,15 +24,14 @@ def parse_user_expr(text: str, *, assume: str = "real", fixed: dict[str, sp.Symb
     """
     if "\\" not in text:
         return parse_sympy_expr(text, assume=assume, fixed=fixed)
-    expr = _parse_latex(text, assume)
-    fixed = fixed or {}
-    return expr.xreplace({s: fixed[s.name] for s in expr.free_symbols if s.name in fixed})
+    return _parse_latex(text, assume, fixed or {})
 
 
-def _parse_latex(text: str, assume: str) -> sp.Expr:
+def _parse_latex(text: str, assume: str, fixed: Mapping[str, sp.Symbol]) -> sp.Expr:
     from derivations.latex.parse import Names, parse_row  # the parser loads ANTLR: only when needed
 
-    parsed = parse_row(text, Names(assume=assume))
+    # the fixed symbols are made while parsing: a positive stand-in swapped afterwards would have simplified
+    parsed = parse_row(text, Names(assume=assume, fixed=fixed))
     if parsed.expr is None:
         raise BadInputError(f"cannot read LaTeX {text!r}: {parsed.reason}")
     return parsed.expr

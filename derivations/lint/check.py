@@ -65,12 +65,11 @@ class StepResult:
 
 @dataclass(frozen=True)
 class Options:
-    """How to read a post: assumptions, declared standard normals, the per-step budget."""
+    """How to read a post: assumptions and declared standard normals."""
 
     assume: str = "real"
     normals: tuple[str, ...] = ()
     positive: tuple[str, ...] = ()
-    budget_seconds: float = 5.0
 
 
 @dataclass
@@ -193,8 +192,8 @@ class Linter:
         return StepResult(row.line, source, Status.UNDECIDED, f"the relation {relation} is not checked")
 
     def _settings(self, *exprs: sp.Expr) -> CheckSettings:
-        units = _unit_constraints(0, *exprs, *self.definitions.values())
-        return replace(units, budget_seconds=self.options.budget_seconds, definitions=dict(self.definitions))
+        units = _unit_constraints(*exprs, *self.definitions.values())
+        return replace(units, definitions=dict(self.definitions))
 
     def _check(self, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
         """check_equal, then again with the post's definitions substituted if they occur.
@@ -202,14 +201,14 @@ class Linter:
         When a definition occurs in the step, the verdict with it substituted is the
         one reported: a counterexample that ignores the post's definitions is no refutation.
         """
-        settings = _unit_constraints(self.options.budget_seconds, lhs, rhs)
+        settings = _unit_constraints(lhs, rhs)
         plain = _with_residual(check_equal(lhs, rhs, settings), lhs, rhs)
         if plain.proved:
             return plain
         substituted = tuple(_substitute(side, self.definitions) for side in (lhs, rhs))
         if substituted == (lhs, rhs):
             return plain
-        second = check_equal(*substituted, _unit_constraints(self.options.budget_seconds, *substituted))
+        second = check_equal(*substituted, _unit_constraints(*substituted))
         second = _with_residual(second, *substituted)
         return replace(second, method=f"{second.method}, after substituting the post's definitions")
 
@@ -344,7 +343,7 @@ def _distribution_residual(verdict: Verdict, lhs: sp.Expr, rhs: sp.Expr,
     return replace(verdict, residual=residual(sides[0][part], sides[1][part]))
 
 
-def _unit_constraints(budget_seconds: float, *exprs: sp.Expr) -> CheckSettings:
+def _unit_constraints(*exprs: sp.Expr) -> CheckSettings:
     """Settings with the schedule quantities (alpha..., beta...) in (0, 1), as in the papers.
 
     The hypothesis ``1 - s > 0`` is stated for each: the witness samples below 1 and a
@@ -353,7 +352,7 @@ def _unit_constraints(budget_seconds: float, *exprs: sp.Expr) -> CheckSettings:
     symbols = set().union(*(e.free_symbols for e in exprs)) if exprs else set()
     units = [s for s in sorted(symbols, key=sp.default_sort_key)
              if s.name.startswith(("alpha", "beta")) and s.is_positive]
-    return CheckSettings(budget_seconds=budget_seconds).with_positive(*(1 - s for s in units))
+    return CheckSettings().with_positive(*(1 - s for s in units))
 
 
 def _substitute(expr: sp.Expr, definitions: dict[sp.Symbol, sp.Expr]) -> sp.Expr:

@@ -3,19 +3,29 @@ r"""Check a row ``P \implies Q`` where ``Q`` says ``s = E`` or ``s^n = E``.
 .. math:: \bigl(f(s) = g(s)\bigr) \implies s^n = E
 
 is proved when (1) substituting :math:`s = E^{1/n}` makes ``P`` an identity (the
-engine's :func:`~derivations.engine.checking.check_equal`), and (2) ``P`` has that one
-solution for ``s`` under its assumptions (SymPy's ``solve``, within the time
-budget). It is refuted when (1) is refuted, and undecided otherwise.
+engine's :func:`~derivations.engine.checking.check_equal`), and (2) ``P`` has no other
+solution for ``s`` under its assumptions. (2) is shown only where it can be shown
+completely: ``f - g`` is, after clearing denominators, a polynomial in ``s`` whose
+roots SymPy lists with multiplicities adding up to the degree, and every root but
+one is excluded by the sign of ``s``. ``sympy.solve`` is never trusted to list every
+solution (it lists one of the infinitely many of :math:`\sin s = 1`). Every solution of
+``f = g`` is a root of the numerator of ``f - g``, so excluding the numerator's other roots
+is enough. It is refuted
+when (1) is refuted, and undecided otherwise.
 """
 
 from __future__ import annotations
 
 import sympy as sp
 
-from derivations.engine.budget import OutOfTime, time_budget
 from derivations.engine.checking import check_equal
+from derivations.engine.effort import work_size
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Outcome
+
+#: Polynomials of higher degree (or larger) are not factored: uniqueness stays undecided.
+MAX_DEGREE = 4
+MAX_WORK = 2000
 
 
 def _unknown(q_lhs: sp.Expr) -> tuple[sp.Symbol, int] | None:
@@ -41,13 +51,35 @@ def check_implication(p_lhs: sp.Expr, p_rhs: sp.Expr, q_lhs: sp.Expr, q_rhs: sp.
                            f"({satisfied.method})")
     if not satisfied.proved:
         return "undecided", f"substituting the second equation into the first: {satisfied.method}"
-    try:
-        with time_budget(settings.budget_seconds):
-            solutions = sp.solve(sp.Eq(p_lhs, p_rhs), unknown)
-    except (OutOfTime, NotImplementedError, ValueError, TypeError):
-        solutions = None
-    if solutions is None or len(solutions) != 1 or not check_equal(solutions[0], value, settings).proved:
+    if not _only_solution(p_lhs - p_rhs, unknown, value, settings):
         return "undecided", (f"the second equation solves the first ({satisfied.method}); "
                              "that it is the only solution is not shown")
-    return "proved", (f"the second equation solves the first ({satisfied.method}), "
-                      f"its only solution for {unknown} (sympy.solve)")
+    return "proved", (f"the second equation solves the first ({satisfied.method}), and it is the only "
+                      f"solution for {unknown}: the other roots of the polynomial are excluded by its sign")
+
+
+def _only_solution(difference: sp.Expr, unknown: sp.Symbol, value: sp.Expr, settings: CheckSettings) -> bool:
+    """Is ``value`` provably the one root of ``difference`` in ``unknown`` (a polynomial, denominators cleared)?"""
+    if work_size(difference) > MAX_WORK:
+        return False
+    numerator, _ = sp.fraction(sp.together(difference))  # a solution is a root of the numerator
+    try:
+        poly = sp.Poly(numerator, unknown)
+    except sp.PolynomialError:
+        return False  # not a polynomial (sin, exp, a root of the unknown): its solutions are not listed
+    if poly.degree() < 1 or poly.degree() > MAX_DEGREE or poly.LC().is_zero is not False:
+        return False
+    roots = sp.roots(poly)
+    if sum(roots.values()) != poly.degree():
+        return False  # not every root is known
+    candidates = [r for r in roots if not _excluded(r, unknown)]
+    return len(candidates) == 1 and check_equal(candidates[0], value, settings).proved
+
+
+def _excluded(root: sp.Expr, unknown: sp.Symbol) -> bool:
+    """Is ``root`` provably not a value the unknown may take (its sign, or a real unknown and a complex root)?"""
+    if unknown.is_positive and (root.is_positive is False):
+        return True
+    if unknown.is_negative and (root.is_negative is False):
+        return True
+    return bool(unknown.is_real and root.is_real is False)

@@ -14,7 +14,9 @@ from derivations.diffusion.forward_relations import PRODUCTS
 from derivations.engine.checking import check_equal
 from derivations.engine.densities import NormalPDF
 from derivations.engine.derivation import CheckedDerivation, CheckedStep
-from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, substitution
+from derivations.engine.facts import Fact
+from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context
+from derivations.engine.substitution import substitution
 from derivations.engine.verdict import Outcome
 from derivations.latex import render
 from tests.helpers import assert_proved_or_stated, stale_files, step_id
@@ -169,11 +171,15 @@ def test_rule_with_sigma_for_the_variance_is_refuted() -> None:
 
 
 def test_substitution_in_distribution_checks_the_algebra(checked: CheckedDerivation) -> None:
-    """The hypothesis substitution with a wrong replacement (abar_t for abar_{t-1}) is refuted."""
+    """A hypothesis x_{t-1} =d sqrt(abar_t) x_0 substituted, with abar_{t-1} on the next line, is refuted."""
     before = _line_before(checked, "induction hypothesis")
-    relation = substitution(fp.x_tm1, sp.sqrt(fp.alpha_bar_t) * fp.x_0, in_distribution=True)
+    hypothesis = sp.sqrt(fp.alpha_bar_t) * fp.x_0
+    relation = substitution(fp.x_tm1, hypothesis, in_distribution=True)
     wrong = sp.sqrt(fp.alpha_t) * sp.sqrt(fp.alpha_bar_tm1) * fp.x_0 + sp.sqrt(1 - fp.alpha_t) * fp.eps_tm1
-    assert relation.check(before, wrong, _context(checked)).outcome is Outcome.REFUTED
+    supposed = Context(checked.derivation.settings, checked.derivation.normals,
+                       (Fact(fp.x_tm1, hypothesis, "in distribution", "a hypothesis"),))
+    assert relation.check(before, wrong, supposed).outcome is Outcome.REFUTED
+    assert relation.check(before, wrong, _context(checked)).outcome is Outcome.UNDECIDED
 
 
 # --- slips, notes, where it goes ----------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from derivations.engine.densities import NormalPDF
+from derivations.engine.facts import Fact
 from derivations.engine.notation import symbol
 from derivations.engine.relations import (
     DEFINITION,
@@ -15,10 +16,10 @@ from derivations.engine.relations import (
     Context,
     affine_in_normals,
     proportional_in,
-    substitution,
     up_to_constant_in,
 )
 from derivations.engine.settings import DEFAULT_SETTINGS
+from derivations.engine.substitution import substitution
 from derivations.engine.verdict import Outcome
 
 alpha_t, alpha_tm1 = symbol("alpha_t"), symbol("alpha_tm1")
@@ -104,16 +105,24 @@ def test_up_to_constant_in() -> None:
 
 
 def test_substitution_checks_the_replacement() -> None:
-    """Substituting x_{t-1} is proved when the line is the replacement; a wrong line is refuted."""
+    """With x_{t-1} = new known, substituting it is proved; a wrong line is refuted; an absent name undecided."""
     previous = sp.sqrt(alpha_t) * x_tm1 + sp.sqrt(1 - alpha_t) * eps_tm1
     new = sp.sqrt(alpha_tm1) * x_tm2 + sp.sqrt(1 - alpha_tm1) * eps_tm2
+    known = Context(DEFAULT_SETTINGS, facts=(Fact(x_tm1, new, "equal", "a hypothesis: eq. (2) at t - 1"),))
     relation = substitution(x_tm1, new)
-    good = relation.check(previous, previous.subs(x_tm1, new), PLAIN)
-    bad = relation.check(previous, previous.subs(x_tm1, new + eps_tm2), PLAIN)
-    missing = substitution(x_tm2, new).check(previous, previous, PLAIN)
-    assert good.outcome is Outcome.PROVED
+    good = relation.check(previous, previous.subs(x_tm1, new), known)
+    bad = relation.check(previous, previous.subs(x_tm1, new + eps_tm2), known)
+    missing = substitution(x_tm2, new).check(previous, previous, known)
+    assert good.outcome is Outcome.PROVED and "a hypothesis: eq. (2) at t - 1" in good.method
     assert bad.outcome is Outcome.REFUTED
     assert missing.outcome is Outcome.UNDECIDED
+
+
+def test_substitution_of_what_is_not_known_is_undecided() -> None:
+    """x = 2 substituted into x**2 = 4 is not an identity: with no fact x = 2 the step is undecided."""
+    verdict = substitution(x, 2).check(x**2, sp.Integer(4), PLAIN)
+    assert verdict.outcome is Outcome.UNDECIDED
+    assert verdict.method.startswith("x = 2 is not known")
 
 
 def test_integral_relation_needs_an_integral() -> None:

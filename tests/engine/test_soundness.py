@@ -13,10 +13,10 @@ from derivations.engine.relations import (
     EQUAL_IN_DISTRIBUTION,
     Context,
     proportional_in,
-    substitution,
     up_to_constant_in,
 )
 from derivations.engine.settings import CheckSettings
+from derivations.engine.substitution import substitution
 from derivations.engine.verdict import Outcome
 from derivations.errors import DerivationError
 

@@ -14,7 +14,8 @@ from scipy import stats
 from derivations.engine.checking import check_equal
 from derivations.engine.densities import NormalPDF
 from derivations.engine.derivation import CheckedDerivation, CheckedStep, Derivation
-from derivations.engine.relations import DEFINITION, substitution
+from derivations.engine.relations import DEFINITION
+from derivations.engine.substitution import at
 from derivations.engine.verdict import Outcome
 from derivations.errors import StepNotEqualError
 from derivations.gaussian import conditional as gc
@@ -62,16 +63,16 @@ def test_marginal_is_proved_by_the_gaussian_integral() -> None:
 
 def test_exercise_values_come_from_the_derived_formula() -> None:
     """Source 001's exercise: mean 1.05 and variance 0.51, the lines after the derived formulas."""
-    exercise = "substitution of mu_1, mu_2, Sigma_11"
+    exercise = "evaluated at the exercise's values"
     values = [s.step.expr for s in _checked().steps if s.step.relation.name.startswith(exercise)]
     assert values == [sp.Rational(21, 20), sp.Rational(51, 100)]
 
 
 def test_a_wrong_exercise_value_is_refuted() -> None:
-    """Substituting the exercise's values rejects 0.7^2 * 1.5 as the conditional mean."""
+    """Evaluating at the exercise's values rejects 0.7^2 * 1.5 as the conditional mean."""
     d = Derivation("wrong_exercise", title="wrong")
     d.start(gc.SOURCE_001_MEAN, lhs="m", relation=DEFINITION, because="derived")
-    d.then(sp.Rational(49, 100) * sp.Rational(3, 2), relation=substitution(gc.EXERCISE),
+    d.then(sp.Rational(49, 100) * sp.Rational(3, 2), relation=at(gc.EXERCISE),
            because="squared the correlation")
     with pytest.raises(StepNotEqualError, match=r"^wrong_exercise: step 2 .* is refuted"):
         d.check()

@@ -19,7 +19,7 @@ from derivations.gaussian import product as gp
 from tests.helpers import stale_files, step_id
 
 x, mu_1, mu_2, sigma_1, sigma_2 = gp.x, gp.mu_1, gp.mu_2, gp.sigma_1, gp.sigma_2
-SETTINGS = CheckSettings(budget_seconds=gp.BUDGET_SECONDS)
+SETTINGS = CheckSettings()
 
 
 @functools.lru_cache(maxsize=1)

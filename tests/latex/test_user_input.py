@@ -33,7 +33,7 @@ def test_bad_expressions_are_refused(text: str) -> None:
 
 def test_symbol_list() -> None:
     """--normal e1,e2 gives two symbols; a bad name is refused."""
-    assert [s.name for s in parse_symbol_list("e1, e2")] == ["e1", "e2"]
+    assert [s.name for s in parse_symbol_list("e1, e2").values()] == ["e1", "e2"]
     with pytest.raises(BadInputError, match=r"^not a variable name: '1e'$"):
         parse_symbol_list("1e")
 
