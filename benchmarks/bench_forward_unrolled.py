@@ -34,6 +34,7 @@ def main() -> None:
         growth = "" if previous is None else f"{seconds / previous:7.2f}"
         print(f"{T:>6} {seconds:9.3f} {growth:>7}")
         previous = seconds
+    print(f"T = {SIZES[-1]}: {previous:.2f} s (target: within 2 s)")
 
 
 if __name__ == "__main__":

@@ -16,17 +16,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from derivations import registry
-from derivations.engine.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
-from derivations.engine.settings import CheckSettings
-from derivations.engine.syntax import parse_symbol_list
-from derivations.engine.verdict import Outcome
 from derivations.errors import BadInputError, DerivationError, OutputError
-from derivations.latex import render
-from derivations.latex.user_input import parse_user_expr
-from derivations.publish import runner
-from derivations.publish.output import write_files
+
+# The layers are imported by the command that needs them, so that --help, list and a bad
+# argument answer without loading SymPy.
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
+#: What ``show`` prints: the formats of :data:`derivations.latex.render.FORMATS` (a test keeps them equal).
+SHOW_FORMATS = ("json", "md", "tex", "text")
+#: Errors SymPy may raise on unusual input: the check is then undecided.
+ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError, RecursionError)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "show", help="print one derivation's output",
         description="Check one derivation and print it to standard output.")
     show.add_argument("name", metavar="NAME")
-    show.add_argument("--format", choices=sorted(render.FORMATS), default="md",
+    show.add_argument("--format", choices=SHOW_FORMATS, default="md",
                       help="tex, md or json (the files run writes), or text for a terminal (default: md)")
 
     check = commands.add_parser(
@@ -107,7 +106,7 @@ def _extensions() -> list:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_expressions_protected(list(sys.argv[1:] if argv is None else argv)))
         extensions = {module.NAME: module.run for module in _extensions()}
         return {**COMMANDS, **extensions}[args.command](args)
     except (BadInputError, OutputError) as error:
@@ -121,6 +120,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+#: The options of ``check`` that take a value (the value may start with "-").
+_CHECK_VALUED = ("--assume", "--normal", "--positive")
+
+
+def _expressions_protected(argv: list[str]) -> list[str]:
+    """``check "-x" "-x"``: an expression that starts with "-" is an expression, not an option.
+
+    argparse would read ``-x`` as an unknown option; a leading space keeps it
+    positional, and the expression reader ignores the space.
+    """
+    if "check" not in argv:
+        return argv
+    start = argv.index("check") + 1
+    out, expect_value = argv[:start], False
+    for index, arg in enumerate(argv[start:], start=start):
+        if arg == "--":  # the user's own separator: argparse reads the rest as positional
+            return out + argv[index:]
+        if expect_value:
+            out.append(arg if not arg.startswith("-") else " " + arg)
+            expect_value = False
+        elif arg in _CHECK_VALUED:
+            out.append(arg)
+            expect_value = True
+        elif arg.startswith("-") and arg not in ("-h", "--help") and not arg.startswith(tuple(o + "=" for o in
+                                                                                               _CHECK_VALUED)):
+            out.append(" " + arg)
+        else:
+            out.append(arg)
+    return out
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
     width = max((len(n) for n in registry.names()), default=0)
     for name in registry.names():
@@ -129,6 +159,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from derivations.publish import runner
+    from derivations.publish.output import write_files
+
     if args.jobs < 1:
         raise BadInputError(f"--jobs must be at least 1, not {args.jobs}")
     names = args.names or ([] if args.file else registry.names())
@@ -151,12 +184,21 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from derivations.latex import render
+
     checked = registry.deriver(args.name)()
     sys.stdout.write(render.FORMATS[args.format](checked))
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from derivations.engine.effort import safety_limit
+    from derivations.engine.relations import EQUAL, EQUAL_IN_DISTRIBUTION, Context
+    from derivations.engine.settings import CheckSettings
+    from derivations.engine.syntax import parse_symbol_list
+    from derivations.engine.verdict import Outcome, Verdict
+    from derivations.latex.user_input import parse_user_expr
+
     # Noise variables are plainly real whatever --assume or the notation table say: |N(0,1)| is not N(0,1).
     fixed = parse_symbol_list(args.normal) if args.normal else {}
     normals = tuple(fixed.values())
@@ -166,7 +208,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 for text in (args.positive.split(";") if args.positive else ())]
     _refuse_namesakes(lhs.free_symbols | rhs.free_symbols | set().union(*(p.free_symbols for p in positive)))
     relation = EQUAL_IN_DISTRIBUTION if normals else EQUAL
-    verdict = relation.check(lhs, rhs, Context(CheckSettings().with_positive(*positive), normals))
+    try:
+        with safety_limit("the check"):
+            verdict = relation.check(lhs, rhs, Context(CheckSettings().with_positive(*positive), normals))
+    except DerivationError:
+        raise
+    except ENGINE_FAILURES as error:  # SymPy failing on odd input is "undecided", never a traceback
+        verdict = Verdict(Outcome.UNDECIDED, f"the engine could not handle this input ({type(error).__name__})")
     print(verdict.describe())
     return {Outcome.PROVED: EXIT_OK, Outcome.REFUTED: EXIT_FAILED}.get(verdict.outcome, EXIT_UNDECIDED)
 

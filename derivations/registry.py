@@ -11,9 +11,12 @@ import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from derivations.engine.derivation import CheckedDerivation
 from derivations.errors import BadInputError, DerivationError, UnknownDerivationError
+
+if TYPE_CHECKING:
+    from derivations.engine.steps import CheckedDerivation
 
 #: name -> (module, title). Order is the order of ``derivations list`` and ``run``.
 BUILTIN: dict[str, tuple[str, str]] = {
@@ -43,11 +46,16 @@ def module_path(name: str) -> str:
     return BUILTIN[name][0]
 
 
-def deriver(name: str) -> Callable[[], CheckedDerivation]:
-    """The ``derive`` function of the built-in derivation ``name``."""
+def require(name: str) -> None:
+    """Raise :class:`UnknownDerivationError` unless ``name`` is a built-in derivation (nothing is imported)."""
     if name not in BUILTIN:
         known = ", ".join(BUILTIN) or "none"
         raise UnknownDerivationError(f"unknown derivation '{name}'; known: {known}")
+
+
+def deriver(name: str) -> Callable[[], CheckedDerivation]:
+    """The ``derive`` function of the built-in derivation ``name``."""
+    require(name)
     return importlib.import_module(BUILTIN[name][0]).derive
 
 

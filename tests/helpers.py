@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from derivations.engine.derivation import CheckedDerivation, CheckedStep, Step
@@ -32,3 +36,38 @@ def assert_proved_or_stated(checked_step: CheckedStep) -> None:
     assert verdict.outcome is expected, f"{step_id(step)}: {verdict.describe()}"
     if not step.relation.checked:
         assert step.relation.name in {"given", "definition"}, step.relation.name
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command-line run printed and returned."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> Ran:
+    """``derivations ARGS`` in this process (the same ``main`` the entry point calls), output captured.
+
+    For the tests where the process itself is not the point: a subprocess costs a
+    second of start-up; the exit code and both streams are the same.
+    """
+    from derivations import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    before = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as stop:  # --help and argparse's own exits
+                code = stop.code if isinstance(stop.code, int) else 0
+    finally:
+        os.chdir(before)
+    return Ran(code, out.getvalue(), err.getvalue())

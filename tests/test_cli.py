@@ -1,4 +1,4 @@
-"""The command line, through a real subprocess: output, files and exit codes."""
+"""The command line: output, files and exit codes (in process; a real subprocess where the process is the point)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,27 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import Ran, run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "gaussian_log_density.py"
 
 
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, cwd: Path = ROOT) -> Ran:
+    return run_cli(*args, cwd=cwd)
+
+
+def process(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m derivations ARGS`` in a real subprocess."""
     return subprocess.run([sys.executable, "-m", "derivations", *args], capture_output=True, text=True,
-                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+
+
+def test_the_entry_point_runs_and_reports_bad_input_in_one_line() -> None:
+    """The real process: python -m derivations checks a line, and bad input is one line, exit 2, no traceback."""
+    assert process("check", "(x+1)^2", "x^2+2*x+1").stdout.startswith("proved")
+    bad = process("check", "x+", "1")
+    assert bad.returncode == 2 and len(bad.stderr.splitlines()) == 1 and "Traceback" not in bad.stderr
 
 
 def test_help_explains_every_command() -> None:

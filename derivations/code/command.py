@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import argparse
 
-from derivations.code import check as codecheck
-from derivations.code import targets as codecheck_targets
-from derivations.code.check import CodeOutcome
 from derivations.errors import BadInputError
+
+#: As in :mod:`derivations.code.check` and :mod:`derivations.code.error_scale` (a test keeps them equal).
+DEFAULT_POINTS = 200
+TOLERANCE = 1e-12
 
 NAME = "check-code"
 HELP = "prove the reference implementations compute the derived results"
 DESCRIPTION = (
     "Check each reference implementation (derivations/code/reference.py and the schedules) against "
     "its derivation's result: a symbolic proof where SymPy can run the code, and agreement in "
-    f"float64 at random points with |code - exact| <= {codecheck.TOLERANCE:g} x error scale "
+    f"float64 at random points with |code - exact| <= {TOLERANCE:g} x error scale "
     "(exact: 50-digit mpmath). Prints one line each: proved / agrees at N points / disagrees "
     "(with the point). Exit 0 if none disagrees and all were checked, 1 if one disagrees, "
     "3 if one could not be checked."
@@ -33,12 +34,15 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the command's arguments: implementation names and the number of random points."""
     parser.add_argument("names", nargs="*", metavar="NAME", help="implementations to check (default: all)")
-    parser.add_argument("--points", type=int, default=codecheck.DEFAULT_POINTS, metavar="N",
-                        help=f"random points per implementation (default: {codecheck.DEFAULT_POINTS})")
+    parser.add_argument("--points", type=int, default=DEFAULT_POINTS, metavar="N",
+                        help=f"random points per implementation (default: {DEFAULT_POINTS})")
 
 
 def run(args: argparse.Namespace) -> int:
     """Check the named implementations (all by default), one line each; return the exit code."""
+    from derivations.code import targets as codecheck_targets
+    from derivations.code.check import CodeOutcome
+
     known = codecheck_targets.names()
     unknown = [name for name in args.names if name not in known]
     if unknown:

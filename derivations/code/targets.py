@@ -34,8 +34,8 @@ from derivations.diffusion import schedules
 from derivations.engine.checking import check_equal
 from derivations.engine.defined import unfold
 from derivations.engine.densities import normal_pdf
-from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.notation import symbol
+from derivations.engine.steps import CheckedDerivation
 from derivations.errors import DerivationError
 
 x, mu, mu_1, mu_2 = (symbol(n) for n in ("x", "mu", "mu_1", "mu_2"))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.polys.fields import sfield
 
 from derivations.engine.effort import DEFAULT_EFFORT, Effort, work_size
 
@@ -65,6 +66,20 @@ def collect_exponentials(expr: sp.Expr) -> sp.Expr:
     return collected.xreplace(restore)
 
 
+def rational_form(expr: sp.Expr) -> sp.Expr:
+    """``expr`` as one reduced fraction of polynomials: zero exactly when ``expr`` is identically zero.
+
+    Computed in SymPy's sparse field of rational functions (``sfield``), whose
+    generators are the symbols and the non-rational atoms (``sqrt(x)``, ``exp(y)``):
+    treating those as independent variables can miss a relation between them but
+    never invents one, so a zero here is a proof. Falls back to ``cancel``.
+    """
+    try:
+        return sfield(expr)[1].as_expr()
+    except (sp.PolynomialError, sp.polys.polyerrors.GeneratorsError, ValueError, TypeError, NotImplementedError):
+        return sp.cancel(sp.together(expr))
+
+
 def rationalise_powers(expr: sp.Expr) -> tuple[sp.Expr, dict[sp.Symbol, sp.Expr]]:
     """Write each positive symbol ``s`` seen under ``s**(p/q)`` as ``u**q`` with ``u`` positive.
 
@@ -87,7 +102,7 @@ def rationalise_powers(expr: sp.Expr) -> tuple[sp.Expr, dict[sp.Symbol, sp.Expr]
 #: The canonical forms, cheapest first. Each is an identity transformation.
 CANONICAL_FORMS: tuple[tuple[str, Callable[[sp.Expr], sp.Expr]], ...] = (
     ("expansion", sp.expand),
-    ("cancellation", lambda e: sp.cancel(sp.together(sp.expand(e)))),
+    ("cancellation", rational_form),
     ("collecting exponentials", collect_exponentials),
     ("expanding logarithms", lambda e: sp.expand(sp.expand_log(sp.expand(e), deep=True))),
     ("radical denesting", lambda e: sp.expand(sp.radsimp(sp.powdenest(sp.expand(e))))),
@@ -132,12 +147,31 @@ def algebraic_identity(difference: sp.Expr, effort: Effort = DEFAULT_EFFORT, for
     return Symbolic(None, readable(best), tuple(tried))
 
 
+#: Factoring is tried only on small polynomial residuals: multivariate factoring can take minutes.
+FACTOR_MAX_SYMBOLS = 5
+FACTOR_MAX_DEGREE = 8
+
+
 def readable(residual: sp.Expr) -> sp.Expr:
-    """The residual factored, for the report, if it is small and factoring makes it shorter."""
-    if sp.count_ops(residual) > 80 or work_size(residual) > 2000:
+    """The residual factored, for the report, if it is a small rational function and factoring shortens it."""
+    if sp.count_ops(residual) > 80 or work_size(residual) > 2000 or not _small_rational(residual):
         return residual
     try:
         factored = sp.factor(residual)
     except sp.PolynomialError:
         return residual
     return factored if sp.count_ops(factored) <= sp.count_ops(residual) else residual
+
+
+def _small_rational(expr: sp.Expr) -> bool:
+    """A rational function of at most a few symbols, of low degree (no function, no fractional power)."""
+    if expr.has(sp.Function) or any(not p.exp.is_Integer for p in expr.atoms(sp.Pow)):
+        return False
+    symbols = expr.free_symbols
+    if len(symbols) > FACTOR_MAX_SYMBOLS:
+        return False
+    numerator, denominator = sp.fraction(sp.together(expr))
+    try:
+        return all(sp.Poly(part, *symbols).total_degree() <= FACTOR_MAX_DEGREE for part in (numerator, denominator))
+    except sp.PolynomialError:
+        return False

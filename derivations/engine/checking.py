@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from derivations.engine import cache
 from derivations.engine.canonical import Symbolic, algebraic_identity, evaluated
 from derivations.engine.defined import unfold
 from derivations.engine.integrals import evaluate_real_line_integrals, matching_integrands
@@ -49,7 +50,19 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     ...             CheckSettings().with_positive(1 - a)).outcome
     <Outcome.PROVED: 'proved'>
     """
-    lhs, rhs = unfold(expression(lhs, "lhs")), unfold(expression(rhs, "rhs"))
+    lhs, rhs = expression(lhs, "lhs"), expression(rhs, "rhs")
+    entry = cache.key(lhs, rhs, settings) if cache.enabled() else None
+    stored = cache.load(entry) if entry else None
+    if stored is not None:
+        return stored
+    verdict = _decide(unfold(lhs), unfold(rhs), settings)
+    if entry:
+        cache.store(entry, verdict)
+    return verdict
+
+
+def _decide(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
+    """check_equal on unfolded sides, without the store."""
     undefined = [side for side in (lhs, rhs, evaluated(lhs), evaluated(rhs)) if side.has(sp.nan, sp.zoo)]
     if undefined:  # nan == nan structurally, but 0/0 is no value (checked again once display forms evaluate)
         return Verdict(Outcome.UNDECIDED, f"an undefined value ({sp.sstr(undefined[0])}): not an identity",

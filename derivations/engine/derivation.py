@@ -15,16 +15,18 @@ raising; :meth:`Derivation.check` raises on the first step that is not proved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
 
 from derivations.engine.checking import check_equal
+from derivations.engine.effort import safety_limit
 from derivations.engine.facts import EQUAL as EQUAL_FACT
 from derivations.engine.facts import IN_DISTRIBUTION, Fact, FactBook
 from derivations.engine.relations import DEFINITION, EQUAL, Context, Relation
 from derivations.engine.settings import CheckSettings
+from derivations.engine.steps import Chain, CheckedDerivation, CheckedStep, KnownResult, Slip, Step
 from derivations.engine.substitution import respects_assumptions
 from derivations.engine.syntax import expression
 from derivations.engine.verdict import Outcome, Verdict
@@ -35,103 +37,8 @@ from derivations.errors import (
     StepUndecidedError,
 )
 
-
-@dataclass(frozen=True)
-class Step:
-    """One line of a chain: its expression, how it follows, and why (for a reader)."""
-
-    number: int
-    chain: int
-    expr: sp.Expr
-    relation: Relation
-    because: str
-    tag: str | None = None
-    display: sp.Expr | None = None  # unevaluated form in textbook order, checked equal to expr
-    lhs: sp.Expr | str | None = None  # printed before the first line of a chain
-
-    def describe(self) -> str:
-        tag = f" (tag {self.tag})" if self.tag else ""
-        return f"step {self.number}{tag} \"{self.because}\""
-
-
-@dataclass(frozen=True)
-class Chain:
-    """A run of steps typeset as one aligned block, with an optional heading and text."""
-
-    heading: str
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class KnownResult:
-    """The published formula a derivation's result must equal."""
-
-    expr: sp.Expr
-    source: str
-    lhs: sp.Expr | str | None = None
-
-
-@dataclass(frozen=True)
-class Slip:
-    """A line of a source document that the engine refutes, with its correction."""
-
-    where: str
-    source_line: sp.Expr
-    corrected: sp.Expr
-    note: str
-    verdict: Verdict
-
-
-@dataclass(frozen=True)
-class CheckedStep:
-    step: Step
-    verdict: Verdict
-
-
-@dataclass(frozen=True)
-class CheckedDerivation:
-    """A derivation whose steps have all been checked, with every verdict."""
-
-    derivation: Derivation
-    steps: tuple[CheckedStep, ...]
-    known_verdict: Verdict | None
-
-    @property
-    def name(self) -> str:
-        return self.derivation.name
-
-    @property
-    def result(self) -> sp.Expr | None:
-        return self.derivation.result
-
-    def count(self, outcome: Outcome) -> int:
-        return sum(1 for s in self.steps if s.verdict.outcome is outcome)
-
-    @property
-    def all_proved(self) -> bool:
-        checked = [s for s in self.steps if s.step.relation.checked]
-        return all(s.verdict.proved for s in checked) and (
-            self.known_verdict is None or self.known_verdict.proved
-        )
-
-    def failures(self) -> list[CheckedStep]:
-        return [s for s in self.steps if s.step.relation.checked and not s.verdict.proved]
-
-    def _repr_latex_(self) -> str | None:
-        """Jupyter's display, drawn by the writer that :func:`set_notebook_display` installed."""
-        return None if _NOTEBOOK_DISPLAY is None else _NOTEBOOK_DISPLAY(self)
-
-
-#: Draws a checked derivation for Jupyter. The engine knows no output format: the LaTeX
-#: writer (:mod:`derivations.latex.render`) installs itself here when it is imported.
-_NOTEBOOK_DISPLAY: Callable[[CheckedDerivation], str] | None = None
-
-
-def set_notebook_display(draw: Callable[[CheckedDerivation], str]) -> None:
-    """Install the function that draws a checked derivation in Jupyter (``_repr_latex_``)."""
-    global _NOTEBOOK_DISPLAY
-    _NOTEBOOK_DISPLAY = draw
-
+#: A derivation's name names its files: no folders, no dots at the start.
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
 @dataclass
 class Derivation:
@@ -160,6 +67,11 @@ class Derivation:
     notes: list[str] = field(default_factory=list)
     definitions: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)
     hypotheses: list[Fact] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not NAME.fullmatch(self.name):
+            raise DerivationError(f"{self.name!r} is not a derivation name: letters, digits and _ . - only, "
+                                  "starting with a letter or digit (it names the output files)")
 
     # --- building ---------------------------------------------------------
 
@@ -361,7 +273,8 @@ class Derivation:
         previous = self._previous(step)
         if previous is None:
             return Verdict(Outcome.STATED, step.relation.name)
-        return step.relation.check(previous, step.expr, context)
+        with safety_limit(f"{self.name}: {step.describe()}"):
+            return step.relation.check(previous, step.expr, context)
 
     def _previous(self, step: Step) -> sp.Expr | None:
         if step.lhs is not None:

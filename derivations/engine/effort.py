@@ -42,8 +42,8 @@ class Effort:
     """
 
     expanded_terms: int = MAX_EXPANDED_TERMS
-    rational_ops: int = 4000
-    simplify_ops: int = 400
+    rational_ops: int = 1500
+    simplify_ops: int = 120
 
     def admits(self, form: str, size: int, ops: int) -> str | None:
         """Why ``form`` may not run on an expression of this size (None if it may)."""

@@ -8,6 +8,7 @@ here; :func:`latex` prints any expression with this notation.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,6 +137,17 @@ def latex(expr: Any, **settings: Any) -> str:
     >>> latex(symbol("alpha_bar_t") * symbol("x_0"))
     '\\\\bar{\\\\alpha}_{t} \\\\mathbf{x}_{0}'
     """
+    extra = settings.pop("symbol_names", {})
+    if isinstance(expr, sp.Basic) and not extra:
+        try:
+            return _cached_latex(expr, tuple(sorted(settings.items())))
+        except TypeError:  # an unhashable setting: print without the cache
+            pass
     names = dict(SYMBOL_NAMES)
-    names.update(settings.pop("symbol_names", {}))
+    names.update(extra)
     return sp.latex(expr, symbol_names=names, **settings)
+
+
+@functools.lru_cache(maxsize=8192)  # a step is printed for the .tex, the .md and the .json
+def _cached_latex(expr: sp.Basic, settings: tuple[tuple[str, Any], ...]) -> str:
+    return sp.latex(expr, symbol_names=SYMBOL_NAMES, **dict(settings))

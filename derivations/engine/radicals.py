@@ -11,6 +11,9 @@ from collections.abc import Sequence
 
 import sympy as sp
 
+#: Radicands larger than this (in operations) are not factored, so not split.
+MAX_RADICAND_OPS = 60
+
 
 def provably(expr: sp.Expr, fact: str, positive: Sequence[sp.Expr] = ()) -> bool:
     """Do SymPy's assumptions, with the stated ``positive`` expressions, prove ``expr.is_<fact>``?
@@ -51,6 +54,8 @@ def split_radicals(expr: sp.Expr, positive: Sequence[sp.Expr]) -> sp.Expr:
         return factor.is_positive is True or sp.expand(factor) in stated
 
     def split(power: sp.Pow) -> sp.Expr:
+        if sp.count_ops(power.base) > MAX_RADICAND_OPS:
+            return power  # factoring a large radicand can take minutes: leave it whole (sound, maybe unproved)
         numerator, denominator = sp.fraction(sp.together(power.base))
         factors = [(f, 1) for f in sp.Mul.make_args(sp.factor(numerator))]
         factors += [(f, -1) for f in sp.Mul.make_args(sp.factor(denominator))]

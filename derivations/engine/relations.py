@@ -149,6 +149,10 @@ class _EqualInDistribution(Relation):
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         if not context.normals:
             return Verdict(Outcome.UNDECIDED, "no standard normals are declared")
+        bound = set().union(*(i.variables for side in (previous, current) for i in side.atoms(sp.Integral)))
+        if bound & set(context.normals):
+            return Verdict(Outcome.UNDECIDED, f"{sorted(bound & set(context.normals), key=str)[0]} is a declared "
+                           "standard normal and also an integration variable: rename one of them")
         not_real = [n for n in context.normals if not plainly_real(n)]
         if not_real:  # |Z| is not N(0, 1): a normal takes every real value, so no sign may be assumed
             return Verdict(Outcome.UNDECIDED, f"{not_real[0]} is declared a standard normal but is assumed "
@@ -224,9 +228,18 @@ class _ProportionalIn(Relation):
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         definitions = context.settings.definitions  # substituted first: they may hide the variable
         ratio = substitute_definitions(unfold(previous) / unfold(current), definitions)
-        other = sp.Dummy(f"{self.variable}_other", **self.variable.assumptions0)
+        other = _fresh(self.variable, ratio)
         verdict = check_equal(ratio, ratio.xreplace({self.variable: other}), context.settings)
         return replace(verdict, method=f"the ratio does not depend on {self.variable}: {verdict.method}")
+
+
+def _fresh(variable: sp.Symbol, expr: sp.Expr) -> sp.Symbol:
+    """A symbol like ``variable`` (same assumptions) whose name no symbol of ``expr`` has: ``x'``, ``x''``, ..."""
+    taken = {s.name for s in expr.atoms(sp.Symbol)}
+    name = variable.name + "'"
+    while name in taken:
+        name += "'"
+    return sp.Symbol(name, **variable.assumptions0)
 
 
 def proportional_in(variable: sp.Symbol) -> Relation:
@@ -257,7 +270,7 @@ class _UpToConstantIn(Relation):
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         definitions = context.settings.definitions  # substituted first: they may hide the variable
         difference = substitute_definitions(unfold(previous) - unfold(current), definitions)
-        other = sp.Dummy(f"{self.variable}_other", **self.variable.assumptions0)
+        other = _fresh(self.variable, difference)
         verdict = check_equal(difference, difference.xreplace({self.variable: other}), context.settings)
         return replace(verdict, method=f"the difference does not depend on {self.variable}: {verdict.method}")
 

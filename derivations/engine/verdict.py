@@ -14,6 +14,13 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+#: A residual longer than this is cut in one-line descriptions (the JSON keeps it whole).
+RESIDUAL_CHARS = 300
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= RESIDUAL_CHARS else f"{text[:RESIDUAL_CHARS]}... ({len(text)} characters)"
+
 
 class Outcome(enum.Enum):
     """What a check concluded about a step."""
@@ -63,7 +70,7 @@ class Verdict:
         """One line: the outcome, the method, and for a refutation the residual and point."""
         text = f"{self.outcome.value} ({self.method})"
         if self.residual is not None and self.outcome is not Outcome.PROVED:
-            text += f"; residual {sp.sstr(self.residual)}"
+            text += f"; residual {_cut(sp.sstr(self.residual))}"
         if self.counterexample is not None:
             text += f"; {self.counterexample.describe()}"
         return text

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from derivations.engine.derivation import CheckedDerivation
+from derivations.engine.steps import CheckedDerivation
 from derivations.errors import DerivationError
 from derivations.latex import render
 

@@ -11,9 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from derivations.lint import MAX_BYTES, lint_file
-from derivations.lint.check import Options, Status
-from derivations.lint.report import FORMATS
+from derivations.lint.post import MAX_BYTES
+
+#: The report formats of :data:`derivations.lint.report.FORMATS` (a test keeps them equal).
+REPORT_FORMATS = ("json", "text")
 
 NAME = "lint"
 HELP = "check every step of the math in a Markdown post"
@@ -36,13 +37,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--normal", metavar="NAME,...", default="",
                         help="independent standard normals (eps_tm1 or epsilon_t-1); "
                         "turns on equality in distribution")
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="report format")
+    parser.add_argument("--format", choices=REPORT_FORMATS, default="text", help="report format")
     parser.add_argument("--strict", action="store_true",
                         help="also fail (exit 1) when a step is undecided or unparsed")
 
 
 def run(args: argparse.Namespace) -> int:
     """Lint the post, print the report, return the exit code."""
+    from derivations.lint.check import Options, Status
+    from derivations.lint.linter import lint_file
+    from derivations.lint.report import FORMATS
+
     normals = tuple(name.strip() for name in args.normal.split(",") if name.strip())
     report = lint_file(args.post, Options(assume=args.assume, normals=normals))
     sys.stdout.write(FORMATS[args.format](report))

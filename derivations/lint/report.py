@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 
-from derivations.lint import LintReport
 from derivations.lint.check import Status, StepResult
+from derivations.lint.linter import LintReport
 
 #: Residuals longer than this are cut (the point and the two values stay whole).
 RESIDUAL_CHARS = 200

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from derivations import registry
-from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.notation import latex
+from derivations.engine.steps import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from derivations.latex import render
 

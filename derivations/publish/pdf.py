@@ -23,7 +23,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from derivations.publish import document
 from derivations.publish.output import write_files
 
 NAME = "pdf"
@@ -50,6 +49,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write ``derivations.tex`` (and the figures), then compile ``derivations.pdf``."""
+    from derivations.publish import document
+
     checked = document.checked_derivations(args.names or None)
     _write_figures(args.out, {c.name: c.result for c in checked})
     try:

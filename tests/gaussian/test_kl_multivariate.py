@@ -132,14 +132,21 @@ def test_2x2_formula_is_non_negative(a1, a2, l11, l21, l22, b1, b2, m11, m21, m2
 @settings(max_examples=8, deadline=None)
 @given(real, real, positive, real, positive, real, real, positive, real, positive)
 def test_2x2_formula_agrees_with_numerical_quadrature(a1, a2, l11, l21, l22, b1, b2, m11, m21, m22):
-    """The closed form equals scipy's 2-D quadrature of p log(p/q) (over a box of +-9 standard deviations)."""
+    """The closed form equals a 2-D quadrature of p log(p/q) (trapezoid rule on a box of +-9 standard deviations).
+
+    The integrand is smooth and decays like a Gaussian, so the trapezoid rule on a fine
+    grid is accurate far beyond the tolerance (it converges geometrically).
+    """
     values = dict(zip((*P_PARAMS, *Q_PARAMS), (a1, a2, l11, l21, l22, b1, b2, m11, m21, m22), strict=True))
     p = stats.multivariate_normal([a1, a2], _spd(l11, l21, l22))
     q = stats.multivariate_normal([b1, b2], _spd(m11, m21, m22))
     spread = 9 * max(l11, np.hypot(l21, l22))
-    value, _ = integrate.dblquad(
-        lambda y, t: p.pdf([t, y]) * (p.logpdf([t, y]) - q.logpdf([t, y])),
-        a1 - spread, a1 + spread, a2 - spread, a2 + spread, epsabs=1e-9, epsrel=1e-8)
+    t = np.linspace(a1 - spread, a1 + spread, 601)
+    y = np.linspace(a2 - spread, a2 + spread, 601)
+    grid = np.stack(np.meshgrid(t, y, indexing="ij"), axis=-1)
+    log_p = p.logpdf(grid)
+    integrand = np.exp(log_p) * (log_p - q.logpdf(grid))
+    value = integrate.trapezoid(integrate.trapezoid(integrand, y, axis=1), t)
     assert value == pytest.approx(_numeric_result(values), rel=1e-5, abs=1e-6)
 
 

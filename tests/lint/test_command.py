@@ -1,18 +1,17 @@
-"""`derivations lint` through a real subprocess: both formats, exit codes, bad input, source 000."""
+"""`derivations lint` (in process): both formats, exit codes, bad input, source 000."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from derivations.lint import MAX_BYTES, lint_text
 from derivations.lint.report import as_text
+from tests.helpers import Ran, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "lint" / "corpus"
@@ -22,9 +21,8 @@ SOURCE_000 = "000_d506fda4f155f43f.txt"
 GOLDEN_000 = ROOT / "tests" / "lint" / "golden" / "lint_000.txt"
 
 
-def lint_cli(*args: str, cwd: Path = CORPUS) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "derivations", "lint", *args], capture_output=True,
-                          text=True, cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+def lint_cli(*args: str, cwd: Path = CORPUS) -> Ran:
+    return run_cli("lint", *args, cwd=cwd)
 
 
 def test_clean_post_exits_0_with_only_the_summary() -> None:
