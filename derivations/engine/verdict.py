@@ -16,6 +16,8 @@ import sympy as sp
 
 #: A residual longer than this is cut in one-line descriptions (the JSON keeps it whole).
 RESIDUAL_CHARS = 300
+#: At most this many values of a counterexample's point are shown in one line.
+POINT_VALUES = 12
 
 
 def _cut(text: str) -> str:
@@ -44,8 +46,10 @@ class Counterexample:
     rhs: str
 
     def describe(self) -> str:
-        where = ", ".join(f"{name}={value}" for name, value in self.point) or "any point"
-        return f"at {where}: lhs={self.lhs}, rhs={self.rhs}"
+        shown = [f"{name}={value}" for name, value in self.point[:POINT_VALUES]]
+        if len(self.point) > POINT_VALUES:
+            shown.append(f"... ({len(self.point)} values)")
+        return f"at {', '.join(shown) or 'any point'}: lhs={self.lhs}, rhs={self.rhs}"
 
     def as_dict(self) -> dict[str, object]:
         return {"point": dict(self.point), "lhs": self.lhs, "rhs": self.rhs}

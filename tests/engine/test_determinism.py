@@ -1,0 +1,78 @@
+"""Verdicts are a function of the input alone: the same under a slowed clock and on a busy CPU."""
+
+from __future__ import annotations
+
+import ast
+import multiprocessing
+import time
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from derivations.engine.checking import check_equal
+from derivations.engine.notation import symbol
+from derivations.gaussian import product
+
+ENGINE = Path(__file__).resolve().parents[2] / "derivations" / "engine"
+x, mu, sigma = symbol("x"), symbol("mu"), symbol("sigma")
+CHECKS = [
+    ((x + 1) ** 2, x**2 + 2 * x + 1),
+    ((x + 1) ** 2, x**2 + 1),
+    (sp.exp(-(x - mu) ** 2 / (2 * sigma**2)) * sp.exp(x), sp.exp(-(x**2) / (2 * sigma**2))),
+    (sp.Integral(sp.exp(-(x**2)), (x, -sp.oo, sp.oo)), sp.sqrt(sp.pi)),
+    (sp.exp(sp.log(x**2 + 1) / 2), sp.sqrt(x**2 + 1) + sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1),
+]
+
+
+def _verdicts() -> list[tuple[str, str, str]]:
+    """Every check's outcome, method and counterexample, and every step of a whole derivation."""
+    single = [check_equal(lhs, rhs) for lhs, rhs in CHECKS]
+    steps = [s.verdict for s in product.build().verify().steps]
+    return [(v.outcome.value, v.method, str(v.counterexample)) for v in single + steps]
+
+
+@pytest.fixture
+def no_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every check computed, none read back from the proof store."""
+    monkeypatch.setenv("DERIVATIONS_NO_CACHE", "1")
+
+
+def test_a_slowed_clock_changes_no_verdict(no_store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every clock reading jumping an hour ahead, the verdicts are those of a normal run."""
+    normal = _verdicts()
+    ticks = iter(range(0, 10**9, 3600))
+    for name in ("monotonic", "perf_counter", "time"):
+        monkeypatch.setattr(time, name, lambda: float(next(ticks)))
+    assert _verdicts() == normal
+
+
+def _burn(stop) -> None:
+    while not stop.is_set():
+        sum(i * i for i in range(10_000))
+
+
+def test_a_busy_cpu_changes_no_verdict(no_store) -> None:
+    """With both cores kept busy by other processes, the verdicts are those of an idle run."""
+    idle = _verdicts()
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()
+    burners = [context.Process(target=_burn, args=(stop,)) for _ in range(2)]
+    for burner in burners:
+        burner.start()
+    try:
+        busy = _verdicts()
+    finally:
+        stop.set()
+        for burner in burners:
+            burner.join()
+    assert busy == idle
+
+
+def test_no_engine_module_reads_the_clock() -> None:
+    """The engine decides by work, never by time: no module of it calls time.* (the safety limit uses a signal)."""
+    for path in sorted(ENGINE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        from_time = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "time"]
+        assert "time" not in imported and not from_time, path.name
