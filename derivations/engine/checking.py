@@ -101,6 +101,8 @@ def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Wi
         if by_integrands is not None:
             return by_integrands
     witness = witness or numeric_witness(lhs, rhs, replace(settings, witness_points=1))
+    if witness.counterexample is not None and not witness.conclusive:
+        return _unrelated_values_differ(lhs, rhs, witness)
     if witness.counterexample is not None and not witness.precise:
         return _quadrature_disagrees(lhs, rhs, settings, witness)
     if witness.counterexample is not None:  # refuted: only a readable residual is left to find
@@ -114,9 +116,22 @@ def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Wi
         symbolic = algebraic_identity(lhs - rhs, settings.effort)
     if symbolic.method is None and witness.points < settings.witness_points:
         witness = numeric_witness(lhs, rhs, settings)  # not proved: every point, to look for a refutation
+        if witness.counterexample is not None and not witness.conclusive:
+            return _unrelated_values_differ(lhs, rhs, witness)
         if witness.counterexample is not None and not witness.precise:
             return _quadrature_disagrees(lhs, rhs, settings, witness)
     return _combine(symbolic, witness, lhs, rhs)
+
+
+def _unrelated_values_differ(lhs: sp.Expr, rhs: sp.Expr, witness: Witness) -> Verdict:
+    """The sides differ with the densities (or other opaque terms) as unrelated values: nothing is refuted.
+
+    The step may rest on a relation between them that the engine does not know (the chain
+    rule, Bayes' rule, a definition): undecided, with the residual.
+    """
+    return Verdict(Outcome.UNDECIDED, "the two sides differ when the densities and expectations in them are "
+                   "unrelated values; a relation between them (a chain rule, Bayes' rule, a definition) may "
+                   "make the step true", lhs - rhs, None, witness.points)
 
 
 def _integrands_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict | None:

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from derivations.engine import notation
+from derivations.engine.probability import Density, Divergence, Expectation
 from derivations.engine.quadrature import double_exponential
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
 from derivations.engine.verdict import Counterexample
@@ -36,10 +38,19 @@ class Witness:
     points: int
     counterexample: Counterexample | None
     precise: bool = True  # False for quadrature: a disagreement may be the quadrature's error
+    #: False when opaque terms (densities, expectations) were given unrelated values: a relation
+    #: between them (a chain rule, Bayes' rule) may still make the two sides equal.
+    conclusive: bool = True
 
 
 def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SETTINGS) -> Witness:
-    """Evaluate both sides at random admissible points with 30-digit arithmetic."""
+    """Evaluate both sides at random admissible points with 30-digit arithmetic.
+
+    Opaque terms (:mod:`~derivations.engine.probability`, undefined functions) are given
+    values of their own, positive for densities: agreement then says something, but a
+    disagreement refutes nothing (``conclusive`` is False).
+    """
+    (lhs, rhs), opaque = _stand_ins(lhs, rhs)
     symbols = sorted((lhs - rhs).free_symbols | lhs.free_symbols | rhs.free_symbols, key=sp.default_sort_key)
     evaluate, precise = _evaluator(lhs, rhs, symbols)
     wanted = settings.witness_points if precise else 2
@@ -52,11 +63,24 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
             continue
         left, right = values
         if abs(left - right) > tolerance * (1 + abs(left) + abs(right)):
-            return Witness(agreed, _counterexample(point, left, right), precise)
+            return Witness(agreed, _counterexample(point, left, right), precise, not opaque)
         agreed += 1
         if agreed >= wanted:
             break
-    return Witness(agreed, None, precise)
+    return Witness(agreed, None, precise, not opaque)
+
+
+def _stand_ins(lhs: sp.Expr, rhs: sp.Expr) -> tuple[tuple[sp.Expr, sp.Expr], bool]:
+    """Both sides with each opaque term replaced by a symbol of its own (positive for a density)."""
+    terms = set().union(*(side.atoms(Density, Expectation, Divergence, AppliedUndef) for side in (lhs, rhs)))
+    outermost = [t for t in terms if not any(t != other and other.has(t) for other in terms)]
+    if not outermost:
+        return (lhs, rhs), False
+    names = {}
+    for index, term in enumerate(sorted(outermost, key=sp.default_sort_key)):
+        kind = {"positive": True} if term.is_positive else {"real": True} if term.is_real else {}
+        names[term] = sp.Symbol(f"opaque_{index}", **kind)
+    return (lhs.xreplace(names), rhs.xreplace(names)), True
 
 
 def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol]):
