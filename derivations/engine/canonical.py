@@ -123,8 +123,48 @@ def _order(difference: sp.Expr) -> tuple[str, ...]:
     return names
 
 
+#: The index of a sum or product body, renamed so that bodies can be compared.
+_INDEX = sp.Dummy("index", integer=True)
+#: At most this many terms are peeled off one sum or product.
+MAX_PEELED = 8
+
+
+def peel_indexed(expr: sp.Expr) -> sp.Expr:
+    r"""Sums and products of one body, written to different upper limits, on one common limit.
+
+    .. math:: \prod_{i=l}^{u+k} f(i) = \prod_{i=l}^{u} f(i) \cdot \prod_{j=1}^{k} f(u + j)
+
+    for a whole number :math:`k \ge 0` (an identity of SymPy's sums and products for every
+    integer :math:`u`, by Karr's convention), so that :math:`\prod_{i=1}^{t-1}\alpha_i /
+    \prod_{i=1}^{t}\alpha_i` cancels to :math:`1/\alpha_t`.
+    """
+    groups: dict[tuple, list] = {}
+    for node in expr.atoms(sp.Sum, sp.Product):
+        if len(node.limits) != 1 or len(node.limits[0]) != 3:
+            continue
+        index, low, high = node.limits[0]
+        groups.setdefault((type(node), node.function.xreplace({index: _INDEX}), low), []).append(node)
+    mapping = {}
+    for (kind, body, low), nodes in groups.items():
+        highs = [n.limits[0][2] for n in nodes]
+        base = next((h for h in highs if all((g - h).is_Integer and g - h >= 0 for g in highs)), None)
+        if base is None:
+            continue
+        for node in nodes:
+            extra = int(node.limits[0][2] - base)
+            if 0 < extra <= MAX_PEELED:
+                kept = kind(body, (_INDEX, low, base))
+                terms = [body.xreplace({_INDEX: base + j}) for j in range(1, extra + 1)]
+                mapping[node] = kept * sp.Mul(*terms) if kind is sp.Product else kept + sp.Add(*terms)
+            elif extra == 0:
+                mapping[node] = kind(body, (_INDEX, low, base))
+    return expr.xreplace(mapping) if mapping else expr
+
+
 def algebraic_identity(difference: sp.Expr, effort: Effort = DEFAULT_EFFORT, forms: int | None = None) -> Symbolic:
     """Try the canonical forms on ``difference`` (the first ``forms`` of them), each within its work limit."""
+    if difference.has(sp.Sum, sp.Product):
+        difference = peel_indexed(difference)
     transforms = dict(CANONICAL_FORMS)
     order = _order(difference) if forms is None else tuple(transforms)[:forms]
     size, ops = work_size(difference), sp.count_ops(difference)

@@ -22,7 +22,7 @@ from derivations.engine import cache
 from derivations.engine.canonical import Symbolic, algebraic_identity, evaluated
 from derivations.engine.defined import unfold
 from derivations.engine.integrals import evaluate_real_line_integrals, matching_integrands
-from derivations.engine.radicals import split_radicals
+from derivations.engine.radicals import resolve_absolute_values, split_radicals
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
 from derivations.engine.syntax import expression
 from derivations.engine.verdict import Outcome, Verdict
@@ -109,7 +109,8 @@ def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Wi
         residual = algebraic_identity(lhs - rhs, settings.effort, forms=1)
         return _combine(residual, witness, lhs, rhs)
     if settings.positive:
-        lhs, rhs = (split_radicals(side, settings.positive) for side in (lhs, rhs))
+        lhs, rhs = (resolve_absolute_values(split_radicals(side, settings.positive), settings.positive)
+                    for side in (lhs, rhs))
     if lhs.has(sp.Integral) or rhs.has(sp.Integral):
         symbolic = _integral_identity(lhs, rhs, settings)
     else:

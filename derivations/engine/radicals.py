@@ -71,3 +71,16 @@ def split_radicals(expr: sp.Expr, positive: Sequence[sp.Expr]) -> sp.Expr:
 
     return expr.replace(
         lambda e: e.is_Pow and e.exp.is_Rational and not e.exp.is_integer, split)
+
+
+def resolve_absolute_values(expr: sp.Expr, positive: Sequence[sp.Expr]) -> sp.Expr:
+    """``|e|`` as ``e`` (or ``-e``) where ``e`` (or ``-e``) is provably nonnegative under the stated positivity."""
+    def resolve(node: sp.Abs) -> sp.Expr:
+        inner = node.args[0]
+        if provably(inner, "nonnegative", positive):
+            return inner
+        if provably(-inner, "nonnegative", positive):
+            return -inner
+        return node
+
+    return expr.replace(lambda e: isinstance(e, sp.Abs), resolve)

@@ -1,7 +1,7 @@
 """Read an expression a user typed: LaTeX (anything with a backslash) or SymPy syntax.
 
-LaTeX goes through the guarded parser (:mod:`derivations.latex.parse`), which
-refuses a parse it cannot trust; SymPy syntax through :mod:`derivations.engine.syntax`.
+LaTeX goes through the guarded reader (:mod:`derivations.latex.reader`), which
+refuses a reading it cannot trust; SymPy syntax through :mod:`derivations.engine.syntax`.
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ def parse_user_expr(text: str, *, assume: str = "real", fixed: Mapping[str, sp.S
 
 
 def _parse_latex(text: str, assume: str, fixed: Mapping[str, sp.Symbol]) -> sp.Expr:
-    from derivations.latex.parse import Names, parse_row  # the parser loads ANTLR: only when needed
+    from derivations.latex.reader import read
+    from derivations.latex.scope import Scope
 
-    # the fixed symbols are made while parsing: a positive stand-in swapped afterwards would have simplified
-    parsed = parse_row(text, Names(assume=assume, fixed=fixed))
+    # the fixed symbols are made while reading: a positive stand-in swapped afterwards would have simplified
+    parsed = read(text, Scope(assume=assume, fixed=fixed, table=True, diffusion=True))
     if parsed.expr is None:
         raise BadInputError(f"cannot read LaTeX {text!r}: {parsed.reason}")
     return parsed.expr

@@ -23,6 +23,6 @@ __all__ = ["MAX_BYTES", "LintReport", "Options", "Status", "StepResult", "lint_f
 
 
 def __getattr__(name: str) -> Any:  # loaded when used: the command's --help needs none of it
-    if name not in __all__ and name != "name_key":
+    if name not in __all__ and name != "declared_name":
         raise AttributeError(f"module 'derivations.lint' has no attribute {name!r}")
     return getattr(importlib.import_module("derivations.lint.linter"), name)

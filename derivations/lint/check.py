@@ -1,44 +1,54 @@
 r"""Check every step of every display block with the engine.
 
-Each step gets one of four outcomes:
+Each step gets one of four outcomes: **proved** (the engine proved the relation),
+**refuted** (a point where the two sides differ, with the residual), **undecided**
+(neither, or a relation that is not checked: ``\approx``, ``\le``, ``\sim``), or
+**unparsed** (a side of it is unread: :mod:`derivations.latex.reader`).
 
-* **proved**: the engine proved the relation (:func:`derivations.engine.checking.check_equal`,
-  or equality in distribution for declared standard normals, or proportionality);
-* **refuted**: the engine found a point where the two sides differ (residual and point);
-* **undecided**: neither, or the step is not an algebraic identity (it merges noise
-  terms, introduces a name the line before does not have, or is an approximation);
-* **unparsed**: a line of the step could not be read safely (:mod:`derivations.latex.parse`).
-
-A step between two integrals over the real line is also checked integrand by
-integrand: a changed integrand is reported as refuted even when the integral's
-value survives (a sign slip inside a completed square), with the value's verdict.
-The post's own definitions (``x_t = ...``, ``g_1(t) = ...``) are used, as a reader would.
+What is a step: the links of a chain (``A = B = C``, rows that start with ``=``), and a
+row ``lhs = rhs`` that claims an identity. A row that *defines* (``g(x) = ...``, a lone
+name, a density) is a statement the post's context keeps (:mod:`~derivations.lint.context`);
+a row ``expr = c`` with unknowns that the engine does not prove is an equation to solve,
+not an identity; only the rows of one block (and a block that begins with ``=``) chain.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
+from derivations.engine.canonical import peel_indexed
 from derivations.engine.checking import check_equal
-from derivations.engine.integrals import as_single_integral, evaluate_real_line_integrals
-from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, affine_in_normals, proportional_in
+from derivations.engine.effort import safety_limit
+from derivations.engine.integrals import matching_integrands
+from derivations.engine.probability import Density
+from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, proportional_in, up_to_constant_in
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Counterexample, Outcome, Verdict
-from derivations.errors import EngineInconsistencyError
-from derivations.latex.parse import Names, Parsed, parse_row, read_ident
+from derivations.errors import CheckTimeoutError, EngineInconsistencyError
+from derivations.latex.reader import CONST, Parsed, terms_as_symbols
+from derivations.lint.context import Post
 from derivations.lint.extract import DisplayBlock
-from derivations.lint.steps import Row, call_label, label_key, parse_rows, shift_index
+from derivations.lint.lemmas import with_lemmas
+from derivations.lint.steps import Row, parse_rows
 
-NOISE_BASES = frozenset({"epsilon", "z"})
 #: Errors SymPy may raise on unusual input; the step is then undecided.
 ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError,
                    RecursionError, sp.PolynomialError)
-#: Relations checked as equalities.
-EQUALITIES = ("=", ":=", r"\coloneqq", r"\equiv")
+EQUALITIES = ("=", ":=")
 HINT = "not an algebraic identity; equal in distribution if these are independent standard normals"
+#: A head that applies an operator's result (``(g_1 \star g_2)(x)``): a label of the chain it starts.
+_OPERATOR_LABEL = re.compile(r"^\s*\(.*(?:\\star|\\ast|\\circ|\*).*\)\s*\([^()]*\)\s*$")
+#: A head that is a call of plain names (g(t), \phi(t, s)): it defines a function even when unread.
+_CALL_LABEL = re.compile(r"^\s*\\?[A-Za-z]+(?:_\{?[^(){}]*\}?)?\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")
+#: A head that is a density of plain names, given plain names (q(\mathbf{x}_t \mid \mathbf{x}_0)).
+_DENSITY_LABEL = re.compile(r"^\s*[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?\s*(?:\\left)?\([^()]*(?:\\right)?\)\s*$")
+NOISE_BASES = frozenset({"epsilon", "z"})
+NOT_CHECKED = {r"\approx": "an approximation: not checked", r"\sim": "a statement of a distribution: not checked",
+               r"\in": "a statement of membership: not checked", r"\to": "a limit or a map: not checked"}
 
 
 class Status(enum.Enum):
@@ -75,310 +85,332 @@ class Options:
 @dataclass
 class _Chain:
     value: Parsed
-    label: str | None = None
+    variables: tuple[sp.Symbol, ...] = ()  # the density's outcomes: what a \propto is in
+    label: str | None = None  # the label the chain started at (g(x), (g_1 * g_2)(x)): its last line is kept
 
 
-@dataclass
 class Linter:
-    """Checks the blocks of one post in order, remembering its labels and definitions."""
+    """Checks the blocks of one post in order, with the post as context."""
 
-    options: Options
-    names: Names = field(init=False)
-    labels: dict[str, tuple[Parsed, int]] = field(default_factory=dict)
-    definitions: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.names = Names(self.options.assume, frozenset(self.options.positive))
+    def __init__(self, post: Post) -> None:
+        self.post = post
+        self.last: _Chain | None = None  # a block that begins with "=" continues the one before
+        self.labels: dict[str, tuple[Parsed, int]] = {}  # label -> (the last line equal to it, its line)
 
     def block(self, block: DisplayBlock) -> list[StepResult]:
         """The results of the steps of one display block."""
         results: list[StepResult] = []
         chain: _Chain | None = None
-        for row in parse_rows(block.content, block.line):
+        for index, row in enumerate(parse_rows(block.content, block.line)):
+            if index == 0 and row.continues:
+                chain = self.last
             chain = self._row(row, chain, results)
+        self.last = chain
         return results
 
     def _row(self, row: Row, chain: _Chain | None, results: list[StepResult]) -> _Chain | None:
+        if row.unread:
+            results.append(StepResult(row.line, row.source, Status.UNPARSED, row.unread))
+            return None
         if row.implication is not None:
             results.append(self._implication(row))
             return None
         if row.continues:
             if chain is None:
-                chain = _Chain(self._parse(row.links[0][1]))
+                chain = _Chain(self.post.read(row.links[0][1]))
                 return self._links(row, chain, row.links[1:], results)
             return self._links(row, chain, row.links, results)
         if not row.links:
-            if chain is None or row.fresh:
-                return _Chain(self._parse(row.head))
-            return self._links(row, chain, (("=", row.head),), results)
-        chain = self._head(row, results)
-        return self._links(row, chain, row.links[1:], results)
-
-    def _links(self, row: Row, chain: _Chain, links, results: list[StepResult]) -> _Chain:
-        for relation, text in links:
-            current = self._parse(text)
-            results.append(self.step(row, chain.value, relation, current))
-            chain.value = current
-            if chain.label is not None:
-                self.labels[chain.label] = (current, row.line)
-        return chain
+            return _Chain(self.post.read(row.head))
+        return self._head(row, results)
 
     def _head(self, row: Row, results: list[StepResult]) -> _Chain:
         relation, text = row.links[0]
-        rhs = self._parse(text)
-        key = label_key(row.head)
-        head = None if key is not None else self._parse(row.head)
-        if key is None and _lone_symbol(head, rhs):
-            key = str(head.expr)
-        if key is None:
-            results.append(self.step(row, head, relation, rhs))
-            return _Chain(rhs)
-        if key in self.labels:
-            before, line = self.labels[key]
-            result = self.step(row, before, relation, rhs)
-            against = f"checked against line {line}, the last line for {' '.join(row.head.split())}"
-            results.append(replace(result, note="; ".join(filter(None, (against, result.note)))))
-        if relation in EQUALITIES:
-            self._define(row.head, text, head, rhs)
-        self.labels[key] = (rhs, row.line)
-        return _Chain(rhs, key)
+        lone = len(row.links) == 1 and relation in EQUALITIES and not row.condition
+        key = _label_key(row.head) if relation in EQUALITIES and not row.condition else None
+        if key is not None and key in self.labels:  # a label restated: checked against its last line
+            return self._restated(row, key, results)
+        if key is not None and (_OPERATOR_LABEL.match(row.head) or self.post.read(row.head).expr is None):
+            defined = _CALL_LABEL.match(row.head) and lone and self.post.define(row.head, text, row.line)
+            if defined or _OPERATOR_LABEL.match(row.head):  # g(t) = ..., (g_1 * g_2)(x) = ...: a statement
+                chain = _Chain(self.post.read(text), label=key)
+                self.labels[key] = (chain.value, row.line)
+                return self._links(row, chain, row.links[1:], results)
+        head, rhs = self.post.read(row.head), self.post.read(text)
+        variables = _outcomes(head)
+        if lone and _is_label(row.head, head):
+            stated = self._statement(row, head, rhs)
+            self.post.define(row.head, text, row.line)
+            if stated is not None:
+                results.append(stated)
+            return _Chain(rhs, variables)
+        result = self.step(row, head, relation, rhs, variables)
+        if lone and head.expr is not None and _is_equation(head, rhs) and result.status is not Status.PROVED:
+            return _Chain(rhs, variables)  # an equation to solve, not an identity: a statement
+        results.append(result)
+        return self._links(row, _Chain(rhs, variables), row.links[1:], results)
 
-    def _parse(self, text: str) -> Parsed:
-        return parse_row(text, self.names)
+    def _statement(self, row: Row, head: Parsed, rhs: Parsed) -> StepResult | None:
+        """A definition of a density that the project has proved (a built-in result) is checked against it."""
+        if not isinstance(head.expr, Density) or rhs.expr is None:
+            return None
+        cited, names = with_lemmas(head.expr, diffusion=self.post.scope.diffusion)
+        if not names:
+            return None
+        return self._equal(row, head.expr, rhs.expr, _outcomes(head))
 
-    # --- definitions ----------------------------------------------------------
+    def _links(self, row: Row, chain: _Chain, links, results: list[StepResult]) -> _Chain:
+        for relation, text in links:
+            current = self.post.read(text)
+            results.append(self.step(row, chain.value, relation, current, chain.variables))
+            chain.value = current
+            if chain.label is not None and relation in EQUALITIES:
+                self.labels[chain.label] = (current, row.line)
+        return chain
 
-    def _define(self, head_text: str, rhs_text: str, head: Parsed | None, rhs: Parsed) -> None:
-        if head is not None and head.expr is not None and rhs.expr is not None:
-            self.definitions[head.expr] = rhs.expr
-            shifted_head, shifted_rhs = (self._parse(shift_index(t)) for t in (head_text, rhs_text))
-            if isinstance(shifted_head.expr, sp.Symbol) and shifted_rhs.expr is not None \
-                    and shifted_head.expr != head.expr:
-                self.definitions[shifted_head.expr] = shifted_rhs.expr
-            return
-        called = call_label(head_text)
-        if called is None:
-            return
-        name, arguments = called
-        parsed = [self._parse(a) for a in arguments]
-        if any(not isinstance(p.expr, sp.Symbol) for p in parsed) or rhs.expr is None:
-            return
-        found = read_ident(name, 0)
-        if found is not None and found[1] == len(name):
-            self.names.functions[found[0].python_name] = sp.Lambda(tuple(p.expr for p in parsed), rhs.expr)
+    def _restated(self, row: Row, key: str, results: list[StepResult]) -> _Chain:
+        relation, text = row.links[0]
+        before, line = self.labels[key]
+        current = self.post.read(text)
+        result = self.step(row, before, relation, current)
+        against = f"checked against line {line}, the last line for {' '.join(row.head.split())}"
+        results.append(replace(result, note="; ".join(filter(None, (against, result.note)))))
+        chain = _Chain(current, label=key)
+        self.labels[key] = (current, row.line)
+        return self._links(row, chain, row.links[1:], results)
 
-    # --- one step ---------------------------------------------------------------
+    # --- one step ----------------------------------------------------------------------
 
-    def step(self, row: Row, previous: Parsed | None, relation: str, current: Parsed) -> StepResult:
+    def step(self, row: Row, previous: Parsed | None, relation: str, current: Parsed,
+             variables: tuple[sp.Symbol, ...] = ()) -> StepResult:
         """Check ``previous relation current`` (a step of ``row``)."""
-        source = row.source
         if current.expr is None:
-            return StepResult(row.line, source, Status.UNPARSED, current.reason)
+            return StepResult(row.line, row.source, Status.UNPARSED, current.reason)
         if previous is None or previous.expr is None:
             reason = previous.reason if previous is not None else "no line before"
-            return StepResult(row.line, source, Status.UNPARSED, f"the line before is unparsed ({reason})")
+            return StepResult(row.line, row.source, Status.UNPARSED, f"the line before is unparsed ({reason})")
+        lhs, rhs = previous.expr, current.expr
         try:
-            if relation in EQUALITIES:
-                return self._equal(row, previous, current)
-            if relation == r"\propto":
-                return self._proportional(row, previous, current)
-        except EngineInconsistencyError as error:
-            return StepResult(row.line, source, Status.UNDECIDED, f"engine inconsistency: {error}")
+            with safety_limit(f"line {row.line}"):
+                return self._relation(row, relation, lhs, rhs, variables, previous, current)
+        except (EngineInconsistencyError, CheckTimeoutError) as error:
+            return StepResult(row.line, row.source, Status.UNDECIDED, str(error))
         except ENGINE_FAILURES as error:  # a SymPy failure on odd input is "undecided", never a crash
-            return StepResult(row.line, source, Status.UNDECIDED,
+            return StepResult(row.line, row.source, Status.UNDECIDED,
                               f"the engine failed on this step ({type(error).__name__})")
-        if relation in (r"\approx", r"\simeq"):
-            return StepResult(row.line, source, Status.UNDECIDED, "an approximation: not checked")
-        return StepResult(row.line, source, Status.UNDECIDED, f"the relation {relation} is not checked")
 
-    def _settings(self, *exprs: sp.Expr) -> CheckSettings:
-        units = _unit_constraints(*exprs, *self.definitions.values())
-        return replace(units, definitions=dict(self.definitions))
+    def _relation(self, row, relation, lhs, rhs, variables, previous, current) -> StepResult:
+        if relation in EQUALITIES and (lhs.has(CONST) or rhs.has(CONST)):
+            return self._up_to_constant(row, lhs, rhs, variables)
+        if relation in EQUALITIES:
+            return self._equal(row, lhs, rhs, variables, previous, current)
+        if relation == "=d":
+            return self._in_distribution(row, lhs, rhs, previous, current, stated=True)
+        if relation.startswith("=at:"):
+            return self._at(row, relation[4:], lhs, rhs)
+        if relation == r"\propto":
+            return self._proportional(row, lhs, rhs, variables)
+        why = NOT_CHECKED.get(relation, f"the relation {relation} is not checked")
+        return StepResult(row.line, row.source, Status.UNDECIDED, why)
 
-    def _check(self, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
-        """check_equal, then again with the post's definitions substituted if they occur.
+    def _settings(self, row: Row, *exprs: sp.Expr) -> CheckSettings:
+        """The schedule letters below 1, and a stated condition of the row (``x > 0``), as hypotheses."""
+        units = sorted(set().union(*(self.post.scope.unit_symbols(e) for e in exprs)), key=sp.default_sort_key)
+        settings = CheckSettings().with_positive(*(1 - s for s in units))
+        condition = self.post.read_condition(row.condition) if row.condition else None
+        return settings.with_positive(condition) if condition is not None else settings
 
-        When a definition occurs in the step, the verdict with it substituted is the
-        one reported: a counterexample that ignores the post's definitions is no refutation.
+    def _check(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
+        """check_equal; then with the post's definitions and the built-in results substituted, if they occur.
+
+        When a definition or a result occurs in the step, the verdict with it substituted is
+        the one reported: a counterexample that ignores them is no refutation.
         """
-        settings = _unit_constraints(lhs, rhs)
-        plain = _with_residual(check_equal(lhs, rhs, settings), lhs, rhs)
+        lhs, rhs = (terms_as_symbols(peel_indexed(side), self.post.scope) for side in (lhs, rhs))
+        plain = check_equal(lhs, rhs, self._settings(row, lhs, rhs))
         if plain.proved:
             return plain
-        substituted = tuple(_substitute(side, self.definitions) for side in (lhs, rhs))
-        if substituted == (lhs, rhs):
+        diffusion = self.post.scope.diffusion
+        sides, cited = [], []
+        for side in self.post.substituted((lhs, rhs), row.line):
+            with_results, names = with_lemmas(side, diffusion=diffusion)
+            sides.append(with_results)
+            cited += names
+        if tuple(sides) == (lhs, rhs):
             return plain
-        second = check_equal(*substituted, _unit_constraints(*substituted))
-        second = _with_residual(second, *substituted)
-        return replace(second, method=f"{second.method}, after substituting the post's definitions")
+        second = check_equal(*sides, self._settings(row, *sides))
+        where = "the post's definitions" + (f" and {'; '.join(sorted(set(cited)))}" if cited else "")
+        return replace(second, method=f"{second.method}, after substituting {where}")
 
-    def _equal(self, row: Row, previous: Parsed, current: Parsed) -> StepResult:
-        lhs, rhs = previous.expr, current.expr
+    def _equal(self, row, lhs, rhs, variables, previous: Parsed | None = None,
+               current: Parsed | None = None) -> StepResult:
         integrand = self._integrand(row, lhs, rhs)
         if integrand is not None:
             return integrand
-        verdict = self._check(lhs, rhs)
-        if verdict.proved:
+        verdict = self._check(row, lhs, rhs)
+        if verdict.proved or previous is None:
             return _result(row, verdict)
-        declared = self._declared_normals(previous, current)
-        if declared:
-            verdict = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(lhs, rhs), declared))
-            verdict = _distribution_residual(verdict, lhs, rhs, declared)
-            if verdict.proved:
-                return _result(row, replace(verdict, method=f"equal in distribution: {verdict.method}"))
+        declared = self._declared_normals(lhs, rhs)
+        new = [n for n in _new_names(previous, current) if n not in self.post.normals]
+        if declared:  # declared noise: equal in distribution is the claim a reader takes
+            in_distribution = self._in_distribution(row, lhs, rhs, previous, current, stated=False)
+            if in_distribution.status is Status.PROVED or (in_distribution.status is Status.REFUTED and not new):
+                return in_distribution
         elif guessed := _noise(previous, current):
-            in_distribution = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(lhs, rhs), guessed))
-            if in_distribution.proved:
+            context = Context(self._settings(row, lhs, rhs), guessed)
+            if EQUAL_IN_DISTRIBUTION.check(lhs, rhs, context).proved:
                 names = ", ".join(sorted(str(s) for s in guessed))
                 return StepResult(row.line, row.source, Status.UNDECIDED, f"{HINT}: {names}")
-        new = _new_names(previous, current)
-        if verdict.outcome is Outcome.REFUTED and new:
+        if new:  # a name the line before does not have: a definition the linter cannot see, or a jump
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               f"introduces {', '.join(new)}, which the line before does not have "
                               "(a definition the linter cannot see?)")
         return _result(row, verdict)
 
     def _integrand(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> StepResult | None:
-        """Integrals over the real line: integrand by integrand, then by value.
+        """Two integrals over the same range whose integrands differ: refuted, whatever the values say.
 
-        The integrands and the closed forms (Gaussian integral rule) are compared
-        with :func:`check_equal`; the integrals themselves are never evaluated by
-        quadrature here (that is the slow part of the engine's own check).
+        A changed integrand is reported even when the integral's value survives (a sign
+        slip inside a completed square), with the value's verdict as a note.
         """
-        if not (lhs.has(sp.Integral) or rhs.has(sp.Integral)):
+        pair = matching_integrands(lhs, rhs) if lhs.has(sp.Integral) and rhs.has(sp.Integral) else None
+        if pair is None:
             return None
-        left, right = as_single_integral(lhs), as_single_integral(rhs)
-        if left is not None and right is not None:
-            inner = right.function.xreplace({right.limits[0][0]: left.limits[0][0]})
-            verdict = self._check(left.function, inner)
-            if verdict.proved:
-                method = f"linearity of the integral; integrands equal by {verdict.method}"
-                return _result(row, replace(verdict, method=method))
-            if verdict.outcome is Outcome.REFUTED:
-                value = self._value(lhs, rhs)
-                note = _value_note(value)
-                result = _result(row, verdict)
-                method = f"the integrand differs from the line before ({verdict.method})"
-                return replace(result, method=method, note=note)
-        return _result(row, self._value(lhs, rhs))
+        inner = check_equal(*pair, self._settings(row, *pair))
+        if inner.outcome is not Outcome.REFUTED:
+            return None
+        inner = _renamed(inner, pair, lhs)
+        value = self._check(row, lhs, rhs)
+        note = ("the integral's value is unchanged (proved)" if value.proved
+                else f"the integral's value: {value.outcome.value}")
+        return replace(_result(row, inner), method=f"the integrand differs from the line before ({inner.method})",
+                       note=note)
 
-    def _value(self, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
-        (left, left_done), (right, right_done) = (evaluate_real_line_integrals(side) for side in (lhs, rhs))
-        if not (left_done and right_done):
-            return self._check(lhs, rhs)
-        verdict = self._check(left, right)
-        return replace(verdict, method=f"Gaussian integral rule, then {verdict.method}")
-
-    def _proportional(self, row: Row, previous: Parsed, current: Parsed) -> StepResult:
-        shared = sorted(previous.expr.free_symbols & current.expr.free_symbols, key=sp.default_sort_key)
-        verdicts = []
-        for variable in shared[:6]:
-            verdict = proportional_in(variable).check(previous.expr, current.expr, Context(self._settings()))
-            if verdict.proved:
-                return _result(row, verdict)
-            verdicts.append(replace(verdict, residual=None))  # the ratio's residual names a dummy
-        if verdicts and all(v.outcome is Outcome.REFUTED for v in verdicts):
-            return _result(row, verdicts[0])
-        return StepResult(row.line, row.source, Status.UNDECIDED,
-                          "proportional in none of its variables, as far as checked")
-
-    def _declared_normals(self, *parsed: Parsed) -> tuple[sp.Symbol, ...]:
-        wanted = set(self.options.normals)
-        found = {sym for p in parsed for sym, ident in p.idents.items()
-                 if {ident.python_name, ident.sympy_name} & wanted}
+    def _declared_normals(self, *exprs: sp.Expr) -> tuple[sp.Symbol, ...]:
+        wanted = set(self.post.normals)
+        found = {s for e in exprs for s in e.free_symbols if s.name in wanted}
         return tuple(sorted(found, key=sp.default_sort_key))
 
-    # --- implications ---------------------------------------------------------------
+    def _in_distribution(self, row, lhs, rhs, previous, current, *, stated: bool) -> StepResult:
+        normals = self._declared_normals(lhs, rhs)
+        if not normals:
+            return StepResult(row.line, row.source, Status.UNDECIDED,
+                              "equal in distribution: no standard normals are declared (front matter or --normal)")
+        verdict = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(row, lhs, rhs), normals))
+        return _result(row, replace(verdict, method=f"equal in distribution: {verdict.method}"))
+
+    def _at(self, row: Row, values: str, lhs: sp.Expr, rhs: sp.Expr) -> StepResult:
+        mapping = self.post.read_values(values)
+        if mapping is None:
+            return StepResult(row.line, row.source, Status.UNPARSED, f"the values {values!r} are not read")
+        verdict = check_equal(lhs.xreplace(mapping), rhs, self._settings(row, lhs, rhs))
+        return _result(row, replace(verdict, method=f"the line before at {values}: {verdict.method}"))
+
+    def _proportional(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables: tuple[sp.Symbol, ...]) -> StepResult:
+        if not variables:
+            return StepResult(row.line, row.source, Status.UNDECIDED,
+                              r"\propto in which variable? (the chain does not start at a density)")
+        context = Context(self._settings(row, lhs, rhs))
+        left, right = self.post.substituted((lhs, rhs), row.line)
+        verdicts = [proportional_in(v).check(left, right, context) for v in variables]
+        failed = [v for v in verdicts if not v.proved]
+        if not failed:
+            return _result(row, replace(verdicts[0], method="; ".join(v.method for v in verdicts)))
+        return _result(row, replace(failed[0], residual=None))
+
+    def _up_to_constant(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables) -> StepResult:
+        if not variables:
+            return StepResult(row.line, row.source, Status.UNDECIDED,
+                              "+ const in which variable? (the chain does not start at a density)")
+        context = Context(self._settings(row, lhs, rhs))
+        plain = [side.xreplace({CONST: 0}) for side in (lhs, rhs)]
+        verdicts = [up_to_constant_in(v).check(*plain, context) for v in variables]
+        failed = [v for v in verdicts if not v.proved]
+        return _result(row, replace(failed[0], residual=None) if failed else verdicts[0])
 
     def _implication(self, row: Row) -> StepResult:
         from derivations.lint.implication import check_implication
 
         first, second = row.implication
-        parts = [self._parse(first.head)] + [self._parse(t) for _, t in first.links[:1]]
-        parts += [self._parse(second.head)] + [self._parse(t) for _, t in second.links[:1]]
-        if len(parts) != 4 or len(first.links) != 1 or len(second.links) != 1:
+        if len(first.links) != 1 or len(second.links) != 1:
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               "an implication between two equations is expected")
+        parts = [self.post.read(t) for t in (first.head, first.links[0][1], second.head, second.links[0][1])]
         unread = next((p for p in parts if p.expr is None), None)
         if unread is not None:
             return StepResult(row.line, row.source, Status.UNPARSED, unread.reason)
-        status, method = check_implication(*(p.expr for p in parts), self._settings())
+        status, method = check_implication(*(p.expr for p in parts), self._settings(row, *(p.expr for p in parts)))
         return StepResult(row.line, row.source, Status(status), method)
 
 
-#: Residuals are shown in this canonical form: no time budget, so the report is reproducible.
-RESIDUAL_MAX_OPS = 400
-
-
-def residual(lhs: sp.Expr, rhs: sp.Expr) -> sp.Expr:
-    """What is left of ``lhs - rhs``: the shortest of the difference, its expansion and its cancellation."""
-    difference = lhs - rhs
-    candidates = [difference, sp.expand(difference, power_exp=False)]
-    if sp.count_ops(candidates[-1]) <= RESIDUAL_MAX_OPS:
-        candidates.append(sp.cancel(candidates[-1]))
-    return min(candidates, key=sp.count_ops)  # min keeps the first of equally short forms
-
-
-def _value_note(value: Verdict) -> str:
-    """What became of the integral's value when its integrand changed (no timing-dependent detail)."""
-    if not value.proved:
-        return f"the integral's value: {value.outcome.value}"
-    if value.method.startswith("Gaussian integral rule"):
-        return "the integral's value is unchanged (proved by the Gaussian integral rule)"
-    return "the integral's value is unchanged (proved)"
-
-
-def _with_residual(verdict: Verdict, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
-    if verdict.outcome is not Outcome.REFUTED:
+def _renamed(verdict: Verdict, pair: tuple[sp.Expr, sp.Expr], lhs: sp.Expr) -> Verdict:
+    """A verdict on two integrands in a fresh variable, reported in the left integral's own variable."""
+    fresh = [s for s in (pair[0].free_symbols | pair[1].free_symbols) if isinstance(s, sp.Dummy)]
+    integrals = sorted(lhs.atoms(sp.Integral), key=sp.default_sort_key)
+    if len(fresh) != 1 or not integrals:
         return verdict
-    return replace(verdict, residual=residual(lhs, rhs))
+    (dummy,), variable = fresh, integrals[0].limits[0][0]
+    residual = verdict.residual.xreplace({dummy: variable}) if verdict.residual is not None else None
+    point = verdict.counterexample
+    if point is not None:
+        point = Counterexample(tuple(sorted((str(variable) if n == str(dummy) else n, v) for n, v in point.point)),
+                               point.lhs, point.rhs)
+    return replace(verdict, residual=residual, counterexample=point)
 
 
-def _distribution_residual(verdict: Verdict, lhs: sp.Expr, rhs: sp.Expr,
-                           normals: tuple[sp.Symbol, ...]) -> Verdict:
-    sides = [affine_in_normals(side, normals) for side in (lhs, rhs)]
-    if verdict.outcome is not Outcome.REFUTED or None in sides:
-        return verdict
-    part = 0 if verdict.method.startswith("mean") else 1
-    return replace(verdict, residual=residual(sides[0][part], sides[1][part]))
+def _label_key(head: str) -> str | None:
+    """A head that labels a function (``g(x)``, ``(g_1 * g_2)(x)``) as a key, or None."""
+    if _OPERATOR_LABEL.match(head) or _CALL_LABEL.match(head):
+        text = re.sub(r"\\(?:left|right|mathbf|boldsymbol|bm)(?![A-Za-z])|\s|[{}]", "", head)
+        if re.match(r"^(?:p|q|P|Q|\\mathcalN)\(", text):
+            return None  # a density is defined through the context, not as a label
+        return text
+    return None
 
 
-def _unit_constraints(*exprs: sp.Expr) -> CheckSettings:
-    """Settings with the schedule quantities (alpha..., beta...) in (0, 1), as in the papers.
+def _is_label(text: str, head: Parsed) -> bool:
+    """A lone name, a density, or a function of plain names, as written: what a row defines, not claims.
 
-    The hypothesis ``1 - s > 0`` is stated for each: the witness samples below 1 and a
-    proof may use it (a noise scale sqrt(1 - alpha_t) is real).
+    Decided on the text: ``\\sqrt[3]{x^3}`` reads as ``x`` but is no label.
     """
-    symbols = set().union(*(e.free_symbols for e in exprs)) if exprs else set()
-    units = [s for s in sorted(symbols, key=sp.default_sort_key)
-             if s.name.startswith(("alpha", "beta")) and s.is_positive]
-    return CheckSettings().with_positive(*(1 - s for s in units))
+    from derivations.latex.names import read_name
 
-
-def _substitute(expr: sp.Expr, definitions: dict[sp.Symbol, sp.Expr]) -> sp.Expr:
-    for _ in range(5):  # definitions may use other defined names
-        new = expr.xreplace(definitions)
-        if new == expr:
-            break
-        expr = new
-    return expr
-
-
-def _lone_symbol(head: Parsed | None, rhs: Parsed) -> bool:
-    if head is None or not isinstance(head.expr, sp.Symbol):
+    expr = head.expr
+    if expr is None:
         return False
-    return rhs.expr is None or head.expr not in rhs.expr.free_symbols
+    whole = read_name(text.strip(), 0)
+    if whole is not None and whole[1] == len(text.strip()):
+        return isinstance(expr, sp.Symbol)
+    if not _CALL_LABEL.match(text) and not _DENSITY_LABEL.match(text):
+        return False
+    if isinstance(expr, Density):
+        return True
+    return isinstance(expr, sp.Function) and bool(expr.args) and all(isinstance(a, sp.Symbol) for a in expr.args)
 
 
-def _noise(*parsed: Parsed) -> tuple[sp.Symbol, ...]:
-    found = {sym for p in parsed for sym, ident in p.idents.items() if ident.base in NOISE_BASES}
+def _is_equation(head: Parsed, rhs: Parsed) -> bool:
+    """``expr = c`` with unknowns in ``expr``: an equation to solve (or a condition), unless proved."""
+    return rhs.expr is not None and not rhs.expr.free_symbols and bool(head.expr.free_symbols)
+
+
+def _outcomes(parsed: Parsed) -> tuple[sp.Symbol, ...]:
+    """The variables a density at the start of a chain is a density of (for ``\\propto`` and ``+ const``)."""
+    if isinstance(parsed.expr, Density):
+        return tuple(o for o in parsed.expr.outcomes if isinstance(o, sp.Symbol))
+    return ()
+
+
+def _noise(*parsed: Parsed | None) -> tuple[sp.Symbol, ...]:
+    """The symbols that look like noise (epsilon, z): a hint that a step may hold in distribution."""
+    found = {s for p in parsed if p is not None for s, name in p.idents.items() if name.base in NOISE_BASES}
     return tuple(sorted(found, key=sp.default_sort_key))
 
 
-def _new_names(previous: Parsed, current: Parsed) -> list[str]:
-    before = {ident.family for ident in previous.idents.values()}
-    after = {ident.family: ident for ident in current.idents.values()}
-    return sorted(ident.sympy_name for family, ident in after.items() if family not in before)
+def _new_names(previous: Parsed | None, current: Parsed | None) -> list[str]:
+    if previous is None or current is None:
+        return []
+    before = {name.family for name in previous.idents.values()}
+    return sorted({name.sympy_name for name in current.idents.values() if name.family not in before})
 
 
 _STATUS = {Outcome.PROVED: Status.PROVED, Outcome.REFUTED: Status.REFUTED}
@@ -386,9 +418,7 @@ _STATUS = {Outcome.PROVED: Status.PROVED, Outcome.REFUTED: Status.REFUTED}
 
 def _result(row: Row, verdict: Verdict) -> StepResult:
     status = _STATUS.get(verdict.outcome, Status.UNDECIDED)
-    residual = None
-    if status is Status.REFUTED and verdict.residual is not None:
-        residual = sp.sstr(verdict.residual)
+    residual = sp.sstr(verdict.residual) if status is Status.REFUTED and verdict.residual is not None else None
     return StepResult(row.line, row.source, status, verdict.method, residual, verdict.counterexample)
 
 

@@ -37,6 +37,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--normal", metavar="NAME,...", default="",
                         help="independent standard normals (eps_tm1 or epsilon_t-1); "
                         "turns on equality in distribution")
+    parser.add_argument("--positive", metavar="NAME,...", default="",
+                        help="names that are positive (B_1 or \\sigma_1): a Gaussian's precision, a scale")
     parser.add_argument("--format", choices=REPORT_FORMATS, default="text", help="report format")
     parser.add_argument("--strict", action="store_true",
                         help="also fail (exit 1) when a step is undecided or unparsed")
@@ -49,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from derivations.lint.report import FORMATS
 
     normals = tuple(name.strip() for name in args.normal.split(",") if name.strip())
-    report = lint_file(args.post, Options(assume=args.assume, normals=normals))
+    positive = tuple(name.strip() for name in args.positive.split(",") if name.strip())
+    report = lint_file(args.post, Options(assume=args.assume, normals=normals, positive=positive))
     sys.stdout.write(FORMATS[args.format](report))
     failing = {Status.REFUTED} | ({Status.UNDECIDED, Status.UNPARSED} if args.strict else set())
     return 1 if any(step.status in failing for step in report.steps) else 0

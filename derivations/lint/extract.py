@@ -32,10 +32,11 @@ class DisplayBlock:
 
 @dataclass(frozen=True)
 class Extracted:
-    """What the linter reads from a post: its front matter and its display blocks."""
+    """What the linter reads from a post: its front matter, its display blocks, its inline math."""
 
     front_matter: str
     blocks: tuple[DisplayBlock, ...]
+    inline: tuple[DisplayBlock, ...] = ()
 
 
 def _bracket_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -69,17 +70,53 @@ def markdown() -> MarkdownIt:
 
 
 def extract(text: str) -> Extracted:
-    """The front matter and the display blocks of a Markdown post, in order."""
+    """The front matter, the display blocks and the inline math of a Markdown post, in order.
+
+    Display math inside an HTML block (``<div>$$...$$</div>``) is found too: the renderer sees it.
+    """
     lines = text.split("\n")
-    front, blocks = "", []
+    front, blocks, inline = "", [], []
     for token in markdown().parse(text):
         if token.type == "front_matter":
             front = token.content
         elif token.type in DISPLAY_TOKENS and token.map:
             blocks.append(DisplayBlock(_content_line(lines, token), token.content))
+        elif token.type == "html_block" and token.map:
+            blocks.extend(_html_math(token))
         elif token.type == "inline" and token.children and token.map:
             blocks.extend(_inline_double(lines, token))
-    return Extracted(front, tuple(blocks))
+            inline.extend(_inline_single(lines, token))
+    declared = re.search(r"<!--\s*(derivations:.*?)-->", text, re.DOTALL)
+    if declared and "derivations:" not in front:
+        front = declared.group(1)
+    return Extracted(front, tuple(blocks), tuple(inline))
+
+
+_HTML_MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|(\\begin\{(align|equation|aligned)\*?\}.+?\\end\{\4\*?\})",
+                        re.DOTALL)
+
+
+def _html_math(token: Token) -> list[DisplayBlock]:
+    """The display math inside an HTML block, each with its line."""
+    found = []
+    for match in _HTML_MATH.finditer(token.content):
+        content = next(group for group in match.groups()[:3] if group)
+        found.append(DisplayBlock(token.map[0] + 1 + token.content.count("\n", 0, match.start()), content))
+    return found
+
+
+def _inline_single(lines: list[str], token: Token) -> list[DisplayBlock]:
+    """The inline ``$...$`` math of a paragraph (the linter takes definitions from it, checks nothing)."""
+    start, stop = token.map
+    source = "\n".join(lines[start:stop])
+    found, cursor = [], 0
+    for child in token.children:
+        if child.type != "math_inline":
+            continue
+        at = source.find(child.content, cursor)
+        cursor = max(cursor, at + 1)
+        found.append(DisplayBlock(start + 1 + (source.count("\n", 0, at) if at >= 0 else 0), child.content))
+    return found
 
 
 def _content_line(lines: list[str], token: Token) -> int:

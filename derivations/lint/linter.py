@@ -3,18 +3,23 @@
 The functions the layer exports (:mod:`derivations.lint`) live here.
 """
 
-
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import sympy as sp
+
+from derivations.engine import notation
 from derivations.errors import BadInputError
-from derivations.latex.normalize import normalise
-from derivations.latex.parse import read_ident
+from derivations.latex.names import Name, read_name
+from derivations.latex.scope import Scope
 from derivations.lint.check import Linter, Options, Status, StepResult
+from derivations.lint.context import Post, is_diffusion_post
 from derivations.lint.extract import extract, front_matter_lists
 from derivations.lint.post import MAX_BYTES, read_post
+from derivations.lint.steps import top_level_split
 
 
 @dataclass(frozen=True)
@@ -29,30 +34,82 @@ class LintReport:
         return sum(1 for step in self.steps if step.status is status)
 
 
-def name_key(name: str) -> str:
-    r"""A declared name as the linter matches it: ``\epsilon_{t-1}`` -> ``eps_tm1``; others unchanged."""
-    if not name.startswith("\\"):
-        return name
-    text = normalise(name)
-    found = read_ident(text, 0)
+def declared_name(text: str) -> Name:
+    r"""A name as declared (``--normal``, front matter): ``\epsilon_{t-1}``, ``epsilon_t-1`` or ``eps_tm1``.
+
+    >>> declared_name("eps_tm1").sympy_name, declared_name(r"\\epsilon_{t, t-1}").sympy_name
+    ('epsilon_t-1', 'epsilon_t,t-1')
+    """
+    text = text.strip()
+    row = notation.BY_PYTHON_NAME.get(text)
+    if row is not None:
+        text = row.latex
+    elif not text.startswith("\\"):
+        base, _, sub = text.partition("_")
+        if base.isalpha() and len(base) > 1 and not base.startswith(("alphabar", "epsilonbar")):
+            text = "\\" + base + (f"_{{{sub}}}" if sub else "")
+        elif base.startswith(("alphabar", "epsilonbar")):
+            text = rf"\bar{{\{base[: -len('bar')]}}}" + (f"_{{{sub}}}" if sub else "")
+        else:
+            text = base + (f"_{{{sub}}}" if sub else "")
+    found = read_name(text, 0)
     if found is None or found[1] != len(text):
-        raise BadInputError(f"not a name: {name!r}")
-    return found[0].python_name
+        raise BadInputError(f"not a name: {text!r}")
+    return found[0]
+
+
+def post_context(text: str, options: Options) -> Post:
+    """The post's context: its declarations (options and front matter) and its conventions."""
+    extracted = extract(text)
+    declared = front_matter_lists(extracted.front_matter)
+    normals = [declared_name(n) for n in (*options.normals, *declared.get("normal", ()))]
+    positive = [declared_name(n) for n in (*options.positive, *declared.get("positive", ()))]
+    fixed: dict[str, sp.Symbol] = {}
+    for name in normals:
+        symbol = sp.Symbol(name.sympy_name, real=True)
+        fixed[name.sympy_name] = fixed[name.python_name] = symbol
+    scope = Scope(assume=options.assume, positive=frozenset(n.sympy_name for n in positive), fixed=fixed,
+                  diffusion=is_diffusion_post(text), imaginary_i=not _uses_i_as_index(text))
+    return Post(scope, tuple(n.sympy_name for n in normals))
+
+
+def _uses_i_as_index(text: str) -> bool:
+    """Does the post write ``i`` as a subscript or a summation index anywhere (then it is no imaginary unit)?"""
+    return bool(re.search(r"_\{?\s*i\b|\\(?:sum|prod)_\{?\s*i\b|\bi\s*=\s*1", text))
 
 
 def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md") -> LintReport:
     """Lint the Markdown ``text``; the front matter's ``derivations:`` lists add to ``options``."""
-    extracted = extract(text)
-    declared = front_matter_lists(extracted.front_matter)
     options = options or Options()
-    options = replace(
-        options,
-        normals=tuple(name_key(n) for n in options.normals + declared.get("normal", ())),
-        positive=tuple(name_key(n) for n in options.positive + declared.get("positive", ())),
-    )
-    linter = Linter(options)
-    steps = [result for block in extracted.blocks for result in linter.block(block)]
+    extracted = extract(text)
+    post = post_context(text, options)
+    linter = Linter(post)
+    events = sorted([(b.line, 1, b) for b in extracted.blocks] + [(i.line, 0, i) for i in extracted.inline],
+                    key=lambda event: (event[0], event[1]))
+    steps: list[StepResult] = []
+    for _, kind, item in events:
+        if kind == 0:
+            _inline_definition(post, item.content, item.line)
+        else:
+            steps += linter.block(item)
     return LintReport(path, len(extracted.blocks), tuple(steps))
+
+
+def _inline_definition(post: Post, content: str, line: int) -> None:
+    """``$\\alpha_t = 1 - \\beta_t$`` in the prose defines its label from that line on; nothing else is taken.
+
+    Several definitions may share one run of math (``$A = ..., B = ...$``). A plain letter
+    (``$t = x - C$``) is a change of variables or a value in passing, not a definition.
+    """
+    for _, piece in top_level_split(content, re.compile(",")):
+        parts = top_level_split(piece, re.compile(r"\\coloneqq|:=|(?<![<>!\\])="))
+        if len(parts) != 2:
+            continue
+        head = parts[0][1].strip()
+        found = read_name(re.sub(r"\\displaystyle", "", head).strip(), 0)
+        plain_letter = found is not None and not found[0].sub and not found[0].accent and len(head) <= 2
+        if not plain_letter:
+            post.define(head, re.sub(r"\\displaystyle", "", parts[1][1]), line)
 
 
 def lint_file(path: Path, options: Options | None = None) -> LintReport:

@@ -1,14 +1,19 @@
-r"""Split a display block into rows, and each row into a head and its relations.
+r"""Split a display block into rows, and each row into its sides and the relations between them.
 
-The rows of an aligned block (separated by ``\\``) form a chain:
-
-* a row that starts with a relation (``&= ...``, ``&\propto ...``, ``&\approx ...``)
-  continues from the previous row's right-hand side;
-* a row that is a bare expression (``&- (B_1 + B_2) t^2 ...``) continues from the previous row;
-* a row ``lhs &= rhs`` starts a chain at ``lhs`` (so the row is itself a step), unless
-  ``lhs`` is a label (``g(x)``, ``(g_1 \star g_2)(x)``, a lone name): then it names the chain;
-* a row with ``\implies`` is an implication between two equations;
-* two equations on one row separated by ``\quad`` or ``\qquad`` are two separate rows.
+* Rows are cut at ``\\`` (a spacing argument ``\\[4pt]`` goes with it); a ``%`` comment is
+  cut off first, as TeX does; environment markers (``aligned``, ``align``, ``multline``, ...)
+  and ``&`` go.
+* A row that starts with a relation (``&= ...``) continues the chain of the row before; a
+  row with no relation that starts with an operator (``&\quad + x^2``, a ``multline``
+  line) continues the previous row's last side: the two texts are one expression.
+* A row's relations are cut at the top level (outside braces and parentheses): ``=``,
+  ``:=``, ``\propto``, ``\approx``, ``\le``, ``<``, ``\sim``, ``\in``; ``\overset{d}{=}`` is
+  equality in distribution, ``\overset{r = 1}{=}`` equality at the given values, and an
+  ``\overset`` with a label over ``=`` (``\overset{(a)}{=}``) is plain equality.
+* A condition after the equation (``\quad (x > 0)``, ``\text{for } x > 0``,
+  ``\text{when } a = 0``) is kept apart, so the equation is not read as unconditional.
+* Two equations on one row separated by ``\quad`` are two rows; ``P \implies Q`` is an
+  implication between two equations.
 """
 
 from __future__ import annotations
@@ -16,25 +21,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derivations.latex.normalize import normalise
-from derivations.latex.parse import FUNCTION_LETTERS, GREEK
+from derivations.latex.names import group_end
 
 ENVIRONMENTS = ("align", "aligned", "equation", "split", "gather", "gathered", "multline", "eqnarray",
-                "alignat")
+                "alignat", "alignedat", "flalign")
 _ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:" + "|".join(ENVIRONMENTS) + r")\*?\}(?:\{\d+\})?")
-_RELATION = re.compile(r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq|equiv|coloneqq)(?![A-Za-z])|:=|=|<|>")
-_IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow)(?![A-Za-z])")
+#: Equation numbers and labels: they carry no mathematics.
+_MARKS = re.compile(r"\\tag\*?\s*\{[^{}]*\}|\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
+_UNREAD_ENVIRONMENT = re.compile(r"\\begin\{(cases|array|pmatrix|bmatrix|matrix|vmatrix|smallmatrix)\}")
+_RELATION = re.compile(
+    r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq?|ne|equiv|coloneqq|eqqcolon|in|notin|to|rightarrow|mapsto|"
+    r"ll|gg|lesssim|gtrsim|subset|subseteq)(?![A-Za-z])|:=|=|<|>|\\(?:overset|stackrel)\s*\{")
+_IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow)(?![A-Za-z])")
 _QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
-_CALL_LABEL = re.compile(
-    r"^(\\mathcal\{N\}|\\[A-Za-z]+(?:_\{[^{}]*\})?|[A-Za-z](?:_\{[^{}]*\})?)\s*\((.*)\)$"
-)
-_NAMES = re.compile(r"^\s*\\?[A-Za-z]+(?:_\{[^{}]*\})?(?:\s*,\s*\\?[A-Za-z]+(?:_\{[^{}]*\})?)*\s*$")
-_OPERATOR_LABEL = re.compile(r"^\(.*\)\s*\([^()]*\)$")
+_CONDITION = re.compile(
+    r"(?:,\s*)?(?:\\q?quad\s*|\\[,;]\s*)*(?:\\text\s*\{\s*(?:for|if|when|where|with|as|given|since|for all)\b[^{}]*\}"
+    r"|\\(?:text|mathrm)\s*\{\s*,?\s*\}\s*|\\forall)")
+_OPERATOR_START = re.compile(r"^(?:\s|\\q?quad|\\[,;:!])*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
+#: Relations with the name the checker knows them by.
+NAMED = {r"\coloneqq": ":=", r"\eqqcolon": ":=", ":=": ":=", r"\equiv": ":=", r"\le": r"\leq", r"\ge": r"\geq",
+         r"\ne": r"\neq", r"\rightarrow": r"\to", r"\simeq": r"\approx"}
 
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a block: its line, source text, head and relations."""
+    """One row of a block: its line, its source, its head and its (relation, side) pairs."""
 
     line: int
     source: str
@@ -42,10 +53,17 @@ class Row:
     links: tuple[tuple[str, str], ...] = ()  # (relation, text) pairs after the head
     fresh: bool = False  # starts a new chain whatever came before
     implication: tuple[Row, Row] | None = None
+    condition: str = ""  # a stated condition after the equation ("x > 0", "a = 0")
+    unread: str = ""  # why the whole row cannot be read (a cases environment, ...)
 
     @property
     def continues(self) -> bool:
         return not self.head.strip() and bool(self.links)
+
+
+def strip_comments(content: str) -> str:
+    r"""Each line cut at its first ``%`` that is not ``\%`` (what TeX never sees)."""
+    return "\n".join(re.sub(r"(?<!\\)%.*", "", line) for line in content.split("\n"))
 
 
 def top_level_split(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
@@ -53,25 +71,51 @@ def top_level_split(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str]
     pieces, depth, start, separator, index = [], 0, 0, "", 0
     while index < len(text):
         char = text[index]
-        if char == "\\" and index + 1 < len(text) and text[index + 1] in "{}()":
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in "{}()|":
             index += 2
             continue
+        if depth == 0:
+            match = pattern.match(text, index)
+            if match is not None and match.end() > index:
+                found, end = match.group(0), match.end()
+                if found.startswith((r"\overset", r"\stackrel")):
+                    found, end = _overset(text, index)
+                pieces.append((separator, text[start:index]))
+                separator, start, index = found, end, end
+                continue
         depth += {"{": 1, "(": 1, "}": -1, ")": -1}.get(char, 0)
-        match = pattern.match(text, index) if depth == 0 else None
-        if match is not None and match.end() > index:
-            pieces.append((separator, text[start:index]))
-            separator, start, index = match.group(0), match.end(), match.end()
-            continue
         index += 1
     pieces.append((separator, text[start:]))
     return pieces
 
 
+def _overset(text: str, index: int) -> tuple[str, int]:
+    r"""``\overset{d}{=}`` -> ("=d", end); ``\overset{r = 1}{=}`` -> ("=at:r = 1", end); a label -> ("=", end)."""
+    first = text.index("{", index)
+    end_first = group_end(text, first)
+    second = text.find("{", end_first)
+    end_second = group_end(text, second) if second >= 0 else -1
+    if end_first < 0 or end_second < 0:
+        return "=?", len(text)
+    over, under = text[first + 1:end_first - 1].strip(), text[second + 1:end_second - 1].strip()
+    if under != "=":
+        return f"?{under}", end_second
+    if over in ("d", r"\mathrm{d}", r"\text{d}", r"\mathcal{D}"):
+        return "=d", end_second
+    if re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[^{}=]*\}?)?\s*=\s*[^=]+", over):
+        return f"=at:{over}", end_second
+    if over in (r"\text{def}", r"\mathrm{def}", r"\triangle", r"\Delta"):
+        return ":=", end_second
+    return "=", end_second
+
+
 def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
-    r"""The rows of a block (cut at top-level ``\\``), each with its 1-based line."""
+    r"""The rows of a block (cut at top-level ``\\``, comments removed), each with its 1-based line."""
+    content = strip_comments(content)
     content = _ENVIRONMENT.sub(lambda m: " " * len(m.group(0)), content)
+    content = _MARKS.sub(lambda m: " " * len(m.group(0)), content)
     rows, offset = [], 0
-    for separator, piece in top_level_split(content, re.compile(r"\\\\")):
+    for separator, piece in top_level_split(content, re.compile(r"\\\\(?:\s*\[[^\]]*\])?")):
         offset += len(separator)
         stripped = piece.strip()
         if stripped:
@@ -82,15 +126,64 @@ def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
 
 
 def parse_rows(content: str, first_line: int) -> list[Row]:
-    """The rows of a block, split into heads and relations."""
-    rows = []
-    for line, text in split_rows(content, first_line):
-        pieces = [p for _, p in top_level_split(text, _QUAD)]
+    """The rows of a block, split into heads and relations, continuation lines joined.
+
+    In a block where no row has a relation (a chain of forms written one under the
+    other), each row is equal to the one before; in a block with relations, a row
+    without one that starts with an operator runs on from the row before.
+    """
+    split = split_rows(content, first_line)
+    if len(split) > 1 and not any(_RELATION.search(_without_condition(text)[0]) for _, text in split):
+        first_line_, first = split[0]
+        implied = [Row(line, " ".join(text.split()), "", (("=", _trimmed(text.replace("&", " "))),))
+                   for line, text in split[1:]]
+        return [_row(first_line_, first, fresh=False), *implied]
+    rows: list[Row] = []
+    for line, text in split:
+        unread = _UNREAD_ENVIRONMENT.search(text)
+        if unread:
+            rows.append(Row(line, " ".join(text.split()), "", unread=f"the {unread.group(1)} environment is not read"))
+            continue
+        pieces = [p for _, p in top_level_split(_without_condition(text)[0], _QUAD)]
         if len(pieces) > 1 and all(_RELATION.search(p) for p in pieces):
             rows.extend(_row(line, p.strip(), fresh=True) for p in pieces)
+        elif rows and _continues_a_side(text):
+            rows[-1] = _joined(rows[-1], text)
         else:
             rows.append(_row(line, text, fresh=False))
     return rows
+
+
+def _continues_a_side(text: str) -> bool:
+    """A row with no relation that starts with an operator runs on from the row before."""
+    return not _RELATION.search(_without_condition(text)[0]) and bool(_OPERATOR_START.match(text.replace("&", " ")))
+
+
+def _joined(row: Row, more: str) -> Row:
+    """A row continued by the next line (an operator starts it): the last side runs on."""
+    text = " ".join(more.replace("&", " ").split())
+    source = f"{row.source} {text}"
+    if row.links:
+        relation, side = row.links[-1]
+        return Row(row.line, source, row.head, (*row.links[:-1], (relation, f"{side} {text}")), row.fresh,
+                   row.implication, row.condition)
+    return Row(row.line, source, f"{row.head} {text}", row.links, row.fresh, row.implication, row.condition)
+
+
+def _without_condition(text: str) -> tuple[str, str]:
+    """The equation and the condition stated after it (``\\quad (x > 0)``, ``\\text{for } a = 0``)."""
+    match = _CONDITION.search(text)
+    if match:
+        return text[:match.start()], text[match.end():].strip()
+    trailing = re.search(r"(?:,\s*)?(?:\\q?quad|\\,|\\;)\s*\(([^()]*(?:[<>]|\\[lg]eq?)[^()]*)\)\s*[.,]?\s*$", text)
+    if trailing:
+        return text[:trailing.start()], trailing.group(1).strip()
+    return text, ""
+
+
+def _trimmed(side: str) -> str:
+    r"""A side without the punctuation that ends a sentence (``... + c.``, ``\,,``)."""
+    return re.sub(r"(?:\\[,;!]|\s|[.,;])+$", "", side.strip())
 
 
 def _row(line: int, text: str, *, fresh: bool) -> Row:
@@ -99,41 +192,8 @@ def _row(line: int, text: str, *, fresh: bool) -> Row:
     if len(sides) == 2:
         first, second = (_row(line, side, fresh=True) for _, side in sides)
         return Row(line, source, "", fresh=True, implication=(first, second))
-    parts = top_level_split(text.replace("&", " "), _RELATION)
-    head = parts[0][1].strip()
-    links = tuple((relation, piece.strip()) for relation, piece in parts[1:])
-    return Row(line, source, head, links, fresh)
-
-
-def label_key(head: str) -> str | None:
-    r"""The head as a label (``g(x)``, ``(g_1 \star g_2)(x)``), or None if it is an expression."""
-    text = normalise(head)
-    match = _CALL_LABEL.match(text)
-    if match and _function_name(match.group(1)):
-        if match.group(1)[0] in FUNCTION_LETTERS or _NAMES.match(match.group(2)):
-            return "".join(text.split())
-    if _OPERATOR_LABEL.match(text) and re.search(r"\\star|\\ast|\\circ|\*", text):
-        return "".join(text.split())
-    return None
-
-
-def _function_name(name: str) -> bool:
-    """A Latin letter or a Greek command (not \\exp, \\log, \\mathcal{N}) may name a function."""
-    command = re.match(r"\\\\([A-Za-z]+)", name)
-    return command is None or command.group(1) in GREEK
-
-
-def call_label(head: str) -> tuple[str, list[str]] | None:
-    """``g_1(t)`` -> (``g_1``, [``t``]): a function label and its argument texts."""
-    match = _CALL_LABEL.match(normalise(head))
-    if match is None or match.group(1).startswith(r"\mathcal"):
-        return None
-    return match.group(1), [a.strip() for a in match.group(2).split(",")]
-
-
-def shift_index(text: str) -> str:
-    """Every subscript ``t`` -> ``t-1`` and ``t-k`` -> ``t-(k+1)``: the same equation one step earlier."""
-    def shifted(match: re.Match[str]) -> str:
-        k = int(match.group(1) or 0) + 1
-        return f"_{{t-{k}}}"
-    return re.sub(r"_\{\s*t\s*(?:-\s*(\d+)\s*)?\}", shifted, normalise(text))
+    equation, condition = _without_condition(text.replace("&", " "))
+    parts = top_level_split(equation, _RELATION)
+    head = _trimmed(parts[0][1])
+    links = tuple((NAMED.get(relation.strip(), relation.strip()), _trimmed(piece)) for relation, piece in parts[1:])
+    return Row(line, source, head, links, fresh, condition=condition)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from derivations.lint.extract import extract, front_matter_lists
-from derivations.lint.steps import label_key, parse_rows, shift_index, split_rows
+from derivations.lint.steps import parse_rows, split_rows
 
 POST = r"""---
 title: t
@@ -90,16 +90,22 @@ def test_relations_inside_parentheses_do_not_split_a_row() -> None:
 
 
 @pytest.mark.parametrize(
-    "head, key",
-    [("g(x)", "g(x)"), ("g_1(t)", "g_{1}(t)"), (r"(g_1 \star g_2)(x)", r"(g_{1}\starg_{2})(x)"),
-     (r"q(\mathbf{x}_t|\mathbf{x}_0)", "q(x_{t}|x_{0})"), ("B(x-C)", None), (r"\mathcal{N}(x; 0, 1)", None),
-     ("(a+b)(c)", None)],
+    "head, label",
+    [("g(x)", True), ("g_1(t)", True), (r"q(\mathbf{x}_t|\mathbf{x}_0)", True), ("x_t", True),
+     ("B(x-C)", False), (r"\mathcal{N}(x; 0, 1)", False), ("(a+b)(c)", False), ("a + b", False)],
 )
-def test_labels_are_function_names_and_operator_applications(head: str, key: str | None) -> None:
-    """g(x), (g_1 * g_2)(x) and q(x|y) label a chain; B(x-C), N(x; ...) and (a+b)(c) are expressions."""
-    assert label_key(head) == key
+def test_labels_are_names_densities_and_functions_of_names(head: str, label: bool) -> None:
+    """g(x), q(x|y) and a lone name label a chain (a definition); B(x-C), N(x; ...) and (a+b)(c) are expressions."""
+    from derivations.latex.scope import Scope
+    from derivations.lint.check import _is_label
+    from derivations.lint.context import Post
+
+    assert _is_label(head, Post(Scope()).read(head)) is label
 
 
-def test_shift_index_moves_an_equation_one_step_back() -> None:
-    """x_t = a_t x_{t-1} becomes x_{t-1} = a_{t-1} x_{t-2}."""
-    assert shift_index(r"\sqrt{\alpha_t}\mathbf{x}_{t-1}") == r"\sqrt{\alpha_{t-1}}x_{t-2}"
+def test_a_definition_is_not_shifted_to_another_index() -> None:
+    r"""\beta_t = t/T defines beta_t only: beta_{t-1} stays free (shifting t in subscripts only was a misreading)."""
+    from derivations.lint import lint_text
+
+    text = "$$\\beta_t = t/T$$\n\n$$\\beta_t - \\beta_{t-1} = 0$$\n"
+    assert all(step.status.value != "proved" for step in lint_text(text).steps)

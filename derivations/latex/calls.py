@@ -1,0 +1,217 @@
+r"""The meaning of calls, integrals, sums and expectations in a row of LaTeX.
+
+* ``\mathcal{N}(x; \mu, \sigma^2)`` (or ``(x \mid \mu, \sigma^2)``) is the Gaussian density at
+  ``x``; a covariance ``\sigma^2\mathbf{I}`` is isotropic, read per coordinate as ``\sigma^2``;
+  ``\mathcal{N}(\mu, \sigma^2)`` is a distribution (in a KL, after ``\sim``), not a value;
+* ``p(x \mid z)``, ``q_\phi(z \mid x)``, ``p_\theta(\mathbf{x}_{0:T})``: densities, opaque
+  (:class:`~derivations.engine.probability.Density`), equal only to themselves;
+* ``f(x)`` with ``f`` defined by the post is its definition; an undefined ``f``, ``g``, ``h``
+  or a learned ``\mu_\theta(\mathbf{x}_t, t)`` is an opaque function of its arguments;
+* ``\Gamma(z)`` is the gamma function; ``\Phi`` and other Greek calls are opaque;
+* ``\int_a^b f\,dx`` (no limits: the whole line), ``\sum_{i=1}^{n}`` and ``\prod`` with an
+  integer index; written with numbers as limits they are summed out, an empty range (upper
+  below lower) being an empty sum (0) or product (1), as written, whatever SymPy's
+  convention for reversed limits;
+* ``\mathbb{E}_{x \sim \mathcal{N}(\mu, \sigma^2)}[f]`` is the Gaussian expectation (an
+  integral the engine evaluates); under any other distribution an expectation is opaque.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+from lark import Tree
+
+from derivations.engine.densities import NormalPDF
+from derivations.engine.expectation import expectation as gaussian_expectation
+from derivations.engine.probability import Density, Expectation
+from derivations.latex.lexer import Tok, UnreadError
+from derivations.latex.names import Name, read_name
+
+#: Letters whose calls are densities (p(x | z)) rather than functions.
+DENSITY_LETTERS = frozenset("pqPQ")
+
+
+def call(builder, name: Name, arguments: Tree) -> sp.Expr:
+    """The value of the call ``name(arguments)``."""
+    kind = arguments.data
+    groups = [[v for v in g.children if isinstance(v, Tree)] for g in arguments.children if isinstance(g, Tree)]
+    if name.base == "N" and name.style == "cal":
+        return _gaussian(builder, kind, groups)
+    if kind == "parameters":
+        raise UnreadError(f"{name.sympy_name}(... ; ...): parameters after a semicolon")
+    values = [builder.build(v) for v in groups[0]]
+    given = [builder.build(v) for v in groups[1]] if kind == "given" else []
+    if name.key in builder.scope.functions:
+        if given:
+            raise UnreadError(f"{name.sympy_name} is defined as a function, not a density")
+        try:
+            value = builder.scope.functions[name.key](*values)
+        except TypeError:
+            raise UnreadError(f"{name.sympy_name} is called with a different number of arguments") from None
+        for symbol in value.free_symbols:  # the definition's own names come with it
+            builder.symbols[("defined", symbol.name)] = symbol
+        return value
+    if name.base == "Gamma" and not given and len(values) == 1:
+        return sp.gamma(values[0])
+    if name.base in DENSITY_LETTERS and not name.accent:
+        return Density(sp.Symbol(name.sympy_name), sp.Tuple(*values), sp.Tuple(*given))
+    if given:
+        raise UnreadError(f"{name.sympy_name}(... | ...): a conditional of something that is not a density")
+    return opaque(name.sympy_name)(*values)
+
+
+def _gaussian(builder, kind: str, groups: list[list[Tree]]) -> sp.Expr:
+    from derivations.latex.reader import GaussianLaw
+
+    if kind in ("parameters", "given"):
+        outcome, parameters = groups[0], groups[1]
+        if len(outcome) != 1 or len(parameters) != 2:
+            raise UnreadError(r"\mathcal{N}(x; mean, variance) with one x, one mean and one variance")
+        return NormalPDF(builder.build(outcome[0]), builder.build(parameters[0]), _variance(builder, parameters[1]))
+    values = groups[0]
+    if len(values) != 2:
+        raise UnreadError(r"\mathcal{N}(mean, variance) needs two arguments")
+    return GaussianLaw(builder.build(values[0]), _variance(builder, values[1]))
+
+
+def _variance(builder, node: Tree) -> sp.Expr:
+    r"""A covariance ``v``, ``v\mathbf{I}`` or ``\mathbf{I}``: the variance of each coordinate."""
+    if _is_identity(node):
+        return sp.S.One
+    if node.data in ("juxt", "mul") and _is_identity(node.children[-1]):
+        return builder.build(node.children[0])
+    if node.data == "paren":
+        return _variance(builder, node.children[1])
+    return builder.build(node)
+
+
+def _is_identity(node) -> bool:
+    if not (isinstance(node, Tree) and node.data == "name"):
+        return False
+    name: Name = node.children[0].info
+    return name.base == "I" and name.is_bold and not name.sub
+
+
+def integral(builder, head: Tok, body: Tree, differential: Tok) -> sp.Expr:
+    r"""``\int_a^b f\,dx``; without limits, over the whole real line."""
+    low, high = _limits(builder, head.info)
+    variable = builder.scope.symbol(differential.info)
+    builder.symbols[differential.info.key], builder.named[differential.info.key] = variable, differential.info
+    return sp.Integral(builder.build(body), (variable, low, high))
+
+
+def _limits(builder, scripts: dict) -> tuple[sp.Expr, sp.Expr]:
+    if not scripts:
+        return -sp.oo, sp.oo
+    if "_" not in scripts or "^" not in scripts:
+        raise UnreadError("an integral with one limit only")
+    return _side(builder, scripts["_"]), _side(builder, scripts["^"])
+
+
+def _side(builder, text: str) -> sp.Expr:
+    from derivations.latex.reader import read
+
+    parsed = read(text, builder.scope, guard=False)
+    if parsed.expr is None:
+        raise UnreadError(f"a limit that is not read ({parsed.reason})")
+    for symbol in parsed.expr.free_symbols:
+        builder.symbols[("limit", str(symbol))] = symbol
+    return parsed.expr
+
+
+def indexed(builder, kind: type, head: Tok, body: Tree) -> sp.Expr:
+    r"""``\sum_{i=1}^{n} body`` or ``\prod``: an integer index, its limits, the body read with it."""
+    scripts = head.info or {}
+    match = re.fullmatch(r"\s*(.+?)\s*=\s*(.+?)\s*", scripts.get("_", ""))
+    if match is None or "^" not in scripts:
+        raise UnreadError(r"a sum or product without 'index = start' below and an end above")
+    found = read_name(match.group(1), 0)
+    if found is None or found[1] != len(match.group(1)):
+        raise UnreadError("the index of a sum or product is not one name")
+    index_name = found[0]
+    low, high = _side(builder, match.group(2)), _side(builder, scripts["^"])
+    index = builder.scope.index(index_name)
+    builder.scope.integers[index_name.key] = index
+    try:
+        value = builder.build(body)
+    finally:
+        builder.scope.integers.pop(index_name.key, None)
+    builder.symbols[index_name.key], builder.named[index_name.key] = index, index_name
+    builder.bound.add(index)
+    if low.is_Integer and high.is_Integer:
+        if high < low:
+            return sp.S.Zero if kind is sp.Sum else sp.S.One  # as written: empty, whatever SymPy's convention
+        if high - low < MAX_TERMS:
+            return kind(value, (index, low, high)).doit()
+    return kind(value, (index, low, high))
+
+
+MAX_TERMS = 200
+
+
+class Opaque(sp.Function):
+    """An undefined function of the post (``f``, ``\\mu_\\theta``, ``Var``): real, equal only to itself."""
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+    def _latex(self, printer) -> str:
+        head = printer._print(sp.Symbol(type(self).__name__))
+        return rf"{head}\left({', '.join(printer._print(a) for a in self.args)}\right)"
+
+
+def opaque(name: str) -> type[Opaque]:
+    """The opaque function called ``name`` (one class a name, so two reads of it are equal)."""
+    if name not in _OPAQUE:
+        _OPAQUE[name] = type(name, (Opaque,), {"__module__": __name__})
+    return _OPAQUE[name]
+
+
+_OPAQUE: dict[str, type[Opaque]] = {}
+
+
+def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
+    r"""``\mathbb{E}_{sub}[body]``: a Gaussian expectation the engine can evaluate, else opaque."""
+    text = (head.info or {}).get("_")
+    if text is None:
+        return Expectation(body, sp.Symbol("P"))
+    parts = re.split(r"\\sim(?![A-Za-z])", text)
+    if len(parts) == 2:
+        variable = _side(builder, parts[0])
+        law = distribution_text(builder, parts[1])
+        from derivations.latex.reader import GaussianLaw
+
+        if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
+            return gaussian_expectation(body, variable, *law.args)
+        return Expectation(body, law)
+    return Expectation(body, distribution_text(builder, text))
+
+
+def distribution_text(builder, text: str) -> sp.Expr:
+    """A distribution written in a subscript: a density, a Gaussian law, or a bare name (``q``)."""
+    from derivations.latex.grammar import parse_tokens
+    from derivations.latex.lexer import lex
+    from derivations.latex.reader import GaussianLaw
+
+    bare = read_name(text.strip(), 0)
+    if bare is not None and bare[1] == len(text.strip()):
+        return sp.Symbol(bare[0].sympy_name)
+    value = builder.build(parse_tokens(lex(text, functions=frozenset(builder.scope.functions)).tokens))
+    if not isinstance(value, (Density, GaussianLaw)):
+        raise UnreadError("a subscript of an expectation that is not a distribution")
+    return value
+
+
+def distribution(builder, node: Tree) -> sp.Expr:
+    """An argument of a KL divergence: a density, a Gaussian law, or a bare name."""
+    from derivations.latex.reader import GaussianLaw
+
+    if node.data == "name":
+        name: Name = node.children[0].info
+        return sp.Symbol(name.sympy_name)
+    value = builder.build(node)
+    if not isinstance(value, (Density, GaussianLaw, NormalPDF)):
+        raise UnreadError("an argument of a KL divergence that is not a distribution")
+    return value

@@ -1,0 +1,400 @@
+r"""LaTeX math as tokens for the grammar (:mod:`derivations.latex.grammar`).
+
+The lexer decides what only the characters around a token can tell:
+
+* a name followed by ``(`` is a call when the name can name a function (``p``,
+  ``q_\phi``, ``\mu_\theta``, ``\mathcal{N}``, ``\Gamma``, one the post defined), a product
+  when its parentheses hold an expression (``a(x + 1)``), and neither (the row is unread)
+  when they hold a bare argument list after a name that is no function (``\sigma(x)``);
+* a bar inside a call is "given" (``p(x \mid z)``), ``\|`` inside a ``D_{KL}(...)`` separates
+  its two arguments, and elsewhere bars open and close absolute values and norms;
+* ``d`` before a variable, after an ``\int``, is a differential; ``E`` (or ``\mathbb{E}``)
+  before ``[`` or a subscript and ``[`` is an expectation.
+
+Spacing, sizes and decorations that carry no value (``\color``, ``\underbrace``,
+``\displaystyle``) go; every other command must be known, or the row is unread.
+Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Token
+
+from derivations.latex.names import Name, NameError_, argument, group_end, read_name
+
+#: Commands that become one token each, by type ("UNREAD": the row is not read).
+COMMANDS = {
+    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "cdot": "MUL", "times": "MUL",
+    "div": "DIV", "pm": "PM", "mp": "PM", "infty": "INFTY", "pi": "PI", "int": "INT", "sum": "SUM",
+    "prod": "PROD", "nabla": "NABLA", "partial": "PARTIAL", "exp": "FUNC", "log": "FUNC", "ln": "FUNC",
+    "sin": "FUNC", "cos": "FUNC", "tan": "FUNC", "sim": "SIM", "ast": "MUL",
+    **dict.fromkeys("lim max min arg dots cdots ldots vdots ddots bmod pmod mod cancel sup inf top intercal circ "
+                    "star otimes odot oplus in to mapsto iint iiint oint det sinh cosh tanh arcsin arccos arctan "
+                    "binom choose over prime".split(), "UNREAD"),
+    "mid": "BAR", "vert": "BAR", "lvert": "BAR", "rvert": "BAR", "Vert": "NORM", "lVert": "NORM", "rVert": "NORM",
+}
+#: Decorations dropped around their content: how many arguments come before the content (-1: drop all).
+WRAPPERS = {"color": 1, "textcolor": 1, "boxed": 0, "underbrace": 0, "overbrace": 0, "underset": 1,
+            "mathop": 0, "mathrel": 0, "mathbin": 0, "smash": 0, "phantom": -1, "hphantom": -1, "vphantom": -1}
+#: Commands with no value: spacing, sizes.
+IGNORED = frozenset("quad qquad displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits nonumber "
+                    "notag allowbreak nobreak".split())
+SIZES = frozenset("left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr".split())
+TEXT_COMMANDS = frozenset("text textrm textit textbf textsf mathrm operatorname mbox mathit".split())
+#: Operator names written in \text, \mathrm or \operatorname, by the token they become.
+OPERATORS = {"Var": "VAR", "var": "VAR", "Cov": "COV", "cov": "COV", "KL": "KL", "E": "EXPECT",
+             "exp": "FUNC", "log": "FUNC", "ln": "FUNC", "const": "CONST", "d": "DIFFMARK", "SNR": "WORD"}
+#: Letters that name functions when a call follows: g(x), p(x | z), q(z).
+FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
+#: Tokens whose subscript and superscript are read with them (limits, a distribution, a variable).
+SCRIPTED = frozenset({"SUM", "PROD", "INT", "NABLA"})
+#: Tokens after which a bar closes rather than opens.
+OPERAND_ENDS = frozenset({"NUMBER", "NAME", "RPAREN", "RBRACK", "RBRACE", "RABS", "RNORM", "INFTY", "PI", "DIFF"})
+#: Token kinds whose parentheses hold arguments (a bar there is "given").
+CALLERS = frozenset({"CALL", "KL", "VAR", "COV", "WORD"})
+#: "(t)", "(x_0)", "(x, y)": the argument list of a call rather than a factor.
+_ARGUMENTS = re.compile(r"\(\s*(?:\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*,?\s*|\d+\s*,?\s*)+\)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_SINGLE = {"+": "PLUS", "-": "MINUS", "*": "MUL", "/": "DIV", "^": "CARET", "!": "BANG", ",": "COMMA",
+           ";": "SEMI", "(": "LPAREN", ")": "RPAREN", "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE",
+           "|": "BAR", "'": "PRIME", "_": "UNDERSCORE", ":": "COLON", "&": None, "~": None}
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)\s*")
+
+
+class UnreadError(ValueError):
+    """A construct the reader does not read (the message says which): the row stays unread."""
+
+
+class Tok(Token):
+    """A token with what the builder needs beyond its text (a :class:`Name`)."""
+
+    info: object = None
+
+
+def token(kind: str, text: str, info: object = None) -> Tok:
+    tok = Tok(kind, text)
+    if info is not None:
+        tok.info = info
+    return tok
+
+
+@dataclass
+class Lexed:
+    """The tokens of one row and the names met in it (for the guard that no name is lost)."""
+
+    tokens: list[Tok]
+    names: list[Name] = field(default_factory=list)
+
+
+def lex(tex: str, *, functions: frozenset[tuple] = frozenset()) -> Lexed:
+    """The tokens of ``tex``; ``functions`` are the keys of names the post defined as functions.
+
+    Raises:
+        UnreadError: for a construct that is not read (the message says which).
+    """
+    lexer = _Lexer(tex, functions)
+    try:
+        lexer.run()
+    except NameError_ as error:
+        raise UnreadError(str(error)) from None
+    return Lexed(_paired_bars(lexer.out), lexer.names)
+
+
+class _Lexer:
+    def __init__(self, tex: str, functions: frozenset[tuple]) -> None:
+        self.tex, self.functions = tex, functions
+        self.out: list[Tok] = []
+        self.names: list[Name] = []
+        self.open_integrals = 0
+        self.calls: list[int] = []  # the paren depth of each call being read
+        self.depth = 0
+
+    def run(self) -> None:
+        index = 0
+        while index < len(self.tex):
+            index = self.step(index)
+
+    def emit(self, kind: str | None, text: str, info: object = None) -> None:
+        if kind is None:
+            return
+        if kind in ("LPAREN", "LBRACK"):
+            self.depth += 1
+            opens_arguments = self.out and (self.out[-1].type in CALLERS or
+                                            (kind == "LBRACK" and self.out[-1].type == "EXPECT"))
+            if opens_arguments:
+                self.calls.append(self.depth)
+        elif kind in ("RPAREN", "RBRACK"):
+            if self.calls and self.calls[-1] == self.depth:
+                self.calls.pop()
+            self.depth -= 1
+        self.out.append(token(kind, text, info))
+
+    def in_call(self) -> bool:
+        """Inside the parentheses of a call or the brackets of an expectation (not nested deeper)."""
+        return bool(self.calls) and self.calls[-1] == self.depth
+
+    def step(self, index: int) -> int:
+        char = self.tex[index]
+        if char.isspace():
+            return index + 1
+        if char.isdigit() or (char == "." and self.tex[index + 1:index + 2].isdigit()):
+            if self.out and self.out[-1].type in ("CARET", "UNDERSCORE"):  # TeX: x^22 is x^{2}2
+                self.emit("NUMBER", char)
+                return index + 1
+            number = _NUMBER.match(self.tex, index)
+            self.emit("NUMBER", number.group(0))
+            return number.end()
+        if char == "\\":
+            return self.command(index)
+        if char.isalpha():
+            return self.letter(index)
+        if char == "|" and self.tex.startswith("||", index) and self.in_call():
+            self.emit("PARALLEL", "||")
+            return index + 2
+        if char in _SINGLE:
+            kind = _SINGLE[char]
+            if kind == "BAR" and self.in_call():
+                kind = "GIVEN"
+            self.emit(kind, char)
+            return index + 1
+        raise UnreadError(f"cannot read {char!r}")
+
+    def command(self, index: int) -> int:
+        match = _COMMAND.match(self.tex, index)
+        word, end = match.group(1), match.end()
+        if word in (",", ";", ":", "!", " ", ">"):
+            return end
+        if word in ("{", "}"):
+            self.emit("LPAREN" if word == "{" else "RPAREN", word)
+            return end
+        if word == "|":
+            self.emit("PARALLEL" if self.in_call() else "NORM", r"\|")
+            return end
+        if word in IGNORED:
+            return end
+        if word in SIZES:
+            return self.delimiter(end)
+        if word in WRAPPERS:
+            return self.wrapper(word, end)
+        if word in TEXT_COMMANDS:
+            return self.text(word, end)
+        if word == "mathbb":
+            inner, after = argument(self.tex, end)
+            if inner.strip() == "E":
+                return self.expectation(after)
+            raise UnreadError(rf"\mathbb{{{inner.strip()}}} is not read (a set, not a value)")
+        if word in COMMANDS:
+            return self.known(word, end)
+        found = read_name(self.tex, index)
+        if found is not None:
+            return self.name(*found)
+        raise UnreadError(rf"cannot read \{word}")
+
+    def known(self, word: str, end: int) -> int:
+        kind = COMMANDS[word]
+        if kind == "UNREAD":
+            raise UnreadError(rf"\{word} is not read yet")
+        if kind in ("BAR", "NORM") and self.in_call():
+            kind = "GIVEN" if kind == "BAR" else "PARALLEL"
+        if kind == "FRAC":
+            return self.fraction(end)
+        if kind in SCRIPTED:
+            scripts, end = self.scripts(end)
+            if kind == "INT":
+                self.open_integrals += 1
+            if kind == "NABLA" and scripts.get("_") is None:
+                raise UnreadError(r"\nabla without the variable it differentiates in")
+            self.emit(kind, word, scripts)
+            return end
+        self.emit(kind, word)
+        return end
+
+    def scripts(self, at: int) -> tuple[dict[str, str], int]:
+        """The raw subscript and superscript after a command (``\\sum_{i=1}^{n}``), and the index after them."""
+        found: dict[str, str] = {}
+        while True:
+            rest = re.match(r"\s*(\\limits|\\nolimits)?\s*([_^])", self.tex[at:])
+            if rest is None or rest.group(2) in found:
+                return found, at
+            text, at = argument(self.tex, at + rest.end())
+            found[rest.group(2)] = text
+
+    def fraction(self, end: int) -> int:
+        r"""``\frac{a}{b}``, ``\frac12`` (two digits, two arguments), or a derivative ``\frac{d}{dx}``."""
+        numerator, middle = argument(self.tex, end)
+        denominator, after = argument(self.tex, middle)
+        derivative = _derivative(numerator, denominator)
+        if derivative is not None:
+            order, variable, function = derivative
+            self.emit("DERIV", "d", (order, variable))
+            if function:
+                inner = lex(function, functions=self.functions)
+                self.out += [token("LBRACE", "{"), *inner.tokens, token("RBRACE", "}")]
+                self.names += inner.names
+            self.names.append(variable)
+            return after
+        if re.match(r"\s*(d|\\partial|\\mathrm\{d\})\b", numerator) and re.match(r"\s*(d|\\partial)", denominator):
+            raise UnreadError("a derivative in a form that is not read")
+        self.emit("FRAC", "frac")
+        for part in (numerator, denominator):
+            inner = lex(part, functions=self.functions)
+            self.out += [token("LBRACE", "{"), *inner.tokens, token("RBRACE", "}")]
+            self.names += inner.names
+        return after
+
+    def delimiter(self, end: int) -> int:
+        r"""After ``\left`` or ``\big``: the delimiter keeps its meaning (``\left|`` opens an absolute value)."""
+        if self.tex.startswith(".", end):
+            raise UnreadError(r"\left. or \right. (an evaluation bar) is not read")
+        for text, kind in ((r"\|", "NORM"), (r"\Vert", "NORM"), ("|", "BAR"), (r"\vert", "BAR")):
+            if self.tex.startswith(text, end):
+                self.emit(kind, text)
+                return end + len(text)
+        return end
+
+    def wrapper(self, word: str, end: int) -> int:
+        r"""``\color{red}{x}`` -> ``x``; ``\underbrace{x}_{\text{...}}`` -> ``x``; ``\phantom{x}`` -> nothing."""
+        skip, at = WRAPPERS[word], end
+        for _ in range(max(skip, 0)):
+            _, at = argument(self.tex, at)
+        content, at = argument(self.tex, at)
+        if word in ("underbrace", "overbrace"):
+            script = re.match(r"\s*[_^]", self.tex[at:])
+            if script:
+                _, at = argument(self.tex, at + script.end())
+        if skip >= 0:
+            inner = lex(content, functions=self.functions)
+            self.out += [token("LBRACE", "{"), *inner.tokens, token("RBRACE", "}")]
+            self.names += inner.names
+        return at
+
+    def text(self, word: str, end: int) -> int:
+        content, after = argument(self.tex, end)
+        content = content.strip()
+        kind = OPERATORS.get(content)
+        if kind is None and len(content) == 1 and content.isalpha():
+            return self.name(Name(content, style="rm"), after)
+        if kind is None:
+            raise UnreadError(f"\\{word}{{{content}}} is text, not a value")
+        if kind == "EXPECT":
+            return self.expectation(after)
+        if kind == "DIFFMARK":
+            found = self.differential(after)
+            if found is None:
+                raise UnreadError(r"\mathrm{d} without a variable")
+            return found
+        self.emit(kind, content)
+        return after
+
+    def letter(self, index: int) -> int:
+        if self.tex[index] == "d" and self.open_integrals:
+            after = self.differential(index + 1)
+            if after is not None:
+                return after
+        if self.tex[index] == "E" and self.expectation_follows(index + 1):
+            return self.expectation(index + 1)
+        found = read_name(self.tex, index)
+        if found is None:
+            raise UnreadError(f"cannot read {self.tex[index:index + 10]!r}")
+        return self.name(*found)
+
+    def expectation(self, at: int) -> int:
+        """An expectation sign: its subscript (the distribution, read later) goes with it."""
+        scripts, at = self.scripts(at)
+        if "^" in scripts:
+            raise UnreadError("a superscript on an expectation")
+        self.emit("EXPECT", "E", scripts)
+        return at
+
+    def expectation_follows(self, at: int) -> bool:
+        """After an ``E``: ``[``, or a subscript and then ``[`` (``E_q[...]``), not a variable ``E_1``."""
+        rest = self.tex[at:].lstrip()
+        if rest.startswith("_"):
+            start = len(self.tex) - len(rest) + 1
+            _, after = argument(self.tex, start)
+            rest = self.tex[after:].lstrip()
+        return bool(re.match(r"(?:\\left|\\big|\\Big|\\bigg|\\Bigg)?\s*\[", rest))
+
+    def differential(self, at: int) -> int | None:
+        """``dx`` after an integral: the differential of the variable that follows, or None."""
+        found = read_name(self.tex, at)
+        if found is None or (found[1] < len(self.tex) and self.tex[found[1]].isalpha()):
+            return None
+        self.names.append(found[0])
+        self.emit("DIFF", "d", found[0])
+        self.open_integrals = max(self.open_integrals - 1, 0)
+        return found[1]
+
+    def name(self, name: Name, end: int) -> int:
+        if name.base == "D" and name.sub.upper().strip() == "KL":
+            self.emit("KL", "KL")
+            return end
+        following = self.tex[end:].lstrip()
+        following = re.sub(r"^\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\b\s*", "", following)
+        if following.startswith("("):
+            if self.is_function(name):
+                self.names.append(name)
+                self.emit("CALL", name.sympy_name, name)
+                return end
+            if _ARGUMENTS.match(following) and not name.is_bold:
+                raise UnreadError(f"{name.sympy_name}(...): a call of a function or a product? (define it first)")
+        if name.base == "N" and name.style == "cal":
+            raise UnreadError(r"\mathcal{N} without its arguments")
+        if name.is_bold and name.base.isupper() and name.base != "I":
+            raise UnreadError(f"the matrix {name.sympy_name}: matrices are not read yet")
+        self.names.append(name)
+        self.emit("NAME", name.sympy_name, name)
+        return end
+
+    def is_function(self, name: Name) -> bool:
+        if name.key in self.functions or name.is_learned:
+            return True
+        if name.base == "N" and name.style == "cal":
+            return True
+        if name.base in ("Gamma", "Phi") and not name.sub:
+            return True
+        return name.base in FUNCTION_LETTERS and not name.accent and not name.is_bold
+
+
+def _derivative(numerator: str, denominator: str) -> tuple[int, Name, str] | None:
+    r"""``\frac{d}{dx}`` -> (1, x, ""); ``\frac{d^2 f}{dx^2}`` -> (2, x, "f"); else None."""
+    mark = r"\s*(?:d|\\partial|\\mathrm\{d\})\s*"
+    power = r"(?:\^\s*\{?\s*(\d)\s*\}?)?"
+    top = re.fullmatch(mark + power + r"\s*(.*)", numerator, re.S)
+    bottom = re.fullmatch(mark + r"(.+?)\s*" + power + r"\s*", denominator, re.S)
+    if top is None or bottom is None:
+        return None
+    found = read_name(bottom.group(1), 0)
+    if found is None or found[1] != len(bottom.group(1)):
+        return None
+    order_top, order_bottom = int(top.group(1) or 1), int(bottom.group(2) or 1)
+    if order_top != order_bottom:
+        return None
+    return order_top, found[0], top.group(2).strip()
+
+
+def _paired_bars(tokens: list[Tok]) -> list[Tok]:
+    """Bars (``|``) and double bars (``\\|``) as opening and closing delimiters.
+
+    A bar after an operand closes the innermost open bar of its kind; anywhere else it
+    opens one. An unpaired bar leaves the row unread.
+    """
+    out: list[Tok] = []
+    open_bars = {"BAR": 0, "NORM": 0}
+    for tok in tokens:
+        if tok.type in open_bars:
+            closing = bool(out) and out[-1].type in OPERAND_ENDS and open_bars[tok.type] > 0
+            open_bars[tok.type] += -1 if closing else 1
+            kind = ("R" if closing else "L") + ("ABS" if tok.type == "BAR" else "NORM")
+            out.append(token(kind, str(tok)))
+        else:
+            out.append(tok)
+    if any(open_bars.values()):
+        raise UnreadError("an absolute value or a norm that does not close")
+    return out
+
+
+__all__ = ["UnreadError", "Lexed", "Tok", "lex", "group_end", "FUNCTION_LETTERS"]

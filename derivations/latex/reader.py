@@ -1,0 +1,396 @@
+r"""Read one side of a row of LaTeX into SymPy, or say why it stays unread.
+
+The pipeline: :mod:`~derivations.latex.lexer` (tokens), :mod:`~derivations.latex.grammar`
+(a parse tree), then :class:`_Builder` here (the meaning, with the post's
+:class:`~derivations.latex.scope.Scope`). Two guards then reject a reading that may be a
+misreading: every name of the row must be a symbol of the expression (none lost,
+none invented), and the expression printed back to LaTeX must read back as itself.
+A row that fails, or uses a construct the reader does not know, is *unread*: never
+proved, never refuted. Nothing in a row is ever executed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+from lark import Tree
+from lark.exceptions import LarkError
+from sympy.printing.latex import LatexPrinter
+
+from derivations.engine.expectation import Expectation as GaussianExpectation
+from derivations.engine.probability import Density, Divergence, Expectation
+from derivations.latex.grammar import parse_tokens
+from derivations.latex.lexer import Tok, UnreadError, lex
+from derivations.latex.names import Name
+from derivations.latex.scope import Scope
+
+#: Exact powers of numbers larger than this (in bits) are not computed: the row stays unread.
+MAX_POWER_BITS = 10_000
+#: Sums and products with numbers as limits and at most this many terms are summed out.
+MAX_TERMS = 200
+FUNCTIONS = {"exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
+             "erf": sp.erf}
+#: The marker of ``\text{const}``: an additive constant (the linter checks such rows up to one).
+CONST = sp.Symbol("const", real=True)
+
+
+class GaussianLaw(sp.Function):
+    r"""``\mathcal{N}(\mu, \sigma^2)`` written as a distribution (in a KL, after ``\sim``), not a density value."""
+
+    nargs = 2
+
+    def _latex(self, printer) -> str:
+        mean, variance = (printer._print(a) for a in self.args)
+        return rf"\mathcal{{N}}\left({mean}, {variance}\right)"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A side of a row read: the expression, or the reason it is unread, and the names met."""
+
+    expr: sp.Expr | None
+    reason: str = ""
+    names: tuple[Name, ...] = ()
+    idents: dict = field(default_factory=dict)  # symbol -> Name, for the symbols read from names
+
+
+def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
+    """Read ``tex`` (one side of a row) with the post's ``scope``.
+
+    >>> read(r"\\sqrt{\\bar\\alpha_t}\\mathbf{x}_0", Scope(diffusion=True)).expr
+    sqrt(alphabar_t)*x_0
+    """
+    if not tex.strip():
+        return Parsed(None, "empty")
+    try:
+        lexed = lex(tex, functions=frozenset(scope.functions))
+        tree = parse_tokens(lexed.tokens)
+        builder = _Builder(scope)
+        expr = builder.build(tree)
+    except UnreadError as error:
+        return Parsed(None, str(error))
+    except LarkError:
+        return Parsed(None, "the grammar does not read this row")
+    except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError) as error:
+        return Parsed(None, f"cannot build it ({type(error).__name__})")
+    if not isinstance(expr, sp.Expr) or isinstance(expr, GaussianLaw):
+        return Parsed(None, "not a value (a distribution, or a relation)")
+    idents = {builder.symbols[key]: name for key, name in builder.named.items() if key in builder.symbols}
+    idents.update({term.base.label: FAMILIES[term.base] for term in expr.atoms(sp.Indexed) if term.base in FAMILIES})
+    parsed = Parsed(expr, "", tuple(lexed.names), idents)
+    if guard:
+        reason = _misread(parsed, builder, scope)
+        if reason:
+            return Parsed(None, reason, tuple(lexed.names))
+    return parsed
+
+
+def _misread(parsed: Parsed, builder: _Builder, scope: Scope) -> str:
+    """Why the reading may be wrong (a name lost or invented, a round trip that changes it), or ""."""
+    expr = parsed.expr
+    made = set(builder.symbols.values()) - builder.bound
+    present = expr.free_symbols | {v for node in expr.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
+    present -= {d.args[0] for d in expr.atoms(Density)} | {e.args[1] for e in expr.atoms(Expectation)}
+    present -= {e.args[4] for e in expr.atoms(GaussianExpectation)}
+    present -= {term.base.label for term in expr.atoms(sp.Indexed)} | expr.atoms(sp.Indexed)
+    present -= builder.bound
+    if not made <= present and not builder.cancelled:
+        lost = sorted(str(s) for s in made - present)
+        return f"misread: the names {', '.join(lost)} are not in what was read"
+    if not present <= made | {CONST}:
+        return "misread: the reading has names the row does not have"
+    try:
+        again = read(_RoundTrip().doprint(expr), scope, guard=False)
+    except Exception:  # noqa: BLE001 - a printer failure is a failed round trip, whatever its type
+        return "misread: printed back, it cannot be read again"
+    if again.expr is None:
+        return ""  # the printer writes what the reader does not read: no evidence either way
+    if again.expr != expr and sp.expand(again.expr - expr) != 0:
+        return "misread: printed back and read again, it changes"
+    return ""
+
+
+class _RoundTrip(LatexPrinter):
+    """The project's LaTeX, with what the reader needs to read back a Gaussian expectation."""
+
+    def __init__(self) -> None:
+        from derivations.engine.notation import SYMBOL_NAMES
+
+        super().__init__({"symbol_names": SYMBOL_NAMES, "order": "none"})
+
+    def _print(self, expr, **kwargs) -> str:
+        if isinstance(expr, GaussianExpectation):
+            body, variable, mean, variance, _ = (super(_RoundTrip, self)._print(a) for a in expr.args)
+            return rf"\mathbb{{E}}_{{{variable} \sim \mathcal{{N}}({mean}, {variance})}}\left[{body}\right]"
+        return super()._print(expr, **kwargs)
+
+
+class _Builder:
+    """Builds SymPy from a parse tree with the post's scope; raises UnreadError on what it will not read."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.symbols: dict[tuple, sp.Symbol] = {}
+        self.named: dict[tuple, Name] = {}
+        self.bound: set[sp.Symbol] = set()  # indices of sums and products (summed out when their limits are numbers)
+        self.cancelled = False
+
+    def build(self, node: Tree | Tok) -> sp.Expr:
+        if isinstance(node, Tok):
+            raise UnreadError(f"unexpected {node.type}")
+        method = getattr(self, f"_{node.data}", None)
+        if method is None:
+            raise UnreadError(f"{node.data} is not read")
+        return method(*node.children)
+
+    def parts(self, *nodes) -> list[sp.Expr]:
+        return [self.build(n) for n in nodes if isinstance(n, Tree)]
+
+    # --- numbers and names ---------------------------------------------------------
+
+    def _number(self, tok: Tok) -> sp.Expr:
+        return sp.Rational(str(tok))
+
+    def _pi(self, tok: Tok) -> sp.Expr:
+        return sp.pi
+
+    def _infty(self, tok: Tok) -> sp.Expr:
+        return sp.oo
+
+    def _const(self, tok: Tok) -> sp.Expr:
+        return CONST
+
+    def _name(self, tok: Tok) -> sp.Expr:
+        name: Name = tok.info
+        if name.base == "I" and name.is_bold:
+            raise UnreadError(r"the identity matrix \mathbf{I} outside a covariance")
+        indexed = self._indexed(name)
+        if indexed is not None:
+            return indexed
+        value = self.scope.symbol(name)
+        if isinstance(value, sp.Symbol):
+            self.symbols[name.key] = value
+            self.named[name.key] = name
+        return value
+
+    def _indexed(self, name: Name) -> sp.Expr | None:
+        """``\\alpha_i`` inside a sum or product over ``i``: the term of a family at that index."""
+        if not name.sub or not self.scope.integers:
+            return None
+        indices = {index.name: index for index in self.scope.integers.values()}
+        if not any(re.search(rf"(?<![A-Za-z]){re.escape(i)}(?![A-Za-z])", name.sub) for i in indices):
+            return None
+        from derivations.engine.syntax import parse_sympy_expr
+
+        try:
+            position = parse_sympy_expr(name.sub, fixed=indices)
+        except Exception:  # noqa: BLE001 - a subscript that is no expression of the index: not read
+            raise UnreadError(f"the subscript {name.sub!r} of a term of a sum") from None
+        family = Name(name.base, name.accent, name.style, "", name.mark)
+        base = sp.IndexedBase(family.sympy_name, **_assumptions(self.scope.symbol(Name(name.base, name.accent,
+                                                                                         name.style, "t"))))
+        FAMILIES[base] = family
+        return base[position]
+
+    # --- arithmetic ------------------------------------------------------------------
+
+    def _paren(self, _open, inner, _close) -> sp.Expr:
+        return self.build(inner)
+
+    def track(self, result: sp.Expr, *parts: sp.Expr) -> sp.Expr:
+        """``result`` of combining ``parts``; notes when a name cancelled away (``x - x``, ``a/a``, ``0 x``)."""
+        self.cancelled |= _cancels(result, *parts)
+        return result
+
+    def _add(self, left, _op, right) -> sp.Expr:
+        a, b = self.build(left), self.build(right)
+        return self.track(a + b, a, b)
+
+    def _sub(self, left, _op, right) -> sp.Expr:
+        a, b = self.build(left), self.build(right)
+        return self.track(a - b, a, b)
+
+    def _plus_minus(self, *_) -> sp.Expr:
+        raise UnreadError(r"\pm: two values, not one")
+
+    def _neg(self, _op, inner) -> sp.Expr:
+        return -self.build(inner)
+
+    def _pos(self, _op, inner) -> sp.Expr:
+        return self.build(inner)
+
+    def _mul(self, left, _op, right) -> sp.Expr:
+        a, b = self.build(left), self.build(right)
+        return self.track(a * b, a, b)
+
+    def _juxt(self, left, right) -> sp.Expr:
+        if isinstance(left, Tree) and left.data == "function_bare":
+            raise UnreadError(r"the argument of a function without parentheses is unclear (\log x y)")
+        return self._mul(left, None, right)
+
+    def _div(self, left, _op, right) -> sp.Expr:
+        a, b = self.build(left), self.build(right)
+        return self.track(a / b, a, b)
+
+    def _frac(self, _frac, top, bottom) -> sp.Expr:
+        a, b = self.build(top), self.build(bottom)
+        return self.track(a / b, a, b)
+
+    def _pow(self, base, _caret, exponent) -> sp.Expr:
+        b, e = self.build(base), self.build(exponent)
+        if b.is_Rational and e.is_Rational:
+            bits = abs(float(e)) * max(abs(b.p).bit_length(), abs(b.q).bit_length())
+            if bits > MAX_POWER_BITS:
+                raise UnreadError("a power too large to compute exactly")
+        return self.track(sp.exp(e) if b == sp.E else b**e, b, e)
+
+    def _factorial(self, inner, _bang) -> sp.Expr:
+        value = self.build(inner)
+        if value.is_Integer and value > 1000:
+            raise UnreadError("a factorial too large to compute exactly")
+        return sp.factorial(value)
+
+    def _sqrt(self, _sqrt, inner) -> sp.Expr:
+        return sp.sqrt(self.build(inner))
+
+    def _root(self, _sqrt, _open, index, _close, inner) -> sp.Expr:
+        n = self.build(index)
+        if not (n.is_Integer and n > 1):
+            raise UnreadError(r"\sqrt[n] with an n that is not a whole number above 1")
+        value = self.build(inner)
+        if n % 2 and isinstance(value, sp.Pow) and value.exp == n and value.base.is_real:
+            return value.base  # the real n-th root of y^n is y for odd n
+        return sp.real_root(value, n) if n % 2 else value ** sp.Rational(1, n)
+
+    def _abs(self, _open, inner, _close) -> sp.Expr:
+        return sp.Abs(self.build(inner))
+
+    def _norm(self, _open, inner, _close) -> sp.Expr:
+        return _Norm(self.build(inner))
+
+    # --- functions -------------------------------------------------------------------
+
+    def _function(self, func, _open, inner, _close) -> sp.Expr:
+        return FUNCTIONS[str(func)](self.build(inner))
+
+    def _function_power(self, func, _caret, power, _open, inner, _close) -> sp.Expr:
+        if str(func) in ("log", "ln"):
+            raise UnreadError(r"\log^n: a power of the log or an iterated log?")
+        return FUNCTIONS[str(func)](self.build(inner)) ** self.build(power)
+
+    def _function_bare(self, func, argument) -> sp.Expr:
+        return FUNCTIONS[str(func)](self.build(argument))
+
+    def _call(self, head, _open, arguments, _close) -> sp.Expr:
+        if head.type == "WORD":
+            raise UnreadError(f"{head} is not read yet")
+        from derivations.latex.calls import call  # the meaning of calls: densities, functions
+
+        return call(self, head.info, arguments)
+
+    # --- integrals, sums, operators --------------------------------------------------------
+
+    def _integral(self, head, body, differential) -> sp.Expr:
+        from derivations.latex.calls import integral
+
+        return integral(self, head, body, differential)
+
+    def _sum_over(self, head, body) -> sp.Expr:
+        from derivations.latex.calls import indexed
+
+        return indexed(self, sp.Sum, head, body)
+
+    def _product_over(self, head, body) -> sp.Expr:
+        from derivations.latex.calls import indexed
+
+        return indexed(self, sp.Product, head, body)
+
+    def _expectation(self, head, _open, body, _close) -> sp.Expr:
+        from derivations.latex.calls import expectation
+
+        return expectation(self, head, self.build(body))
+
+    def _conditional_expectation(self, head, _open, body, _given, values, _close) -> sp.Expr:
+        condition = tuple(self.parts(*values.children))
+        if head.info:
+            raise UnreadError("a conditional expectation with a subscript")
+        return Expectation(self.build(body), Density(sp.Symbol("given"), sp.Tuple(), sp.Tuple(*condition)))
+
+    def _variance(self, _head, _open, inner, _close) -> sp.Expr:
+        from derivations.latex.calls import opaque
+
+        return opaque("Var")(self.build(inner))
+
+    def _covariance(self, _head, _open, first, _comma, second, _close) -> sp.Expr:
+        from derivations.latex.calls import opaque
+
+        return opaque("Cov")(self.build(first), self.build(second))
+
+    def _divergence(self, _head, _open, first, _bar, second, _close) -> sp.Expr:
+        from derivations.latex.calls import distribution
+
+        return Divergence(distribution(self, first), distribution(self, second))
+
+    def _derivative(self, head, body) -> sp.Expr:
+        order, variable = head.info
+        symbol = self.scope.symbol(variable)
+        self.symbols[variable.key], self.named[variable.key] = symbol, variable
+        return sp.Derivative(self.build(body), (symbol, order))
+
+    def _gradient(self, head, body) -> sp.Expr:
+        found = _variable(head.info["_"])
+        symbol = self.scope.symbol(found)
+        self.symbols[found.key], self.named[found.key] = symbol, found
+        return sp.Derivative(self.build(body), symbol)
+
+
+#: Each indexed family read, with the name its terms are written by (for writing a term back as a symbol).
+FAMILIES: dict[sp.IndexedBase, Name] = {}
+
+
+def _assumptions(symbol: sp.Expr) -> dict[str, bool]:
+    return {"positive": True} if getattr(symbol, "is_positive", False) else {"real": True}
+
+
+def terms_as_symbols(expr: sp.Expr, scope: Scope) -> sp.Expr:
+    """Terms of indexed families at a definite index (``alpha[t]``, after peeling) as the post's symbols."""
+    mapping = {}
+    bound = {v for node in expr.atoms(sp.Sum, sp.Product) for v in node.variables}
+    for term in expr.atoms(sp.Indexed):
+        if term.base in FAMILIES and not (term.free_symbols & bound) and len(term.indices) == 1:
+            family = FAMILIES[term.base]
+            sub = sp.sstr(term.indices[0]).replace(" ", "")
+            mapping[term] = scope.symbol(Name(family.base, family.accent, family.style, sub, family.mark))
+    return expr.xreplace(mapping) if mapping else expr
+
+
+class _Norm(sp.Function):
+    r""":math:`\|v\|`: the norm of a vector, opaque and nonnegative (its rules are not used yet)."""
+
+    nargs = 1
+
+    def _eval_is_nonnegative(self) -> bool:
+        return True
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+    def _latex(self, printer) -> str:
+        return rf"\left\|{printer._print(self.args[0])}\right\|"
+
+
+def _variable(text: str) -> Name:
+    from derivations.latex.names import read_name
+
+    found = read_name(text.strip(), 0)
+    if found is None or found[1] != len(text.strip()):
+        raise UnreadError(f"{text!r} is not one variable")
+    return found[0]
+
+
+def _cancels(result: sp.Expr, *parts: sp.Expr) -> bool:
+    """Did adding ``parts`` make a name vanish (``x - x``)? Then the names guard allows it."""
+    before = set().union(*(p.free_symbols for p in parts))
+    return not before <= result.free_symbols

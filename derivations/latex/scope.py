@@ -1,0 +1,82 @@
+r"""What the names of one post stand for: its symbols, its functions, its conventions.
+
+A :class:`Scope` turns each :class:`~derivations.latex.names.Name` into a SymPy symbol, and
+remembers the functions the post defines (``g(x) = e^{-x^2}``). Its conventions are stated
+and narrow:
+
+* a standard deviation ``\sigma`` (with any subscript) is positive;
+* in a diffusion post (``diffusion=True``), the schedule letters ``\alpha``, ``\beta`` and
+  ``\bar\alpha`` *with a subscript* lie in (0, 1), as in Ho et al. (2020); a bare
+  ``\alpha`` is a real number like any other letter;
+* declared standard normals (``fixed``) are plain reals, whatever else the name means;
+* ``i`` is the imaginary unit unless the block uses it as an index; ``e`` is Euler's number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from derivations.engine import notation
+from derivations.latex.names import Name
+
+#: Schedule letters of a diffusion post (with a subscript): positive and below 1.
+SCHEDULE_BASES = frozenset({"alpha", "beta"})
+#: Letters that are positive wherever they appear (a standard deviation).
+POSITIVE_BASES = frozenset({"sigma"})
+
+
+@dataclass
+class Scope:
+    """How names become symbols for one post."""
+
+    assume: str = "real"
+    positive: frozenset[str] = frozenset()  # names declared positive (Python or SymPy spelling)
+    fixed: Mapping[str, sp.Symbol] = field(default_factory=dict)  # declared normals
+    diffusion: bool = False
+    imaginary_i: bool = True
+    functions: dict[tuple, Callable[..., sp.Expr]] = field(default_factory=dict)
+    integers: dict[tuple, sp.Symbol] = field(default_factory=dict)  # summation indices while reading a sum
+    #: The notation table's symbols for its names, with their assumptions (``derivations check``,
+    #: where LaTeX and SymPy syntax must read a name alike); a post's own names otherwise.
+    table: bool = False
+
+    def symbol(self, name: Name) -> sp.Expr:
+        """The symbol (or constant) ``name`` stands for."""
+        if name.key in self.integers:
+            return self.integers[name.key]
+        for spelling in (name.python_name, name.sympy_name):
+            if spelling in self.fixed:
+                return self.fixed[spelling]
+        plain = not name.sub and not name.accent and not name.mark and name.style in ("", "rm")
+        if plain and name.base == "e":
+            return sp.E
+        if plain and name.base == "i" and self.imaginary_i:
+            return sp.I
+        row = notation.BY_PYTHON_NAME.get(name.python_name)
+        if self.table and row is not None and row.sympy_name == name.sympy_name:
+            return notation.SYMBOLS[name.python_name]
+        if self._unit(name):
+            return sp.Symbol(name.sympy_name, positive=True)
+        positive = (self.assume == "positive" or name.base in POSITIVE_BASES
+                    or {name.python_name, name.sympy_name} & self.positive)
+        if not positive and row is not None and row.sympy_name == name.sympy_name and "positive" not in row.assumptions:
+            return notation.SYMBOLS[name.python_name]
+        return sp.Symbol(name.sympy_name, **({"positive": True} if positive else {"real": True}))
+
+    def _unit(self, name: Name) -> bool:
+        return self.diffusion and name.base in SCHEDULE_BASES and bool(name.sub) and name.accent in ("", "bar")
+
+    def unit_symbols(self, expr: sp.Expr) -> list[sp.Symbol]:
+        """The schedule symbols of ``expr`` (in a diffusion post): each is stated below 1."""
+        if not self.diffusion:
+            return []
+        found = [s for s in expr.free_symbols if s.is_positive and s.name.startswith(("alpha", "beta"))
+                 and "_" in s.name]
+        return sorted(found, key=sp.default_sort_key)
+
+    def index(self, name: Name) -> sp.Symbol:
+        """The integer symbol a summation or product index stands for."""
+        return sp.Symbol(name.sympy_name, integer=True)

@@ -1,0 +1,209 @@
+r"""A post as a context: its conventions, its definitions, and the relations its notation brings.
+
+What a post says carries forward, as a reader would take it:
+
+* a row ``label = expr`` where the label is a lone name or a function of names
+  (``g_1(t) = ...``, ``q(\mathbf{x}_t \mid \mathbf{x}_0) = \mathcal{N}(...)``), in a display
+  block or in inline math in the prose, defines the label from that line on; a later
+  definition of the same label replaces it (sections reuse letters);
+* in a diffusion post (it writes ``\bar\alpha``, or says "diffusion"), the relations of Ho
+  et al. (2020) hold for every index the post uses: ``\alpha_k = 1 - \beta_k`` and
+  ``\bar\alpha_t = \alpha_t\bar\alpha_{t-1}``, and the schedule letters lie in (0, 1);
+* declared standard normals (``--normal``, the front matter's ``derivations: {normal: [...]}``)
+  are independent N(0, 1), and ``positive`` names are positive.
+
+Only what is defined is substituted, and only after its line: a refutation that ignores a
+definition does not stand, and a definition never proves a step by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from derivations.engine.probability import Density
+from derivations.latex.names import Name
+from derivations.latex.reader import Parsed, read
+from derivations.latex.scope import Scope
+from derivations.lint.steps import top_level_split
+
+_DEFINING = re.compile(r"\\coloneqq|:=|(?<![<>!\\])=")
+#: A definition's head: a lone name, or a function of plain names.
+_CALL_HEAD = re.compile(r"^\s*(?P<name>.+?)\s*(?:\\left)?\(\s*(?P<args>[^()]*)(?:\\right)?\)\s*$")
+
+
+@dataclass
+class Definition:
+    """``head = value`` from the post, at ``line``."""
+
+    head: sp.Expr  # a symbol or a density
+    value: sp.Expr
+    line: int
+
+
+@dataclass
+class Post:
+    """The reading context of one post: its scope and what it has defined so far."""
+
+    scope: Scope
+    normals: tuple[str, ...] = ()
+    definitions: dict[sp.Expr, Definition] = field(default_factory=dict)
+
+    def read(self, text: str) -> Parsed:
+        return read(text, self.scope)
+
+    def read_condition(self, text: str) -> sp.Expr | None:
+        """A condition ``a > b`` (or ``b < a``) stated after an equation, as the positive ``a - b``; else None."""
+        parts = top_level_split(text, re.compile(r">|<|\\gt(?![A-Za-z])|\\lt(?![A-Za-z])"))
+        if len(parts) != 2:
+            return None
+        (_, left), (relation, right) = parts
+        sides = [self.read(left), self.read(right)]
+        if any(side.expr is None for side in sides):
+            return None
+        big, small = (sides[0], sides[1]) if relation in (">", r"\gt") else (sides[1], sides[0])
+        difference = big.expr - small.expr
+        return None if difference.is_number else difference
+
+    def read_values(self, text: str) -> dict[sp.Symbol, sp.Expr] | None:
+        """``r = 1, t = T`` -> {r: 1, t: T}; None if it is not names equal to values."""
+        values: dict[sp.Symbol, sp.Expr] = {}
+        for _, piece in top_level_split(text, re.compile(",")):
+            parts = top_level_split(piece, re.compile("="))
+            if len(parts) != 2:
+                return None
+            name, value = self.read(parts[0][1]), self.read(parts[1][1])
+            if not isinstance(name.expr, sp.Symbol) or value.expr is None:
+                return None
+            values[name.expr] = value.expr
+        return values or None
+
+    # --- definitions -----------------------------------------------------------------
+
+    def define(self, head_text: str, value_text: str, line: int) -> bool:
+        """Record ``head = value`` if the head is a label; True if it was a definition."""
+        function = _CALL_HEAD.match(head_text)
+        if function and self._define_function(function.group("name"), function.group("args"), value_text):
+            return True
+        head, value = self.read(head_text), self.read(value_text)
+        if head.expr is None or value.expr is None:
+            return False
+        if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
+            self.definitions[head.expr] = Definition(head.expr, value.expr, line)
+            for steps in (1, 2):  # a definition at step t holds one and two steps earlier too
+                earlier = shifted(head.expr, steps)
+                if earlier is not None:
+                    self.definitions.setdefault(earlier, Definition(earlier, shifted(value.expr, steps), line))
+            return True
+        return False
+
+    def _define_function(self, name_text: str, args_text: str, value_text: str) -> bool:
+        from derivations.latex.names import read_name
+
+        found = read_name(name_text.strip(), 0)
+        if found is None or found[1] != len(name_text.strip()) or "|" in args_text or r"\mid" in args_text:
+            return False
+        name: Name = found[0]
+        if name.base in ("p", "q", "P", "Q") or (name.base == "N" and name.style == "cal"):
+            return False  # a density's definition is recorded by its value, as a density
+        parameters = []
+        for _, text in top_level_split(args_text, re.compile(",")):
+            parsed = self.read(text)
+            if not isinstance(parsed.expr, sp.Symbol):
+                return False
+            parameters.append(parsed.expr)
+        saved = dict(self.scope.functions)
+        self.scope.functions.pop(name.key, None)  # the body is read with the name undefined
+        value = self.read(value_text)
+        if value.expr is None:
+            self.scope.functions = saved
+            return False
+        body = value.expr
+        self.scope.functions[name.key] = lambda *args: body.xreplace(dict(zip(parameters, args, strict=True)))
+        return True
+
+    def substituted(self, sides: tuple[sp.Expr, ...], before: int) -> tuple[sp.Expr, ...]:
+        """Both sides of a step with the definitions made before line ``before`` and the schedule's relations.
+
+        A bound variable (of an integral, a sum) is never replaced: it is not the defined name.
+        The schedule's relations are applied to the two sides together, so both use one spelling.
+        """
+        bound = {v for side in sides for node in side.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
+        mapping = {d.head: d.value for d in self.definitions.values() if d.line < before and d.head not in bound}
+        out = []
+        for expr in sides:
+            for _ in range(5):  # definitions may use other defined names
+                new = expr.xreplace(mapping)
+                if new == expr:
+                    break
+                expr = new
+            out.append(expr)
+        return schedule_relations(tuple(out)) if self.scope.diffusion else tuple(out)
+
+
+def shifted(expr: sp.Expr, steps: int) -> sp.Expr | None:
+    r"""``expr`` ``steps`` time steps earlier: every index ``t`` becomes ``t - steps``, in subscripts and bare.
+
+    :math:`\beta_t = t/T` one step earlier is :math:`\beta_{t-1} = (t-1)/T`: the index moves
+    wherever it is written. None if ``expr`` has no index ``t``.
+    """
+    mapping: dict[sp.Symbol, sp.Expr] = {}
+    for symbol in expr.atoms(sp.Symbol):
+        if symbol.name == "t":
+            mapping[symbol] = symbol - steps
+            continue
+        base, sep, sub = symbol.name.partition("_")
+        if sep and re.search(r"(?<![A-Za-z])t(?![A-Za-z])", sub):
+            moved = re.sub(r"(?<![A-Za-z])t(?:-(\d+))?(?![A-Za-z0-9])",
+                           lambda m: f"t-{int(m.group(1) or 0) + steps}", sub)
+            mapping[symbol] = sp.Symbol(f"{base}_{moved}", **symbol.assumptions0)
+    return expr.xreplace(mapping) if mapping else None
+
+
+def schedule_relations(sides: tuple[sp.Expr, ...]) -> tuple[sp.Expr, ...]:
+    r"""``\alpha_k -> 1 - \beta_k`` where ``\beta_k`` also occurs, and ``\bar\alpha_t -> \alpha_t\bar\alpha_{t-1}``.
+
+    Ho et al. (2020), sec. 2 and eq. (4): :math:`\alpha_t = 1 - \beta_t`,
+    :math:`\bar\alpha_t = \prod_{s=1}^{t}\alpha_s`, so :math:`\bar\alpha_t = \alpha_t\bar\alpha_{t-1}`.
+    Each rewrite is an identity of the schedule, applied once, for the indices that occur in
+    any of the ``sides``, to all of them.
+    """
+    symbols = {s.name: s for side in sides for s in side.free_symbols}
+    mapping: dict[sp.Symbol, sp.Expr] = {}
+    for name, symbol in symbols.items():
+        found = re.fullmatch(r"alphabar_(.+)", name)
+        if found:
+            earlier = _earlier(found.group(1))
+            if earlier is not None and f"alphabar_{earlier}" in symbols:
+                alpha = symbols.get(f"alpha_{found.group(1)}", sp.Symbol(f"alpha_{found.group(1)}", positive=True))
+                mapping[symbol] = alpha * symbols[f"alphabar_{earlier}"]
+    sides = tuple(side.xreplace(mapping) for side in sides)
+    symbols = {s.name: s for side in sides for s in side.free_symbols}
+    betas = {name[len("beta_"):]: s for name, s in symbols.items() if name.startswith("beta_")}
+    alphas = {s: 1 - betas[name[len("alpha_"):]] for name, s in symbols.items()
+              if name.startswith("alpha_") and name[len("alpha_"):] in betas}
+    return tuple(side.xreplace(alphas) for side in sides)
+
+
+def _earlier(index: str) -> str | None:
+    """``t`` -> ``t-1``, ``t-1`` -> ``t-2``; a number or another index -> None."""
+    found = re.fullmatch(r"([A-Za-z])(?:-(\d+))?", index)
+    if found is None:
+        return None
+    return f"{found.group(1)}-{int(found.group(2) or 0) + 1}"
+
+
+def is_diffusion_post(text: str) -> bool:
+    r"""Does the post use the diffusion schedule's notation?
+
+    It writes ``\bar\alpha``, speaks of diffusion or DDPM, or indexes a schedule letter by a
+    time step (``\alpha_t``, ``\beta_{t-1}``) beside a noised variable (``x_t``, ``x_{t-1}``). A
+    bare ``\alpha`` (a Beta distribution's) does not make a diffusion post.
+    """
+    if re.search(r"\\(?:bar|overline)\s*\{?\s*\\alpha|diffusion|DDPM", text, re.IGNORECASE):
+        return True
+    schedule = re.search(r"\\(?:alpha|beta)_\{?\s*t\b", text)
+    noised = re.search(r"(?:x|\\mathbf\{x\}|\\mathbf x|\\boldsymbol\{x\})_\{?\s*t\b|\\(?:var)?epsilon", text)
+    return bool(schedule and noised)

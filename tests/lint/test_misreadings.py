@@ -1,0 +1,145 @@
+"""Every misreading found in the LaTeX reader: none of them proves anything now, and the true reverse is proved."""
+
+from __future__ import annotations
+
+import pytest
+
+from derivations.lint import lint_text
+from derivations.lint.check import Options, Status
+
+
+def verdicts(text: str, **options) -> list[str]:
+    return [step.status.value for step in lint_text(text, Options(**options)).steps]
+
+
+#: Posts (or rows) that an earlier reader proved, though false. Each must prove nothing now.
+FALSE_PROOFS = {
+    "text operator deleted": r"$$\text{Var}(2x) = 2\,\text{Var}(x)$$",
+    "propto in an absent symbol": r"$$\exp(-\frac{x^2}{2s})\exp(mx) \propto \exp(-\frac{x^2}{2s})$$",
+    "continuation row read as an equality": "$$\n\\begin{aligned}\n(x+1)^2 &= 2x^2 \\\\\n&\\quad + 4x + 2\n"
+                                            "\\end{aligned}\n$$",
+    "multline continuation": "$$\n\\begin{multline}\n(x+1)^2 = 2(x+1)^2 \\\\\n- (x+1)^2 - 1\n\\end{multline}\n$$",
+    "variable capture in integrands": r"$$\int e^{-t^2} dt = \int e^{-x^2+x-t} dx$$",
+    "Gamma read as a product": r"$$\Gamma(2) = 2\Gamma(1)$$",
+    "Phi read as a product": r"$$\Phi(0) = 0$$",
+    "bmod eaten by bm": r"$$5 \bmod 3 = 3 \bmod 5$$",
+    "left-right bars unpaired": r"$$\left|a\right| b \left|c\right| = |a||b||c|$$",
+    "reversed-limit sum": r"$$\sum_{k=3}^{1} k = -2$$",
+    "reversed-limit product": r"$$\prod_{k=3}^{1} k = 1/2$$",
+    "comment hides a row break": "$$\n\\begin{aligned}\nx &= y % \\\\\n&= 2y\n\\end{aligned}\n$$",
+    "spacing argument as a row head": "$$\n\\begin{aligned}\na &= b \\\\[4pt]\n&= 2b\n\\end{aligned}\n$$",
+    "shifted definition": "$$\\beta_t = t/T$$\n\n$$\\beta_t - \\beta_{t-1} = 0$$\n",
+    "condition dropped from a definition": "$$x = 0 \\quad \\text{when } a = 0$$\n\n$$x + a = a$$\n",
+    "solve trusted for every solution": r"$$\sin x = 1 \implies x = \pi/2$$",
+    "bold matrices commute": r"$$(\mathbf{A}\mathbf{B})^{-1} = \mathbf{A}^{-1}\mathbf{B}^{-1}$$",
+    "alpha assumed below one": "$$\\sqrt{(1-\\alpha)^2} = 1 - \\alpha$$",
+    "definition checked by another case": "$$t = T$$\n\n$$t = 0$$\n",
+}
+
+
+@pytest.mark.parametrize("text", FALSE_PROOFS.values(), ids=FALSE_PROOFS.keys())
+def test_a_misreading_proves_nothing(text: str) -> None:
+    """The row is refuted, undecided or unread: never proved."""
+    assert "proved" not in verdicts(text)
+
+
+def test_the_html_block_math_is_seen() -> None:
+    """Display math inside an HTML block is read (a renderer sees it), and a slip there is refuted."""
+    text = "<div markdown=\"1\">\n\n$$(x+1)^2 = x^2 + 1$$\n\n</div>\n"
+    assert verdicts(text) == ["refuted"]
+
+
+def test_a_post_redefining_a_function_is_checked_against_it() -> None:
+    """After p(x) = x^2 (a function of the post), p(3) = 10 is checked and refuted."""
+    assert verdicts("$$f(x) = x^2$$\n\n$$f(3) = 10$$\n") == ["refuted"]
+    assert verdicts("$$f(x) = x^2$$\n\n$$f(3) = 9$$\n") == ["proved"]
+
+
+#: True rows an earlier reader refuted; each is proved now.
+TRUE_ROWS = {
+    "Euler's identity": r"$$e^{i\pi} + 1 = 0$$",
+    "Gamma of a half": r"$$\Gamma(\frac12) = \sqrt\pi$$",
+    "real cube root": r"$$\sqrt[3]{x^3} = x$$",
+    "a stated condition": r"$$\sqrt{x^2} = x \quad (x > 0)$$",
+    "indexed products": r"$$\frac{\prod_{i=1}^{t-1}\alpha_i}{\prod_{i=1}^{t}\alpha_i} = \frac{1}{\alpha_t}$$",
+    "empty sum as written": r"$$\sum_{k=3}^{1} k = 0$$",
+    "a sum with numbers as limits": r"$$\sum_{k=1}^{3} k^2 = 14$$",
+    "log of a quotient of densities": r"$$\log \frac{p(x, z)}{q(z \mid x)} = \log p(x, z) - \log q(z \mid x)$$",
+}
+
+
+@pytest.mark.parametrize("text", TRUE_ROWS.values(), ids=TRUE_ROWS.keys())
+def test_a_true_row_is_proved(text: str) -> None:
+    """What the reader now reads right is proved."""
+    assert verdicts(text) == ["proved"]
+
+
+WRONG_ROWS = {
+    "Euler's identity with the sign": r"$$e^{i\pi} - 1 = 0$$",
+    "Gamma of a half, squared": r"$$\Gamma(\frac12) = \pi$$",
+    "a condition that does not help": r"$$\sqrt{x^2} = -x \quad (x > 0)$$",
+    "indexed products, inverted": r"$$\frac{\prod_{i=1}^{t-1}\alpha_i}{\prod_{i=1}^{t}\alpha_i} = \alpha_t$$",
+    "a sum with numbers as limits": r"$$\sum_{k=1}^{3} k^2 = 13$$",
+}
+
+
+@pytest.mark.parametrize("text", WRONG_ROWS.values(), ids=WRONG_ROWS.keys())
+def test_a_wrong_row_is_refuted(text: str) -> None:
+    """Each construct has its negative: a broken row is refuted."""
+    assert verdicts(text) == ["refuted"]
+
+
+def test_a_continuation_row_joins_the_sum_it_continues() -> None:
+    """'(x+1)^2 = x^2 \\\\ + 2x + 1' is one step, and it is proved."""
+    text = "$$\n\\begin{aligned}\n(x+1)^2 &= x^2 \\\\\n&\\quad + 2x + 1\n\\end{aligned}\n$$"
+    assert verdicts(text) == ["proved"]
+
+
+def test_rows_with_no_relation_are_each_equal_to_the_one_before() -> None:
+    """A block of forms written one under the other (no '=' anywhere) is a chain of equalities."""
+    text = "$$\n\\begin{aligned}\n&(x+1)^2 \\\\\n&x^2 + 2x + 1 \\\\\n&x^2 + 2x\n\\end{aligned}\n$$"
+    assert verdicts(text) == ["proved", "refuted"]
+
+
+def test_schedule_letters_are_below_one_only_in_a_diffusion_post() -> None:
+    """sqrt((1 - alpha_t)^2) = 1 - alpha_t holds for a schedule (diffusion post), not for any alpha."""
+    row = "$$\\sqrt{(1-\\alpha_t)^2} = 1 - \\alpha_t$$\n"
+    assert verdicts("A diffusion model.\n\n" + row) == ["proved"]
+    assert verdicts("A Beta distribution.\n\n" + row) != ["proved"]
+
+
+def test_separate_formulas_are_not_chained() -> None:
+    """beta_1 = 10^-4 after 'beta_1 < ... < beta_T' is a statement, not a step checked against it."""
+    text = "$$\\beta_1 < \\beta_2$$\n\n$$\\beta_1 = 10^{-4}$$\n\n$$\\eta = 1$$\n\n$$\\eta = 0$$\n"
+    assert "refuted" not in verdicts(text)
+
+
+def test_an_equation_to_solve_is_not_an_identity() -> None:
+    """ax^2 + bx + c = 0 is an equation (a statement), not a refuted identity."""
+    assert verdicts("$$ax^2 + bx + c = 0$$\n\n$$a(x+d)^2 + e = 0$$\n") == []
+
+
+def test_declared_noise_with_a_comma_in_its_subscript() -> None:
+    r"""--normal accepts any name, \epsilon_{t, t-1} included."""
+    text = "$$\n\\begin{aligned}\nz &= \\sqrt{a}\\epsilon_{t, t-1} \\\\\n&= -\\sqrt{a}\\epsilon_{t, t-1}\n\\end{aligned}\n$$"
+    assert verdicts(text, normals=(r"\epsilon_{t, t-1}",), positive=("a",)) == ["proved"]
+
+
+def test_built_in_results_are_cited() -> None:
+    """In a diffusion post, q(x_t | x_0) = N(x_t; sqrt(abar_t) x_0, (1 - abar_t) I) is proved by citing the derivation."""
+    good = (r"In DDPM, $$q(\mathbf{x}_t \mid \mathbf{x}_0) = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}\mathbf{x}_0,"
+            r" (1-\bar\alpha_t)\mathbf{I})$$")
+    (step,) = lint_text(good).steps
+    assert step.status is Status.PROVED and "forward_process" in step.method
+    bad = good.replace(r"(1-\bar\alpha_t)\mathbf{I}", r"\bar\alpha_t\mathbf{I}")
+    assert [s.status for s in lint_text(bad).steps] == [Status.REFUTED]
+
+
+def test_kl_of_two_normals_is_cited() -> None:
+    """D_KL(N(mu_1, s_1^2) || N(mu_2, s_2^2)) equals its closed form, by the proved KL derivation."""
+    text = (r"$$D_{KL}(\mathcal{N}(\mu_1, \sigma_1^2) \| \mathcal{N}(\mu_2, \sigma_2^2)) = "
+            r"\log\frac{\sigma_2}{\sigma_1} + \frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac{1}{2}$$")
+    (step,) = lint_text(text).steps
+    assert step.status is Status.PROVED and "kl_divergence" in step.method
+    wrong = text.replace(r"- \frac{1}{2}$$", r"$$")
+    assert [s.status for s in lint_text(wrong).steps] == [Status.REFUTED]
