@@ -37,7 +37,7 @@ from derivations.lint.steps import Row, parse_rows
 
 #: Errors SymPy may raise on unusual input; the step is then undecided.
 ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError,
-                   RecursionError, sp.PolynomialError)
+                   RecursionError, sp.PolynomialError, sp.SympifyError, IndexError, KeyError)
 EQUALITIES = ("=", ":=")
 HINT = "not an algebraic identity; equal in distribution if these are independent standard normals"
 #: A head that applies an operator's result (``(g_1 \star g_2)(x)``): a label of the chain it starts.
@@ -104,7 +104,12 @@ class Linter:
         for index, row in enumerate(parse_rows(block.content, block.line)):
             if index == 0 and row.continues:
                 chain = self.last
-            chain = self._row(row, chain, results)
+            try:
+                chain = self._row(row, chain, results)
+            except ENGINE_FAILURES as error:  # the last resort: a row the linter cannot handle is not a crash
+                results.append(StepResult(row.line, row.source, Status.UNDECIDED,
+                                          f"the linter failed on this row ({type(error).__name__})"))
+                chain = None
         self.last = chain
         return results
 
@@ -157,7 +162,8 @@ class Linter:
         cited, names = with_lemmas(head.expr, diffusion=self.post.scope.diffusion)
         if not names:
             return None
-        return self._equal(row, head.expr, rhs.expr, _outcomes(head))
+        # the cited result supplies the names the head does not have: no new-names guard here
+        return self.step(row, replace(head, idents={**head.idents, **rhs.idents}), "=", rhs, _outcomes(head))
 
     def _links(self, row: Row, chain: _Chain, links, results: list[StepResult]) -> _Chain:
         for relation, text in links:

@@ -95,7 +95,9 @@ class Post:
             for steps in (1, 2):  # a definition at step t holds one and two steps earlier too
                 earlier = shifted(head.expr, steps)
                 if earlier is not None:
-                    self.definitions.setdefault(earlier, Definition(earlier, shifted(value.expr, steps), line))
+                    moved = shifted(value.expr, steps)
+                    value_then = value.expr if moved is None else moved
+                    self.definitions.setdefault(earlier, Definition(earlier, value_then, line))
             return True
         return False
 
