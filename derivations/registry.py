@@ -30,6 +30,18 @@ BUILTIN: dict[str, tuple[str, str]] = {
     "gaussian_product": ("derivations.gaussian.product", "The product of two Gaussian densities"),
     "gaussian_conditional": ("derivations.gaussian.conditional", "The conditional of a jointly Gaussian pair"),
     "ddpm_posterior": ("derivations.diffusion.ddpm_posterior", "The DDPM posterior q(x_{t-1} | x_t, x_0)"),
+    "ddpm_elbo": ("derivations.diffusion.elbo", "The DDPM variational bound, split into KL terms"),
+    "equal_variance_kl": ("derivations.diffusion.equal_variance_kl",
+                          "The denoising term with equal variances (eq. (8))"),
+    "noise_parameterisation": ("derivations.diffusion.noise_parameterisation",
+                               "The noise parameterisation and the DDPM loss"),
+    "ddim": ("derivations.diffusion.ddim", "DDIM: the non-Markovian family with the DDPM marginals, and its update"),
+    "vdm_diffusion_loss": ("derivations.diffusion.vdm", "VDM: the posterior and the diffusion loss in SNR form"),
+    "score_and_tweedie": ("derivations.diffusion.score", "The score, Tweedie's formula, and the noise as the score"),
+    "equivalent_forms": ("derivations.diffusion.equivalent_forms",
+                         "The posterior mean and the loss weight as Ho, Weng and Luo write them"),
+    "schedule_numbers": ("derivations.diffusion.schedule_numbers",
+                         "The schedules' numbers: abar_T and the weights of eq. (12)"),
 }
 
 

@@ -21,7 +21,8 @@ The functions of the proved results use only ``np.sqrt``, ``np.exp``,
 ``np.log``, ``np.sum`` and ``np.pi``, so that :mod:`derivations.code.check` can run
 the same code on SymPy symbols (it binds ``np`` to SymPy's functions).
 
-References: Ho, Jain & Abbeel (2020), eqs. (2), (4), (6), (7), (11);
+References: Ho, Jain & Abbeel (2020), eqs. (2), (4), (6), (7), (11), (12); Song, Meng & Ermon (2021),
+eqs. (12), (16) (DDIM);
 source documents 000 (eqs. (1)-(7), convolution), 001 (pdf, log-pdf, diffusion
 table), 002 (KL between two normals).
 """
@@ -38,7 +39,8 @@ SCHEDULE_FUNCTIONS = ("linear_beta", "cosine_f", "cosine_alpha_bar", "cosine_bet
 __all__ = [
     "normal_pdf", "normal_log_pdf", "gaussian_convolution", "kl_normal", "kl_diagonal",
     "forward_step", "q_sample", "posterior_mean", "posterior_mean_from_eps",
-    "posterior_variance", "paper_indexed", "schedules",
+    "posterior_variance", "paper_indexed", "eps_loss_weight", "snr_loss_weight", "ddim_step", "ddim_sigma",
+    "schedules",
 ]
 
 
@@ -161,3 +163,51 @@ def paper_indexed(beta):
     """
     beta = np.concatenate(([0.0], beta))
     return beta, schedules.alpha_bar(beta)
+
+
+def eps_loss_weight(t, alpha_bar, var):
+    r"""The weight of the noise loss, Ho et al. (2020), eq. (12); ``var`` is the reverse variance :math:`\sigma_t^2`.
+
+    With :math:`\alpha_t = \bar\alpha_t / \bar\alpha_{t-1}` and :math:`\beta_t = 1 - \alpha_t`:
+
+    .. math:: \lambda_t = \frac{\beta_t^2}{2\sigma_t^2\alpha_t(1 - \bar\alpha_t)}
+    """
+    alpha_t = alpha_bar[t] / alpha_bar[t - 1]
+    beta_t = 1 - alpha_t
+    return beta_t**2 / (2 * var * alpha_t * (1 - alpha_bar[t]))
+
+
+def snr_loss_weight(t, alpha_bar):
+    r"""The weight of eq. (12) with :math:`\sigma_t^2 = \tilde\beta_t`, as signal-to-noise ratios.
+
+    :math:`\mathrm{SNR}(t) = \bar\alpha_t / (1 - \bar\alpha_t)`; infinite at ``t = 1`` (:math:`\bar\alpha_0 = 1`):
+
+    .. math:: \lambda_t = \frac{1}{2}\left(\frac{\mathrm{SNR}(t-1)}{\mathrm{SNR}(t)} - 1\right)
+    """
+    snr_t = alpha_bar[t] / (1 - alpha_bar[t])
+    snr_tm1 = alpha_bar[t - 1] / (1 - alpha_bar[t - 1])
+    return (snr_tm1 / snr_t - 1) / 2
+
+
+def ddim_step(x_t, t, eps_theta, alpha_bar, sigma_t, eps):
+    r"""One DDIM update, Song, Meng & Ermon (2021), eq. (12); DDIM's :math:`\alpha_t` is ``alpha_bar[t]``.
+
+    ``eps_theta`` is the predicted noise, ``eps`` a fresh draw; ``sigma_t = 0`` is the deterministic update:
+
+    .. math:: \mathbf{x}_{t-1} = \sqrt{\bar\alpha_{t-1}}\,\hat{\mathbf{x}}_0
+              + \sqrt{1 - \bar\alpha_{t-1} - \sigma_t^2}\,\boldsymbol{\epsilon}_\theta + \sigma_t\boldsymbol{\epsilon},
+              \qquad \hat{\mathbf{x}}_0 = \frac{\mathbf{x}_t - \sqrt{1 - \bar\alpha_t}\,\boldsymbol{\epsilon}_\theta}
+              {\sqrt{\bar\alpha_t}}
+    """
+    x_hat_0 = (x_t - np.sqrt(1 - alpha_bar[t]) * eps_theta) / np.sqrt(alpha_bar[t])
+    return (np.sqrt(alpha_bar[t - 1]) * x_hat_0 + np.sqrt(1 - alpha_bar[t - 1] - sigma_t**2) * eps_theta
+            + sigma_t * eps)
+
+
+def ddim_sigma(t, alpha_bar, eta):
+    r"""The DDIM noise scale :math:`\sigma_t(\eta)`, Song, Meng & Ermon (2021), eq. (16) (``eta = 1``: DDPM).
+
+    .. math:: \sigma_t(\eta) = \eta\sqrt{\frac{1 - \bar\alpha_{t-1}}{1 - \bar\alpha_t}}
+              \sqrt{1 - \frac{\bar\alpha_t}{\bar\alpha_{t-1}}}
+    """
+    return eta * np.sqrt((1 - alpha_bar[t - 1]) / (1 - alpha_bar[t])) * np.sqrt(1 - alpha_bar[t] / alpha_bar[t - 1])

@@ -183,6 +183,7 @@ def implementations() -> dict[str, Implementation]:
                        "forward_process: the derived closed form", (x_0, alpha_bar_t, eps),
                        lambda v: (v[x_0], STEP, v[eps], indexed({STEP: v[alpha_bar_t]}))),
         *_posterior(),
+        *_objective(),
     ]
     return {impl.name: impl for impl in items}
 
@@ -207,6 +208,83 @@ def _posterior() -> list[Implementation]:
         Implementation("posterior_variance", reference.posterior_variance, target("posterior_variance"),
                        "ddpm_posterior: the derived variance, eq. (7)", (alpha_bar_t, alpha_bar_tm1),
                        lambda v: (STEP, _alpha_bar(v)), constraint),
+    ]
+
+
+# --- the objective chain (issue 18): the loss weights and the DDIM update ---------------------
+
+#: DDIM's noise scale sigma_t (any sign) and eta, as the code receives them.
+sigma_code, eta_code = symbol("sigma_ddim"), symbol("eta")
+eps_theta = symbol("eps_theta")
+
+
+def diffusion_function(module: str, name: str) -> Callable[[], object]:
+    """``name`` in ``derivations.diffusion.<module>`` (registered or not), or :class:`TargetUnavailable`."""
+    try:
+        return getattr(importlib.import_module(f"derivations.diffusion.{module}"), name)
+    except (ImportError, AttributeError) as error:
+        raise TargetUnavailable(f"derivations.diffusion.{module}: {name} is missing ({error})") from None
+
+
+@functools.cache
+def checked_diffusion(module: str) -> CheckedDerivation:
+    """The checked derivation of ``derivations.diffusion.<module>`` (run once per process)."""
+    return _run(module, diffusion_function(module, "derive"))
+
+
+def _tagged(module: str, tag: str) -> sp.Expr:
+    for step in checked_diffusion(module).steps:
+        if step.step.tag == tag:
+            return unfold(step.step.expr)
+    raise TargetUnavailable(f"derivations.diffusion.{module} has no line tagged ({tag})")
+
+
+def _eps_weight() -> tuple[sp.Expr, ...]:
+    """noise_parameterisation, line (12): the weight of the norm, sigma_t^2 the code's ``var``."""
+    norm_eps = symbol("norm_eps")
+    weight = sp.cancel(_tagged("noise_parameterisation", "12").args[0] / norm_eps)
+    if weight.has(norm_eps):
+        raise TargetUnavailable("noise_parameterisation, line (12), is not a weight times the norm")
+    return (_from_arrays(weight.xreplace({symbol("sigma_t"): sp.sqrt(var)})),)
+
+
+def _snr_weight() -> tuple[sp.Expr, ...]:
+    """noise_parameterisation, line (SNR): the signal-to-noise ratios as the derivation defines them."""
+    definitions = checked_diffusion("noise_parameterisation").derivation.definitions
+    ratios = {s: definitions[s] for s in (symbol("snr_t"), symbol("snr_tm1"))}
+    return (_tagged("noise_parameterisation", "SNR").xreplace(ratios),)
+
+
+def _ddim(name: str, tag: str) -> Callable[[], tuple[sp.Expr, ...]]:
+    """A DDIM line in the code's names: DDIM's alpha_t is the array's alpha_bar[t] (the letters' table)."""
+    def derived() -> tuple[sp.Expr, ...]:
+        ddim = importlib.import_module("derivations.diffusion.ddim")
+        line = _run("ddim", diffusion_function("ddim", "ddim_update")) if tag == "12" else _tagged("ddim", tag)
+        names = {ddim.alpha_t: alpha_bar_t, ddim.alpha_tm1: alpha_bar_tm1, ddim.sigma_t: sigma_code,
+                 ddim.eta: eta_code, ddim.eps_t: eps}
+        return (line.xreplace(names),)
+    return derived
+
+
+def _objective() -> list[Implementation]:
+    decreasing = (alpha_bar_t < alpha_bar_tm1,)
+    ddim_admissible = (alpha_bar_t < alpha_bar_tm1, sigma_code**2 < 1 - alpha_bar_tm1)
+    return [
+        Implementation("eps_loss_weight", reference.eps_loss_weight, _eps_weight,
+                       "noise_parameterisation, line (12): the weight of eq. (12)", (alpha_bar_t, alpha_bar_tm1, var),
+                       lambda v: (STEP, _alpha_bar(v), v[var]), decreasing),
+        Implementation("snr_loss_weight", reference.snr_loss_weight, _snr_weight,
+                       "noise_parameterisation, line (SNR): the weight with sigma_t^2 = beta_tilde_t",
+                       (alpha_bar_t, alpha_bar_tm1), lambda v: (STEP, _alpha_bar(v)), decreasing),
+        Implementation("ddim_step", reference.ddim_step, _ddim("ddim_step", "12"),
+                       "ddim, line (12): the update of Song et al. 2021, eq. (12)",
+                       (x_t, eps_theta, alpha_bar_t, alpha_bar_tm1, sigma_code, eps),
+                       lambda v: (v[x_t], STEP, v[eps_theta], _alpha_bar(v), v[sigma_code], v[eps]),
+                       ddim_admissible, {sigma_code: (-0.9, 0.9)}),
+        Implementation("ddim_sigma", reference.ddim_sigma, _ddim("ddim_sigma", "16"),
+                       "ddim, line (16): sigma_t(eta) of Song et al. 2021, eq. (16)",
+                       (alpha_bar_t, alpha_bar_tm1, eta_code), lambda v: (STEP, _alpha_bar(v), v[eta_code]),
+                       decreasing),
     ]
 
 
