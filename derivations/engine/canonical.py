@@ -208,7 +208,7 @@ def _small_rational(expr: sp.Expr) -> bool:
     if expr.has(sp.Function) or any(not p.exp.is_Integer for p in expr.atoms(sp.Pow)):
         return False
     symbols = expr.free_symbols
-    if len(symbols) > FACTOR_MAX_SYMBOLS:
+    if not symbols or len(symbols) > FACTOR_MAX_SYMBOLS:  # a number (or a bound variable only) needs no factoring
         return False
     numerator, denominator = sp.fraction(sp.together(expr))
     try:

@@ -26,7 +26,7 @@ from derivations.engine.radicals import resolve_absolute_values, split_radicals
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
 from derivations.engine.syntax import expression
 from derivations.engine.verdict import Outcome, Verdict
-from derivations.engine.witness import Witness, numeric_witness
+from derivations.engine.witness import Witness, numeric_witness, written_out
 from derivations.errors import EngineInconsistencyError
 
 
@@ -55,7 +55,8 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     stored = cache.load(entry) if entry else None
     if stored is not None:
         return stored
-    verdict = _decide(unfold(lhs), unfold(rhs), settings)
+    # concrete ranges first: SymPy's sums over them (an empty product) vary with the hash seed
+    verdict = _decide(written_out(unfold(lhs)), written_out(unfold(rhs)), settings)
     if entry:
         cache.store(entry, verdict)
     return verdict
@@ -188,8 +189,12 @@ def _combine(symbolic: Symbolic, witness: Witness, lhs: sp.Expr, rhs: sp.Expr) -
     if witness.counterexample is not None:
         return Verdict(Outcome.REFUTED, "numeric counterexample", symbolic.residual,
                        witness.counterexample, witness.points, symbolic.tried)
-    if symbolic.nonzero_constant:
+    if symbolic.nonzero_constant and witness.points == 0 and symbolic.residual.is_Number:
         return Verdict(Outcome.REFUTED, "the residual is a nonzero constant", symbolic.residual,
                        None, witness.points, symbolic.tried)
+    if symbolic.nonzero_constant:  # a canonical form the numbers contradict is no refutation
+        note = (f"a canonical form left the constant {sp.sstr(symbolic.residual)}, but the two sides agree "
+                f"numerically at {witness.points} points")
+        return Verdict(Outcome.UNDECIDED, note, symbolic.residual, None, witness.points, symbolic.tried)
     note = f"agrees numerically at {witness.points} points, no symbolic proof"
     return Verdict(Outcome.UNDECIDED, note, symbolic.residual, None, witness.points, symbolic.tried)

@@ -71,8 +71,15 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
 
 
 def _stand_ins(lhs: sp.Expr, rhs: sp.Expr) -> tuple[tuple[sp.Expr, sp.Expr], bool]:
-    """Both sides with each opaque term replaced by a symbol of its own (positive for a density)."""
+    """Both sides with each opaque term replaced by a symbol of its own (positive for a density).
+
+    A term that uses a bound variable (``f(t)`` inside a product over ``t``) cannot become one
+    symbol: its enclosing sum, product or integral stands in whole, after the concrete ranges
+    are written out (an empty product is 1 whatever its factors are).
+    """
+    lhs, rhs = (written_out(side) for side in (lhs, rhs))
     terms = set().union(*(side.atoms(Density, Expectation, Divergence, AppliedUndef) for side in (lhs, rhs)))
+    terms = set().union(*(_closed(term, side) for side in (lhs, rhs) for term in terms))
     outermost = [t for t in terms if not any(t != other and other.has(t) for other in terms)]
     if not outermost:
         return (lhs, rhs), False
@@ -81,6 +88,50 @@ def _stand_ins(lhs: sp.Expr, rhs: sp.Expr) -> tuple[tuple[sp.Expr, sp.Expr], boo
         kind = {"positive": True} if term.is_positive else {"real": True} if term.is_real else {}
         names[term] = sp.Symbol(f"opaque_{index}", **kind)
     return (lhs.xreplace(names), rhs.xreplace(names)), True
+
+
+#: Sums and products with concrete limits are written out when they have at most this many terms.
+WRITE_OUT_TERMS = 64
+_BINDERS = (sp.Sum, sp.Product, sp.Integral)
+
+
+def written_out(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each sum and product over a short concrete range written out term by term.
+
+    Written by hand, not by SymPy's ``doit``, whose telescoping of ``f(t)/f(t-1)`` over an
+    empty range varies with the hash seed. Reversed ranges follow Karr's convention, as
+    SymPy's ``Sum`` and ``Product`` do.
+    """
+    if not expr.has(sp.Sum, sp.Product):
+        return expr
+    args = [written_out(arg) for arg in expr.args]
+    if args != list(expr.args):
+        expr = expr.func(*args)
+    return _write_out(expr) if isinstance(expr, (sp.Sum, sp.Product)) and _concrete(expr) else expr
+
+
+def _concrete(e: sp.Sum | sp.Product) -> bool:
+    if e.has(sp.Integral) or any(len(limit) != 3 for limit in e.limits):
+        return False
+    return all((high - low).is_Integer and abs(high - low) < WRITE_OUT_TERMS for _, low, high in e.limits)
+
+
+def _write_out(e: sp.Sum | sp.Product) -> sp.Expr:
+    combine = sp.Add if isinstance(e, sp.Sum) else sp.Mul
+    body = e.function
+    for var, low, high in e.limits:  # innermost first
+        if high >= low - 1:
+            body = combine(*(body.xreplace({var: low + k}) for k in range(int(high - low) + 1)))
+        else:  # Karr: the sum from a to b < a - 1 is minus the sum from b + 1 to a - 1 (a product: its inverse)
+            reverse = combine(*(body.xreplace({var: high + 1 + k}) for k in range(int(low - high) - 1)))
+            body = -reverse if combine is sp.Add else 1 / reverse
+    return body
+
+
+def _closed(term: sp.Expr, side: sp.Expr) -> set[sp.Expr]:
+    """``term``, or the binders of ``side`` around it whose variables it uses."""
+    binders = {b for b in side.atoms(*_BINDERS) if b.has(term) and term.free_symbols & set(b.variables)}
+    return binders or ({term} if side.has(term) else set())
 
 
 def _evaluator(lhs: sp.Expr, rhs: sp.Expr, symbols: Sequence[sp.Symbol]):

@@ -96,3 +96,13 @@ def test_refutation_without_definitions_does_not_stand() -> None:
     assert check_equal(B_1, 1 / (2 * sigma**2), settings).outcome is Outcome.PROVED
     wrong = check_equal(B_1, 1 / sigma**2, settings)
     assert wrong.outcome is Outcome.REFUTED and "after substituting the definitions" in wrong.method
+
+
+def test_a_residual_without_symbols_is_reported_not_factored() -> None:
+    """A constant residual (nothing to factor) refutes cleanly; an empty product's log is 0, every time."""
+    t = sp.Symbol("t", integer=True)
+    f = sp.Function("f")
+    verdicts = {check_equal(sp.log(sp.Product(f(t) / f(t - 1), (t, 1, 0))), 0).outcome for _ in range(3)}
+    assert verdicts == {Outcome.PROVED}
+    wrong = check_equal(sp.Sum(t, (t, 1, 3)), 5)
+    assert wrong.outcome is Outcome.REFUTED and wrong.residual == 1

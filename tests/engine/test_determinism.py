@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 import multiprocessing
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -76,3 +79,23 @@ def test_no_engine_module_reads_the_clock() -> None:
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         from_time = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "time"]
         assert "time" not in imported and not from_time, path.name
+
+
+SEEDED = """
+import sympy as sp
+from derivations.engine.checking import check_equal
+t, T = sp.Symbol("t", integer=True), sp.Symbol("T", integer=True, positive=True)
+f = sp.Function("f")
+checks = [(sp.log(sp.Product(f(t) / f(t - 1), (t, 1, 0))), 0),
+          (sp.Product(f(t) / f(t - 1), (t, 1, T)), f(T) / f(0)),
+          (sp.Sum(t, (t, 3, 1)), -2)]
+print([(v.outcome.value, v.method) for v in (check_equal(a, b) for a, b in checks)])
+"""
+
+
+def test_the_hash_seed_changes_no_verdict() -> None:
+    """SymPy orders terms by hash; a sum or product over a concrete range once got a seed-dependent verdict."""
+    env = {**os.environ, "DERIVATIONS_NO_CACHE": "1"}
+    runs = {subprocess.run([sys.executable, "-c", SEEDED], env={**env, "PYTHONHASHSEED": str(seed)},
+                           capture_output=True, text=True, check=True).stdout for seed in (0, 3, 5, 6)}
+    assert len(runs) == 1 and "'proved'" in runs.pop()
