@@ -15,7 +15,6 @@ not an identity; only the rows of one block (and a block that begins with ``=``)
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -32,6 +31,16 @@ from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.reader import CONST, Parsed, terms_as_symbols
 from derivations.lint.context import Post
 from derivations.lint.extract import DisplayBlock
+from derivations.lint.heads import (
+    CALL_LABEL,
+    OPERATOR_LABEL,
+    is_equation,
+    is_label,
+    label_key,
+    new_names,
+    noise,
+    outcomes,
+)
 from derivations.lint.lemmas import with_lemmas
 from derivations.lint.steps import Row, parse_rows
 
@@ -40,13 +49,6 @@ ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotIm
                    RecursionError, sp.PolynomialError, sp.SympifyError, IndexError, KeyError)
 EQUALITIES = ("=", ":=")
 HINT = "not an algebraic identity; equal in distribution if these are independent standard normals"
-#: A head that applies an operator's result (``(g_1 \star g_2)(x)``): a label of the chain it starts.
-_OPERATOR_LABEL = re.compile(r"^\s*\(.*(?:\\star|\\ast|\\circ|\*).*\)\s*\([^()]*\)\s*$")
-#: A head that is a call of plain names (g(t), \phi(t, s)): it defines a function even when unread.
-_CALL_LABEL = re.compile(r"^\s*\\?[A-Za-z]+(?:_\{?[^(){}]*\}?)?\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")
-#: A head that is a density of plain names, given plain names (q(\mathbf{x}_t \mid \mathbf{x}_0)).
-_DENSITY_LABEL = re.compile(r"^\s*[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?\s*(?:\\left)?\([^()]*(?:\\right)?\)\s*$")
-NOISE_BASES = frozenset({"epsilon", "z"})
 NOT_CHECKED = {r"\approx": "an approximation: not checked", r"\sim": "a statement of a distribution: not checked",
                r"\in": "a statement of membership: not checked", r"\to": "a limit or a map: not checked"}
 
@@ -132,25 +134,25 @@ class Linter:
     def _head(self, row: Row, results: list[StepResult]) -> _Chain:
         relation, text = row.links[0]
         lone = len(row.links) == 1 and relation in EQUALITIES and not row.condition
-        key = _label_key(row.head) if relation in EQUALITIES and not row.condition else None
+        key = label_key(row.head) if relation in EQUALITIES and not row.condition else None
         if key is not None and key in self.labels:  # a label restated: checked against its last line
             return self._restated(row, key, results)
-        if key is not None and (_OPERATOR_LABEL.match(row.head) or self.post.read(row.head).expr is None):
-            defined = _CALL_LABEL.match(row.head) and lone and self.post.define(row.head, text, row.line)
-            if defined or _OPERATOR_LABEL.match(row.head):  # g(t) = ..., (g_1 * g_2)(x) = ...: a statement
+        if key is not None and (OPERATOR_LABEL.match(row.head) or self.post.read(row.head).expr is None):
+            defined = CALL_LABEL.match(row.head) and lone and self.post.define(row.head, text, row.line)
+            if defined or OPERATOR_LABEL.match(row.head):  # g(t) = ..., (g_1 * g_2)(x) = ...: a statement
                 chain = _Chain(self.post.read(text), label=key)
                 self.labels[key] = (chain.value, row.line)
                 return self._links(row, chain, row.links[1:], results)
         head, rhs = self.post.read(row.head), self.post.read(text)
-        variables = _outcomes(head)
-        if lone and _is_label(row.head, head):
+        variables = outcomes(head)
+        if lone and is_label(row.head, head):
             stated = self._statement(row, head, rhs)
             self.post.define(row.head, text, row.line)
             if stated is not None:
                 results.append(stated)
             return _Chain(rhs, variables)
         result = self.step(row, head, relation, rhs, variables)
-        if lone and head.expr is not None and _is_equation(head, rhs) and result.status is not Status.PROVED:
+        if lone and head.expr is not None and is_equation(head, rhs) and result.status is not Status.PROVED:
             return _Chain(rhs, variables)  # an equation to solve, not an identity: a statement
         results.append(result)
         return self._links(row, _Chain(rhs, variables), row.links[1:], results)
@@ -163,7 +165,7 @@ class Linter:
         if not names:
             return None
         # the cited result supplies the names the head does not have: no new-names guard here
-        return self.step(row, replace(head, idents={**head.idents, **rhs.idents}), "=", rhs, _outcomes(head))
+        return self.step(row, replace(head, idents={**head.idents, **rhs.idents}), "=", rhs, outcomes(head))
 
     def _links(self, row: Row, chain: _Chain, links, results: list[StepResult]) -> _Chain:
         for relation, text in links:
@@ -257,12 +259,12 @@ class Linter:
         if verdict.proved or previous is None:
             return _result(row, verdict)
         declared = self._declared_normals(lhs, rhs)
-        new = [n for n in _new_names(previous, current) if n not in self.post.normals]
+        new = [n for n in new_names(previous, current) if n not in self.post.normals]
         if declared:  # declared noise: equal in distribution is the claim a reader takes
             in_distribution = self._in_distribution(row, lhs, rhs, previous, current, stated=False)
             if in_distribution.status is Status.PROVED or (in_distribution.status is Status.REFUTED and not new):
                 return in_distribution
-        elif guessed := _noise(previous, current):
+        elif guessed := noise(previous, current):
             context = Context(self._settings(row, lhs, rhs), guessed)
             if EQUAL_IN_DISTRIBUTION.check(lhs, rhs, context).proved:
                 names = ", ".join(sorted(str(s) for s in guessed))
@@ -362,61 +364,6 @@ def _renamed(verdict: Verdict, pair: tuple[sp.Expr, sp.Expr], lhs: sp.Expr) -> V
         point = Counterexample(tuple(sorted((str(variable) if n == str(dummy) else n, v) for n, v in point.point)),
                                point.lhs, point.rhs)
     return replace(verdict, residual=residual, counterexample=point)
-
-
-def _label_key(head: str) -> str | None:
-    """A head that labels a function (``g(x)``, ``(g_1 * g_2)(x)``) as a key, or None."""
-    if _OPERATOR_LABEL.match(head) or _CALL_LABEL.match(head):
-        text = re.sub(r"\\(?:left|right|mathbf|boldsymbol|bm)(?![A-Za-z])|\s|[{}]", "", head)
-        if re.match(r"^(?:p|q|P|Q|\\mathcalN)\(", text):
-            return None  # a density is defined through the context, not as a label
-        return text
-    return None
-
-
-def _is_label(text: str, head: Parsed) -> bool:
-    """A lone name, a density, or a function of plain names, as written: what a row defines, not claims.
-
-    Decided on the text: ``\\sqrt[3]{x^3}`` reads as ``x`` but is no label.
-    """
-    from derivations.latex.names import read_name
-
-    expr = head.expr
-    if expr is None:
-        return False
-    whole = read_name(text.strip(), 0)
-    if whole is not None and whole[1] == len(text.strip()):
-        return isinstance(expr, sp.Symbol)
-    if not _CALL_LABEL.match(text) and not _DENSITY_LABEL.match(text):
-        return False
-    if isinstance(expr, Density):
-        return True
-    return isinstance(expr, sp.Function) and bool(expr.args) and all(isinstance(a, sp.Symbol) for a in expr.args)
-
-
-def _is_equation(head: Parsed, rhs: Parsed) -> bool:
-    """``expr = c`` with unknowns in ``expr``: an equation to solve (or a condition), unless proved."""
-    return rhs.expr is not None and not rhs.expr.free_symbols and bool(head.expr.free_symbols)
-
-
-def _outcomes(parsed: Parsed) -> tuple[sp.Symbol, ...]:
-    """The variables a density at the start of a chain is a density of (for ``\\propto`` and ``+ const``)."""
-    if isinstance(parsed.expr, Density):
-        return tuple(o for o in parsed.expr.outcomes if isinstance(o, sp.Symbol))
-    return ()
-
-
-def _noise(*parsed: Parsed | None) -> tuple[sp.Symbol, ...]:
-    """The symbols that look like noise (epsilon, z): a hint that a step may hold in distribution."""
-    found = {s for p in parsed if p is not None for s, name in p.idents.items() if name.base in NOISE_BASES}
-    return tuple(sorted(found, key=sp.default_sort_key))
-
-
-def _new_names(previous: Parsed | None, current: Parsed | None) -> list[str]:
-    if previous is None or current is None:
-        return []
-    before = {name.family for name in previous.idents.values()}
-    return sorted({name.sympy_name for name in current.idents.values() if name.family not in before})
 
 
 _STATUS = {Outcome.PROVED: Status.PROVED, Outcome.REFUTED: Status.REFUTED}

@@ -159,7 +159,10 @@ $$
 
 
 def test_proportional_step_is_checked_in_the_variable_of_the_density() -> None:
-    r"""'p(x) \propto ... \propto ...': the second step holds in x (the density's variable); a changed exponent is refuted."""
+    r"""'p(x) \propto ... \propto ...': the second step holds in x (the density's variable).
+
+    A changed exponent is refuted.
+    """
     good = r"$$p(x) \propto e^{-\frac{(x-\mu)^2}{2}} \propto e^{-\frac{x^2}{2} + \mu x}$$"
     first, second = lint(good).steps
     assert first.status is Status.UNDECIDED  # the density itself is opaque

@@ -97,8 +97,8 @@ def test_relations_inside_parentheses_do_not_split_a_row() -> None:
 def test_labels_are_names_densities_and_functions_of_names(head: str, label: bool) -> None:
     """g(x), q(x|y) and a lone name label a chain (a definition); B(x-C), N(x; ...) and (a+b)(c) are expressions."""
     from derivations.latex.scope import Scope
-    from derivations.lint.check import _is_label
     from derivations.lint.context import Post
+    from derivations.lint.heads import is_label as _is_label
 
     assert _is_label(head, Post(Scope()).read(head)) is label
 

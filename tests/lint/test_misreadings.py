@@ -121,12 +121,13 @@ def test_an_equation_to_solve_is_not_an_identity() -> None:
 
 def test_declared_noise_with_a_comma_in_its_subscript() -> None:
     r"""--normal accepts any name, \epsilon_{t, t-1} included."""
-    text = "$$\n\\begin{aligned}\nz &= \\sqrt{a}\\epsilon_{t, t-1} \\\\\n&= -\\sqrt{a}\\epsilon_{t, t-1}\n\\end{aligned}\n$$"
+    text = ("$$\n\\begin{aligned}\nz &= \\sqrt{a}\\epsilon_{t, t-1} \\\\\n"
+            "&= -\\sqrt{a}\\epsilon_{t, t-1}\n\\end{aligned}\n$$")
     assert verdicts(text, normals=(r"\epsilon_{t, t-1}",), positive=("a",)) == ["proved"]
 
 
 def test_built_in_results_are_cited() -> None:
-    """In a diffusion post, q(x_t | x_0) = N(x_t; sqrt(abar_t) x_0, (1 - abar_t) I) is proved by citing the derivation."""
+    """In a diffusion post, q(x_t | x_0) = N(x_t; sqrt(abar_t) x_0, (1 - abar_t) I) is proved by citing it."""
     good = (r"In DDPM, $$q(\mathbf{x}_t \mid \mathbf{x}_0) = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}\mathbf{x}_0,"
             r" (1-\bar\alpha_t)\mathbf{I})$$")
     (step,) = lint_text(good).steps
