@@ -165,8 +165,13 @@ def _block_tex(name: str, function: Callable[..., object], latex: str | None, re
 
 
 def code_files() -> dict[str, str]:
-    """The files ``code.md`` and ``code.tex`` (name -> text) for the output folder."""
-    md = f"<!-- {GENERATED} -->\n\n# Code that matches the math\n\n{code_section('md')}"
+    """The files ``code.md`` and ``code.tex`` (name -> text) for the output folder.
+
+    The Markdown's math is spelled so that kramdown and Goldmark leave it alone (:mod:`~derivations.latex.markdown`).
+    """
+    from derivations.latex.markdown import inert_page
+
+    md = inert_page(f"<!-- {GENERATED} -->\n\n# Code that matches the math\n\n{code_section('md')}")
     tex = (f"% {GENERATED}\n\\documentclass{{article}}\n\\usepackage{{amsmath,amssymb}}\n"
            f"\\begin{{document}}\n{code_section('tex')}\n\\end{{document}}\n")
     return {"code.md": md, "code.tex": tex}

@@ -175,6 +175,25 @@ def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> S
     return Symbolic(method, closed.residual, tuple(tried) + closed.tried, closed.nonzero_constant)
 
 
+#: A constant residual smaller than this is invisible to the witness's 30-digit comparison.
+INVISIBLE = sp.Rational(1, 10**15)
+
+
+def _below_the_witness(residual: sp.Expr, witness: Witness) -> bool:
+    """A constant residual that refutes even though the numbers agreed: they could not see it.
+
+    An exact rational (``10**20 + 1 - 10**20``) or a real constant under 1e-15 (``cos(1e-10) - 1``)
+    is below the witness's relative 30-digit comparison. Any other constant while the numbers
+    agree (``2 pi i`` from a misfired rule) contradicts them: no verdict.
+    """
+    if residual.is_Rational:
+        return residual != 0
+    value = residual.evalf(60)
+    if not value.is_Number or value == 0:
+        return False
+    return witness.points == 0 or abs(value) < INVISIBLE
+
+
 def _combine(symbolic: Symbolic, witness: Witness, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
     if symbolic.method is not None:
         if witness.counterexample is not None:
@@ -189,7 +208,7 @@ def _combine(symbolic: Symbolic, witness: Witness, lhs: sp.Expr, rhs: sp.Expr) -
     if witness.counterexample is not None:
         return Verdict(Outcome.REFUTED, "numeric counterexample", symbolic.residual,
                        witness.counterexample, witness.points, symbolic.tried)
-    if symbolic.nonzero_constant and witness.points == 0 and symbolic.residual.is_Number:
+    if symbolic.nonzero_constant and _below_the_witness(symbolic.residual, witness):
         return Verdict(Outcome.REFUTED, "the residual is a nonzero constant", symbolic.residual,
                        None, witness.points, symbolic.tried)
     if symbolic.nonzero_constant:  # a canonical form the numbers contradict is no refutation

@@ -40,6 +40,7 @@ from derivations.engine.defined import unfold
 from derivations.engine.relations import Context, Relation
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Counterexample, Outcome, Verdict
+from derivations.engine.witness import written_out
 from derivations.errors import EngineInconsistencyError
 
 #: The canonical summation index (every canonical sum is over it).
@@ -212,10 +213,9 @@ def _values(symbol: sp.Symbol) -> tuple[int, ...]:
 
 def _written_out(expr: sp.Expr, point: dict[sp.Symbol, int]) -> sp.Expr:
     """``expr`` at the concrete ``point``, every sum and product with integer limits written out term by term."""
-    concrete = expr.xreplace({s: sp.Integer(v) for s, v in point.items()})
-    return concrete.replace(lambda e: isinstance(e, (sp.Sum, sp.Product))
-                            and all(b.is_Integer for lim in e.limits for b in lim[1:]),
-                            lambda e: e.doit())
+    with sp.evaluate(False):  # log(Product(...)) must not be evaluated before the product is written out
+        concrete = expr.xreplace({s: sp.Integer(v) for s, v in point.items()})
+    return written_out(concrete)
 
 
 def concrete_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> tuple[int, Verdict | None]:
