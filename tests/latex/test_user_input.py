@@ -45,5 +45,6 @@ def test_latex_is_read_with_the_notation() -> None:
 
 def test_untrustworthy_latex_is_refused() -> None:
     """LaTeX the guarded parser cannot trust is bad input, not a guess."""
-    with pytest.raises(BadInputError, match=r"^cannot read LaTeX '\\\\sigma\(x\)': .*a call of a function or a product"):
+    refused = r"^cannot read LaTeX '\\\\sigma\(x\)': .*a call of a function or a product"
+    with pytest.raises(BadInputError, match=refused):
         parse_user_expr(r"\sigma(x)")
