@@ -55,8 +55,13 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     stored = cache.load(entry) if entry else None
     if stored is not None:
         return stored
-    # concrete ranges first: SymPy's sums over them (an empty product) vary with the hash seed
-    verdict = _decide(written_out(unfold(lhs)), written_out(unfold(rhs)), settings)
+    from derivations.engine import matrices  # matrices are checked by their own rules (imported late: no cycle)
+
+    if matrices.involves_matrices(lhs) or matrices.involves_matrices(rhs):
+        verdict = matrices.check_matrix_equal(lhs, rhs, settings, check_equal)
+    else:
+        # concrete ranges first: SymPy's sums over them (an empty product) vary with the hash seed
+        verdict = _decide(written_out(unfold(lhs)), written_out(unfold(rhs)), settings)
     if entry:
         cache.store(entry, verdict)
     return verdict
