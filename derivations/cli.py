@@ -1,15 +1,18 @@
-"""The command line: ``derivations list | run | show | check``.
+"""The command line: ``derivations list | run | show | check`` (and the extensions: pdf, lint, check-code).
 
 Thin by design: it parses arguments, calls the layers below, and turns every
 :class:`~derivations.errors.DerivationError` into one line on standard error
 and an exit code. Exit codes: 0 success (proved), 1 refuted or a failed
-derivation, 2 bad input, 3 undecided.
+derivation, 2 bad input, 3 undecided. The long commands (run, pdf, lint,
+check-code) report each item as it is done on standard error when it is a
+terminal, and stay quiet when it is piped.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -35,14 +38,32 @@ class _Parser(argparse.ArgumentParser):
         raise BadInputError(f"{self.prog}: {message}")
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("derivations")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            number = "(not installed)"
+        print(f"derivations {number}")
+        parser.exit(EXIT_OK)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="derivations",
         description="Derive, check and typeset the mathematics of diffusion models. "
         "Every step is proved, refuted (with residual and counterexample) or undecided.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
-                                     metavar="COMMAND")
+    parser.add_argument("--version", action=_Version)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     commands.add_parser("list", help="list the derivations with their titles",
                         description="List the built-in derivations, one a line: name and title.")
 
@@ -58,7 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
                      help="output folder (default: output/)")
     run.add_argument("--file", type=Path, metavar="PATH",
-                     help="also run the derivation defined by derive() in this Python file")
+                     help="import this Python file (its top-level code runs, as with `python PATH`, but not its "
+                     "`if __name__ == '__main__':` block), call its derive() and check the derivation it returns, "
+                     "then write NAME.tex, NAME.md and NAME.json (NAME: the Derivation's name) into the output "
+                     "folder. With --file alone only this derivation runs, and code.md, code.tex and "
+                     "derivations.tex are not written; add NAMEs to run built-ins too")
     run.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 4), metavar="N",
                      help="check up to N built-in derivations side by side (default: the cores, at most 4)")
 
@@ -84,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--positive", metavar="EXPR;EXPR;...",
                        help="hypotheses: expressions stated positive, e.g. '1-alpha_t' (lets a check split "
                             "square roots and treat sqrt(1-alpha_t) as real)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text: one line (default); json: the verdict, residual and counterexample for tools")
     for module in _extensions():
         sub = commands.add_parser(module.NAME, help=module.HELP, description=module.DESCRIPTION)
         module.configure(sub)
@@ -106,8 +133,14 @@ def _extensions() -> list:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
-        args = build_parser().parse_args(_expressions_protected(list(sys.argv[1:] if argv is None else argv)))
+        parser = build_parser()
+        args = parser.parse_args(_expressions_protected(list(sys.argv[1:] if argv is None else argv)))
+        if args.command is None:
+            print(parser.format_usage().strip(), file=sys.stderr)
+            raise BadInputError("no command given; the commands: " + ", ".join(_command_names())
+                                + " ('derivations --help' says what each does)")
         extensions = {module.NAME: module.run for module in _extensions()}
+        args.progress = progress_reporter(args.command)
         return {**COMMANDS, **extensions}[args.command](args)
     except (BadInputError, OutputError) as error:
         print(f"derivations: error: {error}", file=sys.stderr)
@@ -120,8 +153,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _command_names() -> list[str]:
+    return [*COMMANDS, *(module.NAME for module in _extensions())]
+
+
+def progress_reporter(command: str, stream: object = None) -> Callable[[str], None] | None:
+    """``derivations COMMAND: checked ITEM``, one line on standard error per item as it is done.
+
+    None (no report) unless standard error is a terminal: piped or redirected, the commands stay quiet.
+    """
+    target = sys.stderr if stream is None else stream
+    isatty = getattr(target, "isatty", None)
+    if not callable(isatty) or not isatty():
+        return None
+
+    def report(item: str) -> None:
+        print(f"derivations {command}: checked {item}", file=target, flush=True)
+    return report
+
+
 #: The options of ``check`` that take a value (the value may start with "-").
-_CHECK_VALUED = ("--assume", "--normal", "--positive")
+_CHECK_VALUED = ("--assume", "--normal", "--positive", "--format")
 
 
 def _expressions_protected(argv: list[str]) -> list[str]:
@@ -166,8 +218,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise BadInputError(f"--jobs must be at least 1, not {args.jobs}")
     names = args.names or ([] if args.file else registry.names())
     file_derivers = registry.derivers_from_file(args.file) if args.file else {}
-    results = [*runner.run_builtins(names, jobs=args.jobs),
-               *(runner.run_one(label, derive) for label, derive in file_derivers.items())]
+    progress = getattr(args, "progress", None)
+    results = [*runner.run_builtins(names, jobs=args.jobs, progress=progress)]
+    for label, derive in file_derivers.items():
+        results.append(runner.run_one(label, derive))
+        if progress is not None:
+            progress(f"{label} ({args.file})")
     done = [r for r in results if isinstance(r, runner.Rendered)]
     for result in results:
         if isinstance(result, runner.Failed):
@@ -206,7 +262,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     rhs = parse_user_expr(args.rhs, assume=args.assume, fixed=fixed)
     positive = [parse_user_expr(text, assume=args.assume, fixed=fixed)
                 for text in (args.positive.split(";") if args.positive else ())]
-    _refuse_namesakes(lhs.free_symbols | rhs.free_symbols | set().union(*(p.free_symbols for p in positive)))
+    used = lhs.free_symbols | rhs.free_symbols | set().union(*(p.free_symbols for p in positive))
+    _refuse_namesakes(used)
+    if args.assume == "positive":
+        _note_table_names(used - set(normals))
     relation = EQUAL_IN_DISTRIBUTION if normals else EQUAL
     try:
         with safety_limit("the check"):
@@ -215,8 +274,27 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise
     except ENGINE_FAILURES as error:  # SymPy failing on odd input is "undecided", never a traceback
         verdict = Verdict(Outcome.UNDECIDED, f"the engine could not handle this input ({type(error).__name__})")
-    print(verdict.describe())
+    if args.format == "json":
+        import sympy as sp
+
+        record = {"lhs": sp.sstr(lhs), "rhs": sp.sstr(rhs), "relation": relation.name, **verdict.as_dict()}
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        print(verdict.describe())
     return {Outcome.PROVED: EXIT_OK, Outcome.REFUTED: EXIT_FAILED}.get(verdict.outcome, EXIT_UNDECIDED)
+
+
+def _note_table_names(symbols: set) -> None:
+    """--assume positive applies to new names only: say which names keep the notation table's assumptions."""
+    from derivations.engine import notation
+
+    table = {notation.SYMBOLS[row.python_name]: row for row in notation.TABLE}
+    kept = sorted((sym for sym in symbols if sym in table and not sym.is_positive), key=str)
+    if kept:
+        names = ", ".join(sym.name for sym in kept)
+        verb = "is" if len(kept) == 1 else "are"
+        print(f"derivations: note: {names} {verb} real in the notation table, not positive: --assume positive "
+              "applies only to names outside the table (state --positive NAME for a hypothesis)", file=sys.stderr)
 
 
 def _refuse_namesakes(symbols: set) -> None:

@@ -11,6 +11,8 @@ agreeing, 1 some implementation disagrees, 3 some could not be checked, 2 bad in
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
 from derivations.errors import BadInputError
 
@@ -25,8 +27,8 @@ DESCRIPTION = (
     "its derivation's result: a symbolic proof where SymPy can run the code, and agreement in "
     f"float64 at random points with |code - exact| <= {TOLERANCE:g} x error scale "
     "(exact: 50-digit mpmath). Prints one line each: proved / agrees at N points / disagrees "
-    "(with the point). Exit 0 if none disagrees and all were checked, 1 if one disagrees, "
-    "3 if one could not be checked."
+    "(with the point); --format json prints the same for tools. Exit 0 if none disagrees and all were "
+    "checked, 1 if one disagrees, 3 if one could not be checked."
 )
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNDECIDED = 0, 1, 2, 3
 
@@ -36,6 +38,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("names", nargs="*", metavar="NAME", help="implementations to check (default: all)")
     parser.add_argument("--points", type=int, default=DEFAULT_POINTS, metavar="N",
                         help=f"random points per implementation (default: {DEFAULT_POINTS})")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: one line each as it is checked (default); json: one document at the end")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,11 +53,32 @@ def run(args: argparse.Namespace) -> int:
         raise BadInputError(f"unknown implementation '{unknown[0]}'; known: {', '.join(known)}")
     if args.points < 1:
         raise BadInputError(f"--points must be at least 1, not {args.points}")
-    outcomes = []
+    progress = getattr(args, "progress", None)
+    as_json = getattr(args, "format", "text") == "json"
+    verdicts = []
     for name in args.names or known:
         verdict = codecheck_targets.check(name, args.points)
-        print(verdict.describe(), flush=True)
-        outcomes.append(verdict.outcome)
+        if not as_json:
+            print(verdict.describe(), flush=True)
+        elif progress is not None:
+            progress(name)
+        verdicts.append(verdict)
+    if as_json:
+        json.dump(_as_json(verdicts, args.points), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    outcomes = [verdict.outcome for verdict in verdicts]
     if CodeOutcome.DISAGREES in outcomes:
         return EXIT_FAILED
     return EXIT_UNDECIDED if CodeOutcome.NOT_CHECKED in outcomes else EXIT_OK
+
+
+def _as_json(verdicts: list, points: int) -> dict[str, object]:
+    """The verdicts for tools: each implementation's outcome, target, method and points, and the counts."""
+    from derivations.code.check import CodeOutcome
+
+    return {
+        "points": points, "tolerance": TOLERANCE,
+        "summary": {outcome.value: sum(1 for v in verdicts if v.outcome is outcome) for outcome in CodeOutcome},
+        "implementations": [{"name": v.name, "outcome": v.outcome.value, "target": v.target, "method": v.method,
+                             "points": v.points, "line": v.describe()} for v in verdicts],
+    }

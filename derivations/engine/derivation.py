@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from derivations.engine.arguments import at_where, exact, require_relation, require_str, where_called
 from derivations.engine.checking import check_equal
 from derivations.engine.effort import safety_limit
 from derivations.engine.facts import EQUAL as EQUAL_FACT
@@ -69,6 +70,8 @@ class Derivation:
     hypotheses: list[Fact] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        for argument in ("name", "title"):
+            require_str(f"Derivation(): {argument}", getattr(self, argument))
         if not NAME.fullmatch(self.name):
             raise DerivationError(f"{self.name!r} is not a derivation name: letters, digits and _ . - only, "
                                   "starting with a letter or digit (it names the output files)")
@@ -157,23 +160,45 @@ class Derivation:
         (default: equal); with no lhs, or a LaTeX label, the line is a definition
         or a given and is stated, not checked.
         """
+        where = where_called(__file__)
+        if lhs is not None and not isinstance(lhs, (sp.Basic, str)):
+            raise TypeError(f"start(): lhs must be a SymPy expression or a LaTeX string, not "
+                            f"{type(lhs).__name__} {lhs!r}{at_where(where)}")
+        if isinstance(lhs, sp.Basic):
+            exact(lambda: expression(lhs, "lhs"), where)
+        require_str("start(): heading", heading, where)
+        require_str("start(): text", text, where)
         if relation is None:
             relation = EQUAL if isinstance(lhs, sp.Basic) else DEFINITION
+        require_relation("start", relation, where)
         if relation.checked and not isinstance(lhs, sp.Basic):
-            raise DerivationError(f"{self.name}: a checked first line needs a SymPy lhs")
-        self.chains.append(Chain(heading, text))
-        return self._add(expr, relation, because, tag, display, lhs)
+            raise DerivationError(f"{self.name}: a checked first line needs a SymPy lhs{at_where(where)}")
+        return self._add(expr, relation, because, tag, display, lhs, where, Chain(heading, text))
 
     def then(self, expr: sp.Expr, *, because: str, relation: Relation = EQUAL,
              tag: str | None = None, display: sp.Expr | None = None) -> sp.Expr:
         """Add the next line of the current chain, related to the line before by ``relation``."""
+        where = where_called(__file__)
+        require_relation("then", relation, where)
         if not self.chains:
-            raise DerivationError(f"{self.name}: call start() before then()")
-        return self._add(expr, relation, because, tag, display, None)
+            raise DerivationError(f"{self.name}: call start() before then(){at_where(where)}")
+        return self._add(expr, relation, because, tag, display, None, where)
 
-    def _add(self, expr, relation, because, tag, display, lhs) -> sp.Expr:
-        step = Step(len(self.steps) + 1, len(self.chains) - 1, expression(expr, "step"), relation,
-                    because, tag, display, lhs)
+    def _add(self, expr, relation, because, tag, display, lhs, where: str | None,
+             chain: Chain | None = None) -> sp.Expr:
+        """Check a line's arguments (an error names the argument and the caller's line), then add it."""
+        method = "start()" if chain is not None else "then()"
+        require_str(f"{method}: because", because, where)
+        if isinstance(tag, int) and not isinstance(tag, bool):
+            tag = str(tag)
+        if tag is not None:
+            require_str(f"{method}: tag", tag, where)
+        if display is not None:
+            exact(lambda: expression(display, "display form"), where)
+        expr = exact(lambda: expression(expr, "step"), where)
+        if chain is not None:
+            self.chains.append(chain)
+        step = Step(len(self.steps) + 1, len(self.chains) - 1, expr, relation, because, tag, display, lhs, where)
         self.steps.append(step)
         return step.expr
 
@@ -190,7 +215,9 @@ class Derivation:
         ...
         derivations.errors.KnownResultMismatchError: wrong: the result is not a paper, eq. (1): refuted ...
         """
-        self.known = KnownResult(expression(known, "known result"), source, lhs)
+        where = where_called(__file__)
+        require_str("conclude(): source", source, where)
+        self.known = KnownResult(exact(lambda: expression(known, "known result"), where), source, lhs)
 
     def slip(self, *, where: str, source_line: sp.Expr, corrected: sp.Expr, note: str) -> None:
         """Record a line of a source that is wrong; the engine must refute it against ``corrected``."""
@@ -206,6 +233,10 @@ class Derivation:
     def result(self) -> sp.Expr | None:
         """The last line derived (the derivation's result)."""
         return self.steps[-1].expr if self.steps else None
+
+    def __repr__(self) -> str:
+        chains = f"{len(self.chains)} chain" + ("" if len(self.chains) == 1 else "s")
+        return f"<Derivation {self.name!r}: {len(self.steps)} steps in {chains}, not checked (verify() or check())>"
 
     # --- checking -----------------------------------------------------------
 
@@ -293,15 +324,16 @@ UNDECIDED_HINTS = (
 
 
 def step_error(name: str, failed: CheckedStep) -> DerivationError:
-    """The error for a step that is not proved: what failed, and what a user can do."""
+    """The error for a step that is not proved: what failed, where it was written, and what a user can do."""
     step, verdict = failed.step, failed.verdict
     head = f"{name}: {step.describe()}"
+    where = f"; written at {step.where}" if step.where else ""
     if verdict.outcome is Outcome.REFUTED:
         residual = "" if verdict.residual is None else f"; residual {sp.sstr(verdict.residual)}"
         point = "" if verdict.counterexample is None else f"; {verdict.counterexample.describe()}"
-        return StepNotEqualError(f"{head} is refuted ({verdict.method}){residual}{point}")
+        return StepNotEqualError(f"{head} is refuted ({verdict.method}){residual}{point}{where}")
     tried = ", ".join(verdict.tried) or "none"
     return StepUndecidedError(
         f"{head} is undecided ({verdict.method}); tried: {tried}; it may help to "
-        + "; or ".join(UNDECIDED_HINTS)
+        + "; or ".join(UNDECIDED_HINTS) + where
     )

@@ -143,13 +143,54 @@ _SAMPLE_RANGES: dict[sp.Symbol, tuple[float, float]] = {
 }
 
 
-def symbol(python_name: str) -> sp.Symbol:
-    """The shared symbol with this Python name (``KeyError`` if there is none).
+#: The table's rows by their SymPy names too: ``symbol("alphabar_t")`` is the table's symbol, not a namesake.
+_BY_SYMPY_NAME: dict[str, Notation] = {row.sympy_name: row for row in TABLE}
+
+
+def symbol(python_name: str, **assumptions: bool) -> sp.Symbol:
+    """The symbol named ``python_name``: the notation table's, or a new one (real unless told otherwise).
+
+    A name of the table (``alpha_bar_t``, or its SymPy name ``alphabar_t``) is the table's
+    symbol, with the table's assumptions and LaTeX; asking it for other assumptions is an
+    error, because two symbols with one name would be two variables printed alike. Any other
+    name is a new symbol, real by default, with the keyword assumptions given
+    (``symbol("b", positive=True)``).
+
+    Raises:
+        TypeError: the name is not a string, or an assumption is not True or False.
+        ValueError: the name is empty or holds a space, or the assumptions contradict the table's.
 
     >>> symbol("alpha_bar_t"), symbol("alpha_bar_t").is_positive
     (alphabar_t, True)
+    >>> symbol("b").is_real, symbol("b", positive=True).is_positive
+    (True, True)
     """
-    return SYMBOLS[python_name]
+    if not isinstance(python_name, str):
+        raise TypeError(f"symbol(): the name must be a string, not {type(python_name).__name__}")
+    if not python_name or any(c.isspace() for c in python_name):
+        raise ValueError(f"symbol(): {python_name!r} is not a name (no spaces, not empty)")
+    bad = [key for key, value in assumptions.items() if not isinstance(value, bool)]
+    if bad:
+        raise TypeError(f"symbol(): the assumption {bad[0]}= must be True or False, not {assumptions[bad[0]]!r}")
+    from sympy.core.assumptions import _assume_defined  # the assumptions SymPy knows (a misspelt one is ignored)
+
+    unknown = sorted(set(assumptions) - set(_assume_defined))
+    if unknown:
+        raise TypeError(f"symbol(): {unknown[0]!r} is not a SymPy assumption (e.g. real, positive, integer, nonzero)")
+    row = BY_PYTHON_NAME.get(python_name) or _BY_SYMPY_NAME.get(python_name)
+    if row is not None:
+        table = SYMBOLS[row.python_name]
+        if any(getattr(table, f"is_{key}") is not value for key, value in assumptions.items()):
+            asked = ", ".join(f"{k}={v}" for k, v in sorted(assumptions.items()))
+            raise ValueError(f"symbol(): {python_name!r} is in the notation table as {', '.join(row.assumptions)}; "
+                             f"it cannot also be {asked} (pick another name for another variable)")
+        return table
+    try:
+        return sp.Symbol(python_name, **{"real": True, **assumptions})
+    except (ValueError, TypeError):  # SymPy: inconsistent assumptions (real and imaginary, ...)
+        asked = ", ".join(f"{k}={v}" for k, v in sorted(assumptions.items()))
+        raise ValueError(f"symbol(): the assumptions {asked} of {python_name!r} contradict each other "
+                         "(a new symbol is real unless real=False is given)") from None
 
 
 def sample_range(sym: sp.Symbol) -> tuple[float, float]:

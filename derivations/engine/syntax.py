@@ -86,15 +86,17 @@ def parse_sympy_expr(text: str, *, assume: str = "real", fixed: Mapping[str, sp.
     if len(text) > MAX_CHARS:
         raise BadInputError(f"cannot read expression: {len(text)} characters, more than the limit of {MAX_CHARS}")
     reader = _Reader(text.strip(), assume, dict(fixed or {}))
-    terms = [reader.term(sign, piece) for sign, piece in _top_level_terms(text.strip())]
+    terms = [reader.term(sign, start, piece) for sign, start, piece in _top_level_terms(text.strip())]
     expr = terms[0] if len(terms) == 1 else sp.Add(*terms)
     if not isinstance(expr, sp.Expr):
         raise BadInputError(f"cannot read expression {_short(text)}: not an expression")
     return expr
 
 
-def _top_level_terms(text: str) -> list[tuple[int, str]]:
-    """``a + b - c`` -> [(1, "a"), (1, "b"), (-1, "c")]: the terms outside parentheses, each parsed alone.
+def _top_level_terms(text: str) -> list[tuple[int, int, str]]:
+    """``a + b - c`` -> [(1, 0, "a"), (1, 3, " b"), (-1, 7, " c")]: the terms outside parentheses, each parsed alone.
+
+    Each term comes with its sign and where it starts in ``text`` (for the column of an error).
 
     Python's parser nests a long sum one level a term, and refuses a few thousand
     levels; cut at the top level, a sum of any length is read.
@@ -102,7 +104,7 @@ def _top_level_terms(text: str) -> list[tuple[int, str]]:
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):
-        return [(1, text)]  # the parser will say what is wrong
+        return [(1, 0, text)]  # the parser will say what is wrong
     pieces, depth, start, sign, previous = [], 0, 0, 1, None
     offsets = [0]
     for line in text.splitlines(keepends=True):
@@ -115,11 +117,11 @@ def _top_level_terms(text: str) -> list[tuple[int, str]]:
             depth -= 1
         elif (token.type == tokenize.OP and token.string in "+-" and depth == 0 and previous is not None
               and (previous.type in (tokenize.NAME, tokenize.NUMBER) or previous.string in ")]}")):
-            pieces.append((sign, text[start:position]))
+            pieces.append((sign, start, text[start:position]))
             sign, start = (1 if token.string == "+" else -1), position + 1
         if token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER, tokenize.COMMENT):
             previous = token
-    pieces.append((sign, text[start:]))
+    pieces.append((sign, start, text[start:]))
     return pieces
 
 
@@ -135,23 +137,64 @@ def _hint(text: str) -> str:
     return ""
 
 
+#: Characters the reader never reads, and what to write instead.
+_FOREIGN = {"$": "'$' is not read (type the math without dollars; LaTeX needs a backslash, e.g. \\sqrt{x})",
+            "'": "a quote is not read (a prime f'(x) is no derivative here, and strings are not expressions)",
+            '"': "a quote is not read (strings are not expressions)", ";": "';' is not read (one expression only)",
+            "=": "'=' is not read (give the two sides as LHS and RHS)", "?": "'?' is not read",
+            "`": "'`' is not read", "{": "braces are not read (LaTeX needs a backslash, e.g. \\frac{a}{b})",
+            "}": "braces are not read (LaTeX needs a backslash, e.g. \\frac{a}{b})",
+            "|": "'|' is not read (write Abs(x) for |x|)"}
+#: Operators Python parses that an expression here does not have.
+_OPERATORS = {ast.MatMult: "@ (a matrix product)", ast.Mod: "% (a remainder)", ast.FloorDiv: "// (floor division)",
+              ast.LShift: "<<", ast.RShift: ">>", ast.BitOr: "| (write Abs(x) for |x|)", ast.BitAnd: "&",
+              ast.Invert: "~", ast.Not: "not"}
+
+
+def _syntax_problem(piece: str, error: SyntaxError, column: int) -> tuple[int, str]:
+    """Where (1-based, in ``piece``) and what is wrong, in words: the construct, not only Python's message."""
+    index = column - 1
+    char = piece[index] if 0 <= index < len(piece) else ""
+    before = piece[:max(index, 0)].rstrip()
+    if "string literal" in error.msg:  # f'(x) is an f-string to Python: point at the quote
+        quotes = [i for i in (piece.find("'"), piece.find('"')) if i >= 0]
+        return (min(quotes) + 1 if quotes else column), _FOREIGN["'"]
+    if char in _FOREIGN:
+        return column, _FOREIGN[char]
+    if not error.msg.startswith("invalid syntax"):
+        return column, error.msg
+    trailing = re.search(r"(\*\*|[-+*/^(,])\s*$", piece)
+    if trailing:
+        return trailing.start(1) + 1, f"the expression ends after {trailing.group(1)!r}: something is missing"
+    if (char.isalnum() or char in "(_") and before and (before[-1].isalnum() or before[-1] in ")_"):
+        return column, "two terms side by side: write a*b for a product, f(x) for a call"
+    return column, f"{error.msg} at {char!r}" if char.strip() else error.msg
+
+
 class _Reader:
     """Builds a SymPy expression from an ``ast`` tree, refusing every node outside the whitelist."""
 
     def __init__(self, text: str, assume: str, fixed: dict[str, sp.Symbol]) -> None:
         self.text, self.assume, self.fixed = text, assume, fixed
 
-    def term(self, sign: int, piece: str) -> sp.Expr:
-        """One top-level term of the text, parsed and read, with its sign."""
+    def term(self, sign: int, start: int, piece: str) -> sp.Expr:
+        """One top-level term of the text (starting at ``start``), parsed and read, with its sign."""
+        self.piece = piece.strip()
+        self.offset = start + (len(piece) - len(piece.lstrip()))  # where the stripped piece starts in the text
+        if not self.piece:
+            operator = "+" if sign == 1 else "-"
+            raise BadInputError(f"cannot read expression {_short(self.text)} at column {start}: the expression "
+                                f"ends after {operator!r}: a term is missing")
         try:
-            tree = ast.parse(piece.strip(), mode="eval")
+            tree = ast.parse(self.piece, mode="eval")
         except SyntaxError as error:
-            column = (error.offset or 0) + self.text.find(piece.strip())
-            raise BadInputError(f"cannot read expression {_short(self.text)} at column {column}: "
-                                f"{error.msg}{_hint(self.text)}") from None
+            lines = self.piece.splitlines(keepends=True) or [""]
+            within = sum(len(line) for line in lines[:max((error.lineno or 1) - 1, 0)]) + (error.offset or 1)
+            within, problem = _syntax_problem(self.piece, error, within)
+            raise BadInputError(f"cannot read expression {_short(self.text)} at column {self.offset + within}: "
+                                f"{problem}{_hint(self.text)}") from None
         except (RecursionError, MemoryError, ValueError):
             raise BadInputError(f"cannot read expression {_short(self.text)}: it is nested too deeply") from None
-        self.piece = piece.strip()
         try:
             value = self.read(tree.body, 0)
         except RecursionError:
@@ -160,7 +203,8 @@ class _Reader:
 
     def refuse(self, node: ast.AST, what: str) -> BadInputError:
         segment = ast.get_source_segment(self.piece, node) or ""
-        column = self.text.find(self.piece) + node.col_offset + 1
+        lines = self.piece.splitlines(keepends=True)
+        column = self.offset + sum(len(line) for line in lines[:node.lineno - 1]) + node.col_offset + 1
         return BadInputError(f"cannot read expression {_short(self.text)} at column {column}: "
                              f"{what}: {segment[:40]!r}")
 
@@ -184,6 +228,11 @@ class _Reader:
             return self._name(node)
         if isinstance(node, ast.Call):
             return self._call(node, depth)
+        operator = getattr(node, "op", None)
+        if type(operator) in _OPERATORS:
+            raise self.refuse(node, f"the operator {_OPERATORS[type(operator)]} is not read")
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "E":
+            raise self.refuse(node, "an expectation E[...] is not read (E is Euler's number; indexing is not read)")
         raise self.refuse(node, _REFUSED.get(type(node), f"{type(node).__name__.lower()} is not read"))
 
     def _chain(self, node: ast.BinOp, ops: tuple[type, ...], depth: int) -> list[sp.Expr]:
@@ -236,7 +285,9 @@ class _Reader:
             raise self.refuse(node, "keyword arguments are not read")
         function = FUNCTIONS[name]
         if len(node.args) not in function.arity:
-            raise self.refuse(node, f"{name} takes {' or '.join(map(str, function.arity))} arguments")
+            count = " or ".join(map(str, function.arity))
+            raise self.refuse(node, f"{name} takes {count} argument{'' if function.arity == (1,) else 's'}, "
+                                    f"not {len(node.args)}")
         first = self.read(node.args[0], depth + 1)
         rest = [self._limits(arg, depth) if name in _WITH_LIMITS else self.read(arg, depth + 1)
                 for arg in node.args[1:]]

@@ -78,3 +78,19 @@ class Verdict:
         if self.counterexample is not None:
             text += f"; {self.counterexample.describe()}"
         return text
+
+    def as_dict(self) -> dict[str, object]:
+        """The verdict as plain data (``check --format json``): status, method, residual, counterexample."""
+        shown = self.residual is not None and self.outcome is not Outcome.PROVED
+        return {"status": self.outcome.value, "method": self.method,
+                "residual": sp.sstr(self.residual) if shown else None,
+                "counterexample": self.counterexample.as_dict() if self.counterexample else None,
+                "witness_points": self.witness_points, "tried": list(self.tried)}
+
+    def __str__(self) -> str:
+        """The mark and the one line: ``✗ refuted (numeric counterexample); residual 2*x; at x=1.3: ...``."""
+        return f"{self.outcome.mark} {self.describe()}"
+
+    def __repr__(self) -> str:
+        """Short and readable (pytest shows it under a failed ``assert verdict.proved``), not a dataclass dump."""
+        return f"<Verdict {self}>"

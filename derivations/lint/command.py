@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
 
     normals = tuple(name.strip() for name in args.normal.split(",") if name.strip())
     positive = tuple(name.strip() for name in args.positive.split(",") if name.strip())
-    report = lint_file(args.post, Options(assume=args.assume, normals=normals, positive=positive))
+    report = lint_file(args.post, Options(assume=args.assume, normals=normals, positive=positive),
+                       progress=getattr(args, "progress", None))
     sys.stdout.write(FORMATS[args.format](report))
     failing = {Status.REFUTED} | ({Status.UNDECIDED, Status.UNPARSED} if args.strict else set())
     return 1 if any(step.status in failing for step in report.steps) else 0

@@ -6,6 +6,7 @@ The functions the layer exports (:mod:`derivations.lint`) live here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,8 +79,12 @@ def _uses_i_as_index(text: str) -> bool:
     return bool(re.search(r"_\{?\s*i\b|\\(?:sum|prod)_\{?\s*i\b|\bi\s*=\s*1", text))
 
 
-def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md") -> LintReport:
-    """Lint the Markdown ``text``; the front matter's ``derivations:`` lists add to ``options``."""
+def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md",
+              progress: Callable[[str], None] | None = None) -> LintReport:
+    """Lint the Markdown ``text``; the front matter's ``derivations:`` lists add to ``options``.
+
+    ``progress`` is told of each display block as it is checked (``"line 12: 3 steps"``).
+    """
     options = options or Options()
     extracted = extract(text)
     post = post_context(text, options)
@@ -91,7 +96,10 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
         if kind == 0:
             _inline_definition(post, item.content, item.line)
         else:
-            steps += linter.block(item)
+            found = linter.block(item)
+            steps += found
+            if progress is not None:
+                progress(f"line {item.line}: {len(found)} step{'' if len(found) == 1 else 's'}")
     return LintReport(path, len(extracted.blocks), tuple(steps))
 
 
@@ -112,9 +120,10 @@ def _inline_definition(post: Post, content: str, line: int) -> None:
             post.define(head, re.sub(r"\\displaystyle", "", parts[1][1]), line)
 
 
-def lint_file(path: Path, options: Options | None = None) -> LintReport:
+def lint_file(path: Path, options: Options | None = None, *,
+              progress: Callable[[str], None] | None = None) -> LintReport:
     """Lint the post at ``path`` (see :func:`lint_text`)."""
-    return lint_text(read_post(path), options, path=str(path))
+    return lint_text(read_post(path), options, path=str(path), progress=progress)
 
 
 __all__ = ["MAX_BYTES", "LintReport", "Options", "Status", "StepResult",
