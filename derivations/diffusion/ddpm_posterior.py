@@ -48,6 +48,11 @@ HO_EQ10_MU_TILDE = (x_t - beta_t / sp.sqrt(1 - alpha_bar_t) * eps) / sp.sqrt(alp
 #: Ho et al. (2020), eq. (4) reparameterised (forward_process derivation, eq. (5)), solved for x_0.
 X0_FROM_EPS = (x_t - sp.sqrt(1 - alpha_bar_t) * eps) / sp.sqrt(alpha_bar_t)
 
+#: The same, as written: (x_t - sqrt(1 - abar_t) eps) / sqrt(abar_t) (display only).
+X0_SHOWN = sp.Mul(fraction(1, sp.sqrt(alpha_bar_t)),
+                  sp.Add(x_t, sp.Mul(-1, sp.sqrt(1 - alpha_bar_t), eps, evaluate=False), evaluate=False),
+                  evaluate=False)
+
 #: The exponent's coefficients: -1/2 (PRECISION x^2 - 2 LINEAR x) + const.
 PRECISION = alpha_t / beta_t + 1 / (1 - alpha_bar_tm1)
 LINEAR = sp.sqrt(alpha_t) / beta_t * x_t + sp.sqrt(alpha_bar_tm1) / (1 - alpha_bar_tm1) * x_0
@@ -129,8 +134,14 @@ def _posterior_variance(d: Derivation) -> sp.Expr:
            because="common denominator")
     d.then(fraction(1 - alpha_bar_t, beta_t * (1 - alpha_bar_tm1)),
            because=r"$\beta_t = 1 - \alpha_t$ and $\bar{\alpha}_t = \alpha_t \bar{\alpha}_{t-1}$")
-    return d.start((1 - alpha_bar_tm1) * beta_t / (1 - alpha_bar_t), lhs=beta_tilde_t, tag="7",
-                   display=fraction((1 - alpha_bar_tm1) * beta_t, 1 - alpha_bar_t), because="the reciprocal")
+    return d.start((1 - alpha_bar_tm1) * beta_t / (1 - alpha_bar_t), lhs=beta_tilde_t,
+                   display=_variance_display(),
+                   because="the reciprocal: the variance of Ho et al. 2020, eq. (7), whose mean follows")
+
+
+def _variance_display() -> sp.Expr:
+    """Eq. (7)'s variance as Ho et al. write it: the fraction, then the factor beta_t (display only)."""
+    return sp.Mul(fraction(1 - alpha_bar_tm1, 1 - alpha_bar_t), beta_t, **_U)
 
 
 def _mean_display() -> sp.Expr:
@@ -146,8 +157,8 @@ def _posterior_mean(d: Derivation, beta: sp.Expr) -> sp.Expr:
     d.start(beta_tilde_t * LINEAR, lhs=mu_tilde_t, relation=DEFINITION,
             display=sp.Mul(beta_tilde_t, linear, **_U), heading="The posterior mean",
             because="the precision-weighted mean (source 001, Property 3)")
-    d.then(beta * LINEAR, display=sp.Mul(fraction((1 - alpha_bar_tm1) * beta_t, 1 - alpha_bar_t), linear, **_U),
-           because=r"$\tilde{\beta}_t$ from (7)")
+    d.then(beta * LINEAR, display=sp.Mul(_variance_display(), linear, **_U),
+           because=r"$\tilde{\beta}_t$, the variance derived above")
     display = _mean_display()
     return d.then(display.doit(), display=display, tag="7",
                   because=r"multiply out; $\beta_t$ and $1 - \bar{\alpha}_{t-1}$ cancel")
@@ -159,19 +170,28 @@ def _noise_form(d: Derivation, mean: sp.Expr) -> sp.Expr:
     d.suppose(x_t, closed, because=r"the closed form of the forward process, $\mathbf{x}_t = \sqrt{\bar{\alpha}_t}"
                                    r"\mathbf{x}_0 + \sqrt{1 - \bar{\alpha}_t}\boldsymbol{\epsilon}$ (Ho et al. 2020, "
                                    r"eq. (4) reparameterised)")
-    d.start(X0_FROM_EPS, lhs=x_0, relation=solved_from(x_t, closed), heading="The noise form",
+    d.start(X0_FROM_EPS, lhs=x_0, relation=solved_from(x_t, closed), heading="The noise form", display=X0_SHOWN,
             because=r"solve $\mathbf{x}_t = \sqrt{\bar{\alpha}_t}\mathbf{x}_0 + \sqrt{1 - \bar{\alpha}_t}"
                     r"\boldsymbol{\epsilon}$ for $\mathbf{x}_0$ ($\sqrt{\bar{\alpha}_t} > 0$)")
     d.start(mean, lhs=mu_tilde_t, relation=DEFINITION, display=_mean_display(),
-            because="eq. (7), derived above")
+            because="eq. (7), derived above",
+            text=r"Ho et al. (2020) write the mean through the noise (their eqs. (10)-(11)): put "
+                 r"$\mathbf{x}_0 = \frac{1}{\sqrt{\bar{\alpha}_t}}(\mathbf{x}_t - \sqrt{1 - \bar{\alpha}_t}"
+                 r"\boldsymbol{\epsilon})$ into eq. (7).")
     d.then(mean.xreplace({x_0: X0_FROM_EPS}), relation=substitution(x_0, X0_FROM_EPS),
+           display=total(sp.Mul(fraction(sp.Mul(sp.sqrt(alpha_bar_tm1), beta_t, **_U), 1 - alpha_bar_t),
+                                X0_SHOWN, **_U),
+                         sp.Mul(fraction(sp.Mul(sp.sqrt(alpha_t), 1 - alpha_bar_tm1, **_U), 1 - alpha_bar_t),
+                                x_t, **_U)),
            because=r"$\mathbf{x}_0$ from the line before")
     display = sp.Mul(fraction(1, sp.sqrt(alpha_t)),
                      total(x_t, negative(sp.Mul(fraction(beta_t, sp.sqrt(1 - alpha_bar_t)), eps, **_U))), **_U)
     return d.then((x_t - beta_t / sp.sqrt(1 - alpha_bar_t) * eps) / sp.sqrt(alpha_t), display=display,
                   tag="10", because=r"collect $\mathbf{x}_t$ and $\boldsymbol{\epsilon}$; "
                                      r"$\beta_t = 1 - \alpha_t$, "
-                                     r"$\bar{\alpha}_t = \alpha_t\bar{\alpha}_{t-1}$")
+                                     r"$\bar{\alpha}_t = \alpha_t\bar{\alpha}_{t-1}$: Ho et al. 2020, eq. (10); "
+                                     r"with the network's $\boldsymbol{\epsilon}_\theta(\mathbf{x}_t, t)$ for "
+                                     r"$\boldsymbol{\epsilon}$ it is their eq. (11)")
 
 
 def _sanity_limits(d: Derivation, beta: sp.Expr, mean: sp.Expr) -> None:
@@ -249,11 +269,13 @@ def _posterior(d: Derivation, mean: sp.Expr, beta: sp.Expr) -> None:
             display=fraction(sp.Mul(ONE_STEP, MARGINAL_TM1, **_U), MARGINAL_T), because="line (B)")
     d.then(POSTERIOR, display=fraction(sp.Mul(MARGINAL_T, POSTERIOR, **_U), MARGINAL_T),
            because=r"the exact identity (C) in the numerator")
-    d.then(POSTERIOR, because=r"cancel $q(\mathbf{x}_t \mid \mathbf{x}_0)$")
+    d.then(POSTERIOR, tag="6", because=r"cancel $q(\mathbf{x}_t \mid \mathbf{x}_0)$: Ho et al. 2020, eq. (6), "
+                                       r"with $\tilde{\mu}_t$ and $\tilde{\beta}_t$ of their eq. (7)")
     d.then(NormalPDF(x_tm1, mean, beta_tilde_t), relation=substitution(mu_tilde_t, mean),
-           because=r"$\tilde{\mu}_t$ from (7)")
+           display=NormalPDF(x_tm1, _mean_display(), beta_tilde_t), because=r"$\tilde{\mu}_t$ from (7)")
     d.then(NormalPDF(x_tm1, mean, beta), relation=substitution(beta_tilde_t, beta),
-           because=r"$\tilde{\beta}_t$ from (7)")
+           display=NormalPDF(x_tm1, _mean_display(), _variance_display()),
+           because=r"$\tilde{\beta}_t$, the variance derived above")
 
 
 class Posterior(NamedTuple):
@@ -266,7 +288,7 @@ class Posterior(NamedTuple):
 
 def build() -> tuple[Derivation, Posterior]:
     """The derivation, unchecked, and its key lines (eq. (7) mean and variance, eq. (10) mean)."""
-    d = Derivation("ddpm_posterior", title=r"The DDPM posterior q(x_{t-1} | x_t, x_0)",
+    d = Derivation("ddpm_posterior", title=r"The DDPM posterior $q(\mathbf{x}_{t-1} \mid \mathbf{x}_t, \mathbf{x}_0)$",
                    sources=("source 001, Challenge Problem; Properties 2 and 3",
                             "source 002, section 3 (outline)",
                             "Ho et al. 2020, eqs. (2), (4), (6)-(7), (10)-(11)"))

@@ -192,9 +192,9 @@ def build() -> Derivation:
     _definitions(d)
     _the_split(d)
     _as_divergences(d)
-    d.note("The expectation over the data, E_{q(x_0)}, stands outside every line and is left implicit: the "
-           "bound holds for each x_0. The derivation is per x_0 and for every number of steps T >= 1 (for "
-           "T = 1 the sum over t > 1 is empty).")
+    d.note(r"The expectation over the data, $\mathbb{E}_{q(\mathbf{x}_0)}$, stands outside every line and is "
+           r"left implicit: the bound holds for each $\mathbf{x}_0$. The derivation is per $\mathbf{x}_0$ and for "
+           r"every number of steps $T \ge 1$ (for $T = 1$ the sum over $t > 1$ is empty).")
     d.conclude(known=HO_EQ5, lhs="L", source="Ho et al. 2020, eq. (5)")
     return d
 

@@ -91,7 +91,7 @@ def _d_coordinates(d_: Derivation) -> sp.Expr:
     """The divergence of the isotropic Gaussians, summed over the coordinates."""
     isotropic = divergence(IsotropicNormal(mu_tilde_t, beta_tilde_t), IsotropicNormal(mu_theta, sigma_t**2))
     d_.start(isotropic, lhs=L_TM1, relation=GIVEN, heading=r"In $d$ dimensions",
-             text=r"$\mathbf{x}_{t-1}$ has $d$ coordinates; ${\tilde{\mu}_{t}}_{i}$ and ${\mu_{\theta}}_{i}$ are "
+             text=r"$\mathbf{x}_{t-1}$ has $d$ coordinates; $\tilde{\mu}_{t,i}$ and $\mu_{\theta,i}$ are "
                   r"the coordinates of the means.",
              because=r"the posterior (ddpm_posterior; Ho et al. 2020, eqs. (6)-(7)) and the model "
                      r"$p_\theta(\mathbf{x}_{t-1} \mid \mathbf{x}_t) = \mathcal{N}(\mu_\theta, \sigma_t^2\mathbf{I})$ "
@@ -113,7 +113,7 @@ def _d_coordinates(d_: Derivation) -> sp.Expr:
             because=r"linearity of the finite sum; the terms free of $i$ add up $d$ times")
     result = norm_mu / (2 * sigma_t**2) + C
     return d_.then(result, relation=SUMS, display=total(fraction(norm_mu, sp.Mul(2, sigma_t**2, **_U)), C),
-                   because=r"$\|\tilde\mu_t - \mu_\theta\|^2 = \sum_{i=1}^{d} ({\tilde\mu_t}_i - {\mu_\theta}_i)^2$ "
+                   because=r"$\|\tilde\mu_t - \mu_\theta\|^2 = \sum_{i=1}^{d} (\tilde\mu_{t,i} - \mu_{\theta,i})^2$ "
                            r"and the constant $C$ (written out below)")
 
 

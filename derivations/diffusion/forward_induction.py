@@ -36,7 +36,7 @@ def _lemma_and_base_case(d: Derivation) -> None:
     d.start(
         named_product(T_INDEX),
         lhs=r"\bar{\alpha}_{t}",
-        heading="Proof for every t, by induction on t",
+        heading=r"Proof for every $t$, by induction on $t$",
         text=r"Lemma: $\bar\alpha_t = \alpha_t\bar\alpha_{t-1}$, so "
         r"$\bar\alpha_t / \bar\alpha_{t-1} = \alpha_t$.",
         because="definition (source 000, after eq. (4); Ho et al. 2020, sec. 2)",

@@ -28,9 +28,10 @@ from derivations.diffusion import forward_induction, schedules
 from derivations.engine.densities import NormalPDF
 from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.display import linear_combination, root_of_product
-from derivations.engine.notation import latex, symbol
+from derivations.engine.notation import symbol
 from derivations.engine.relations import DIFFERENTIATION, EQUAL_IN_DISTRIBUTION, GIVEN
 from derivations.engine.substitution import substitution
+from derivations.latex.printer import math
 
 x, mu, sigma, u = (symbol(n) for n in ("x", "mu", "sigma", "u"))
 x_0, x_1, x_t, x_tm1, x_tm2 = (symbol(n) for n in ("x_0", "x_1", "x_t", "x_tm1", "x_tm2"))
@@ -71,8 +72,8 @@ def _density_chain(
         lhs=lhs,
         heading=heading,
         text=text,
-        because=rf"density = derivative of the distribution function; ${latex(scale)} > 0$, so the event "
-        rf"is $Z \le {latex((x - shift) / scale)}$, $Z \sim \mathcal{{N}}(0, 1)$",
+        because=rf"density = derivative of the distribution function; ${math(scale)} > 0$, so the event "
+        rf"is $Z \le {math((x - shift) / scale)}$, $Z \sim \mathcal{{N}}(0, 1)$",
     )
     shift_shown = _coefficient_first(shift)
     z_shown = sp.Mul(
@@ -117,19 +118,29 @@ def _reparameterisation(d: Derivation) -> None:
         last_because=r"unfold both densities (source 000, eq. (6)): the density of "
         r"$\mathcal{N}(\mu, \sigma^2)$",
     )
+    d.start(
+        NormalPDF(x_t, sp.sqrt(1 - beta_t) * x_tm1, beta_t),
+        lhs=r"q(\mathbf{x}_t \mid \mathbf{x}_{t-1})",
+        relation=GIVEN,
+        tag="1",
+        display=NormalPDF(x_t, _coefficient_first(sp.sqrt(1 - beta_t) * x_tm1), beta_t),
+        heading="Eq. (1) to eq. (2)",
+        text=r"The forward process adds Gaussian noise at each step, eq. (1) (Ho et al. 2020, eq. (2)). "
+        r"Kilaru writes the mean and the covariance as $\mu_t = \sqrt{1-\beta_t}\,\mathbf{x}_{t-1}$ and "
+        r"$\sigma_t^2 = \beta_t\mathbf{I}$ inside the density.",
+        because="the forward process: one noising step, a model assumption",
+    )
     _density_chain(
         d,
         x=x_t,
         shift=sp.sqrt(1 - beta_t) * x_tm1,
         scale=sp.sqrt(beta_t),
-        tag="1",
         lhs=r"p_{\sqrt{1-\beta_t}\,\mathbf{x}_{t-1} + "
         r"\sqrt{\beta_t}\,\boldsymbol{\epsilon}_{t-1}}(\mathbf{x}_t)",
-        heading="Eq. (1) to eq. (2)",
-        text=r"Given $\mathbf{x}_{t-1}$, the right side of eq. (2) has the density of eq. (1), "
-        r"$q(\mathbf{x}_t \mid \mathbf{x}_{t-1})$: the rule with $\mu = \sqrt{1-\beta_t}\,\mathbf{x}_{t-1}$, "
-        r"$\sigma = \sqrt{\beta_t}$. So eq. (2) samples eq. (1).",
-        last_because=r"$= q(\mathbf{x}_t \mid \mathbf{x}_{t-1})$, eq. (1) (Ho et al. 2020, eq. (2))",
+        text=r"Given $\mathbf{x}_{t-1}$, the right side of eq. (2) has the density of eq. (1): the rule with "
+        r"$\mu = \sqrt{1-\beta_t}\,\mathbf{x}_{t-1}$, $\sigma = \sqrt{\beta_t}$, per coordinate. "
+        r"So eq. (2) samples eq. (1).",
+        last_because=r"the right side of eq. (1): the density of $q(\mathbf{x}_t \mid \mathbf{x}_{t-1})$",
     )
 
 
@@ -205,8 +216,8 @@ def _eq_5(d: Derivation) -> None:
         r"Given $\mathbf{x}_0$, its density is eq. (5) by the rule, with "
         r"$\mu = \sqrt{\bar\alpha_t}\,\mathbf{x}_0$, "
         r"$\sigma = \sqrt{1-\bar\alpha_t}$ (source 001, Property 1).",
-        last_because=r"mean $\sqrt{\bar\alpha_t}\,\mathbf{x}_0$ and variance $1-\bar\alpha_t$ "
-        r"read off: eq. (5)",
+        last_because=r"mean $\sqrt{\bar\alpha_t}\,\mathbf{x}_0$ and covariance $(1-\bar\alpha_t)\mathbf{I}$ "
+        r"read off: eq. (5) (Ho et al. 2020, eq. (4))",
     )
 
 
@@ -226,7 +237,8 @@ def _terminal_kl(d: Derivation) -> None:
         display=formula,
         lhs=r"D_{\mathrm{KL}}\left(q(\mathbf{x}_T \mid \mathbf{x}_0) \,\|\, \mathcal{N}(\mathbf{0}, "
         r"\mathbf{I})\right)",
-        heading="Where it goes: how close q(x_T | x_0) is to N(0, I)",
+        heading=r"Where it goes: how close $q(\mathbf{x}_T \mid \mathbf{x}_0)$ is to "
+        r"$\mathcal{N}(\mathbf{0}, \mathbf{I})$",
         text=r"Per dimension, with $\mu_1 = \sqrt{\bar\alpha_T}\,\mathbf{x}_0$, "
         r"$\sigma_1^2 = 1-\bar\alpha_T$, "
         r"$\mu_2 = 0$, $\sigma_2 = 1$ in $\log\frac{\sigma_2}{\sigma_1} + "
@@ -251,32 +263,45 @@ def _terminal_kl(d: Derivation) -> None:
 
 #: Item 6 of the issue, for the reader: what the terminal KL means.
 MEANING_NOTE = (
-    "What this means for the reverse process: q(x_T | x_0) is N(0, I) up to a KL of order alpha_bar_T "
-    "/ 2 per dimension, whatever x_0 is (for data in [-1, 1]); by convexity of the KL the marginal "
-    "q(x_T) is as close. So starting the reverse process from a sample of N(0, I) costs almost "
-    "nothing: this is the term L_T of Ho et al. 2020, eq. (5), which has no trainable parameters. The "
-    "reason is that sqrt(alpha_bar_T) x_0 vanishes, not the central limit theorem that source 003 "
-    "invokes: every q(x_t | x_0) is exactly Gaussian, for every t."
+    r"What this means for the reverse process: $q(\mathbf{x}_T \mid \mathbf{x}_0)$ is "
+    r"$\mathcal{N}(\mathbf{0}, \mathbf{I})$ up to a KL of order $\bar\alpha_T / 2$ per dimension, whatever "
+    r"$\mathbf{x}_0$ is (for data in $[-1, 1]$); by convexity of the KL the marginal $q(\mathbf{x}_T)$ is as "
+    r"close. So starting the reverse process from a sample of $\mathcal{N}(\mathbf{0}, \mathbf{I})$ costs "
+    r"almost nothing: this is the term $L_T$ of Ho et al. 2020, eq. (5), which has no trainable parameters. "
+    r"The reason is that $\sqrt{\bar\alpha_T}\,\mathbf{x}_0$ vanishes, not the central limit theorem that "
+    r"source 003 invokes: every $q(\mathbf{x}_t \mid \mathbf{x}_0)$ is exactly Gaussian, for every $t$."
 )
 #: Lines of source 000 that are typesetting slips, not mathematics.
 NOT_SLIPS_NOTE = (
-    "Not recorded as slips (typesetting, not mathematics): source 000 writes '(\\tag(2)' for '(2)', "
-    "\\epsilon without bold in eqs. (3)-(4), and eps_{t-1} ~ N(0, 1) under eq. (2) where eqs. (1) and "
-    "(5) use the identity matrix I. The merge (3) -> (4) is correct (proved above); its '=' means "
-    "equal in distribution."
+    r"Not recorded as slips (typesetting, not mathematics): source 000 refers to eq. (2) as a broken "
+    r"tag command, writes $\epsilon$ without bold in eqs. (3)-(4), and "
+    r"$\boldsymbol{\epsilon}_{t-1} \sim \mathcal{N}(0, 1)$ under eq. (2) where eqs. (1) and (5) use the "
+    r"identity matrix $\mathbf{I}$ (right per coordinate; the linear_maps derivation notes the vector form "
+    r"$\mathcal{N}(\mathbf{0}, \mathbf{I})$). The merge from (3) to (4) is correct (proved above); its $=$ means equal "
+    r"in distribution."
 )
 #: Source 003, "Diffusion Models and Their Reverse Process": the forward step without its shrink factor.
 SLIP_003_NOTE = (
-    "Source 003 writes the forward step as x_t = x_{t-1} + noise (here the noise is sqrt(beta_t) "
-    "eps_{t-1}) and credits the central limit theorem for q(x_T) approaching a normal. Without the "
-    "factor sqrt(1 - beta_t) of eq. (2), x_T = x_0 + N(0, sum beta_t): the mean stays x_0 and the "
-    "variance grows, so q(x_T) does not approach N(0, I). Its own later formula for q(x_t | x_{t-1}) "
-    "has the factor."
+    r"Source 003 writes the forward step as $x_t = x_{t-1} + \text{noise}$ (here the noise is "
+    r"$\sqrt{\beta_t}\,\boldsymbol{\epsilon}_{t-1}$) and credits the central limit theorem for $q(\mathbf{x}_T)$ "
+    r"approaching a normal. Without the factor $\sqrt{1 - \beta_t}$ of eq. (2), "
+    r"$\mathbf{x}_T = \mathbf{x}_0 + \mathcal{N}(\mathbf{0}, \sum_t \beta_t \mathbf{I})$: the mean stays "
+    r"$\mathbf{x}_0$ and the variance grows, so $q(\mathbf{x}_T)$ does not approach "
+    r"$\mathcal{N}(\mathbf{0}, \mathbf{I})$. Its own later formula for $q(\mathbf{x}_t \mid \mathbf{x}_{t-1})$ "
+    r"has the factor."
 )
 SCHEDULES = (
-    ("linear", schedules.linear_beta, "Ho et al. 2020, sec. 4: beta from 1e-4 to 0.02, T = 1000"),
-    ("cosine", schedules.cosine_beta, "Nichol & Dhariwal 2021, eq. (17): s = 0.008, beta clipped at 0.999"),
+    ("linear", schedules.linear_beta,
+     r"Ho et al. 2020, sec. 4: $\beta_t$ from $10^{-4}$ to $0.02$, $T = 1000$"),
+    ("cosine", schedules.cosine_beta,
+     r"Nichol & Dhariwal 2021, eq. (17): $s = 0.008$, $\beta_t$ clipped at $0.999$"),
 )
+
+
+def _scientific(value: float) -> str:
+    """``4.0358e-05`` as LaTeX: ``4.0358 \\times 10^{-5}``."""
+    mantissa, exponent = f"{value:.4e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 
 def _schedule_notes(d: Derivation) -> None:
@@ -285,8 +310,9 @@ def _schedule_notes(d: Derivation) -> None:
         alpha_bar_T_value = float(schedules.alpha_bar(beta())[-1])
         kl = schedules.terminal_kl(alpha_bar_T_value, 1.0)
         d.note(
-            f"The {name} schedule ({cite}): alpha_bar_T = {alpha_bar_T_value:.4e}; at x_0 = 1 the KL "
-            f"above is -log(1 - alpha_bar_T)/2 = {kl:.4e} nats per dimension."
+            f"The {name} schedule ({cite}): $\\bar\\alpha_T = {_scientific(alpha_bar_T_value)}$; at "
+            f"$\\mathbf{{x}}_0 = 1$ the KL above is $-\\frac{{1}}{{2}}\\log(1 - \\bar\\alpha_T) = "
+            f"{_scientific(kl)}$ nats per dimension."
         )
     d.note(MEANING_NOTE)
     d.note(NOT_SLIPS_NOTE)
@@ -296,11 +322,11 @@ def derive() -> CheckedDerivation:
     """Build and check the derivation; pure, no file I/O."""
     d = Derivation(
         "forward_process",
-        title="The closed form of the forward process q(x_t | x_0)",
+        title=r"The closed form of the forward process $q(\mathbf{x}_t \mid \mathbf{x}_0)$",
         sources=(
             "source 000, eqs. (1)-(5)",
             "source 001, Property 1 and the diffusion table",
-            "source 003, q(x_T) approaches N(0, I)",
+            r"source 003, $q(\mathbf{x}_T)$ approaches $\mathcal{N}(\mathbf{0}, \mathbf{I})$",
             "source 002, sec. 2 (KL of two normals)",
             "Ho, Jain & Abbeel 2020, eqs. (2), (4)",
             "Nichol & Dhariwal 2021, eq. (17)",

@@ -1,8 +1,9 @@
 r"""The source documents' figures, redrawn from the proved formulas (``pip install .[figures]``).
 
 * ``gaussian_sum``: source 000, Figure 3, the naive pointwise sum :math:`g_1(x) + g_2(x)`
-  of the densities of :math:`\mathcal{N}(-3, 3^2)` and :math:`\mathcal{N}(3, 4^2)` (two humps,
-  total mass 2) next to their convolution, the density of the sum.
+  of the densities of :math:`\mathcal{N}(-3, 3^2)` and :math:`\mathcal{N}(3, 4^2)` (total mass 2;
+  its caption says how many maxima the curve has, counted by :func:`maxima`) next to their
+  convolution, the density of the sum.
 * ``gaussian_convolution``: source 000, Figure 4, ``np.convolve`` of the discretised
   densities against the exact :math:`\mathcal{N}(0, 5^2)`, with the error panel.
 * ``forward_marginals``: source 003's claim that :math:`q(\mathbf{x}_t)` approaches
@@ -56,9 +57,39 @@ class Figure:
     alt: str = ""
 
 
+def _density(x: np.ndarray, mean: float, sd: float) -> np.ndarray:
+    return np.exp(-0.5 * ((x - mean) / sd) ** 2) / (sd * np.sqrt(2 * np.pi))
+
+
+def maxima(x: np.ndarray, y: np.ndarray) -> list[float]:
+    """The points of ``x`` where the sampled curve ``y`` has a strict local maximum."""
+    inner = (y[1:-1] > y[:-2]) & (y[1:-1] >= y[2:])
+    return [float(v) for v in x[1:-1][inner]]
+
+
+def inflections(y: np.ndarray) -> int:
+    """How many times the sampled curve ``y`` changes between convex and concave."""
+    curvature = np.sign(np.diff(y, 2))
+    curvature = curvature[curvature != 0]
+    return int(np.count_nonzero(np.diff(curvature)))
+
+
+def naive_sum_shape() -> str:
+    """What the naive sum of 000's two densities looks like, from the curve: its maxima (and a shoulder)."""
+    x = np.linspace(-20.0, 20.0, 8001)
+    (m1, s1), (m2, s2) = convolution.FIRST, convolution.SECOND
+    y = _density(x, m1, s1) + _density(x, m2, s2)
+    peaks = maxima(x, y)
+    words = {1: "one maximum", 2: "two maxima"}.get(len(peaks), f"{len(peaks)} maxima")
+    where = ", ".join(f"$x = {p:.2f}$" for p in peaks)
+    shoulder = " and a shoulder" if len(peaks) == 1 and inflections(y) > 2 else ""
+    return f"{words} (at {where}){shoulder}"
+
+
 FIGURES: tuple[Figure, ...] = (
     Figure("gaussian_sum", "Source 000, Figure 3: the naive pointwise sum $g_1(x) + g_2(x)$ of the densities "
-           r"of $\mathcal{N}(-3, 3^2)$ and $\mathcal{N}(3, 4^2)$ (left: two humps, total mass 2) and their "
+           r"of $\mathcal{N}(-3, 3^2)$ and $\mathcal{N}(3, 4^2)$ (left: " + naive_sum_shape()
+           + r", total mass 2) and their "
            r"convolution, the density $\mathcal{N}(0, 5^2)$ of the sum (right), from the proved result.",
            ("gaussian_convolution",),
            "Naive pointwise sum of two Gaussian densities next to their convolution"),
@@ -248,6 +279,8 @@ def draw_gaussian_sum(data: Mapping[str, np.ndarray], axes) -> None:
         ax.set_xlabel("$x$")
     left.plot(x, data["naive_sum"], color="C3", lw=2, label=r"$g_1(x) + g_2(x)$ (naive)")
     left.set_title("Pointwise sum: not a density of the sum")
+    left.set_ylabel("density")
+    right.set_ylabel("density")
     right.plot(x, data["convolution"], color="C2", lw=2, label=r"$(g_1 \star g_2)(x) = \mathcal{N}(0, 5^2)$")
     right.set_title("Convolution: the density of the sum")
     for ax in axes:
@@ -264,6 +297,8 @@ def draw_gaussian_convolution(data: Mapping[str, np.ndarray], axes) -> None:
     right.plot(x, data["error_shifted"], color="C2", lw=1, label=r"at the output's points ($-\Delta x/2$)")
     right.axhline(0, color="0.6", lw=0.5)
     right.set_title("Error: numeric - exact")
+    left.set_ylabel("probability per grid cell")
+    right.set_ylabel("error (probability per grid cell)")
     for ax in axes:
         ax.set_xlabel("$x$")
         ax.legend(fontsize=8, frameon=False)
@@ -280,6 +315,7 @@ def draw_forward_marginals(data: Mapping[str, np.ndarray], axes) -> None:
         ax.plot(x, data["standard_normal"], color="k", lw=1, ls="--", label=r"$\mathcal{N}(0, 1)$")
         ax.set_title(f"$q(\\mathbf{{x}}_t)$, {kind} schedule")
         ax.set_xlabel("$x$")
+        ax.set_ylabel("density")
         ax.legend(fontsize=7, frameon=False)
 
 

@@ -38,6 +38,14 @@ INSTALL_HINT = ("pdflatex not found; install it with: "
                 "(Debian/Ubuntu; elsewhere any TeX Live with amsmath, graphicx, geometry and hyperref)")
 EXIT_OK, EXIT_FAILED, EXIT_NO_PDFLATEX = 0, 1, 2
 _UNDEFINED = re.compile(r"(Reference|Citation) `[^']*' on page \d+ undefined|There were undefined references")
+_OVERFULL = re.compile(r"^Overfull \\[hv]box \((\d+(?:\.\d+)?)pt too (?:wide|high)\)(.*)$", re.MULTILINE)
+#: An overfull box wider than this (in pt) is a layout defect: the PDF test fails on it.
+OVERFULL_LIMIT = 10.0
+
+
+def overfull_boxes(log: str) -> list[tuple[float, str]]:
+    """Every overfull box a pdflatex log reports: how many pt too wide, and where."""
+    return [(float(m.group(1)), m.group(2).strip()) for m in _OVERFULL.finditer(log)]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
     """Write ``derivations.tex`` (and the figures), then compile ``derivations.pdf``."""
     from derivations.publish import document
 
-    checked = document.checked_derivations(args.names or None)
+    progress = getattr(args, "progress", None)  # on a terminal: a line as each derivation is checked
+    checked = (document.checked_derivations(args.names or None, progress=progress) if progress
+               else document.checked_derivations(args.names or None))
     _write_figures(args.out, {c.name: c.result for c in checked})
     try:
         code = document.code_section()
@@ -72,6 +82,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"derivations: error: pdflatex failed on {tex_path}: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(f"wrote {args.out / 'derivations.pdf'}")
+    log = (args.out / "derivations.log").read_text(encoding="utf-8", errors="replace")
+    wide = [box for box in overfull_boxes(log) if box[0] > OVERFULL_LIMIT]
+    if wide:
+        worst = max(wide)
+        print(f"derivations: warning: {len(wide)} overfull boxes over {OVERFULL_LIMIT:g} pt, the widest "
+              f"{worst[0]:g} pt ({worst[1]})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -96,7 +112,8 @@ def compile_pdf(tex_path: Path, pdf_path: Path) -> str:
     """Compile ``tex_path`` twice with pdflatex in a temporary folder; "" on success, else the error.
 
     The figures folder next to the ``.tex`` is copied along. On success the PDF is moved to
-    ``pdf_path``; on failure nothing is written.
+    ``pdf_path`` and the log of the last pass written beside it (``.log``: its overfull boxes are
+    :func:`overfull_boxes`); on failure nothing is written.
     """
     with tempfile.TemporaryDirectory(prefix="derivations-pdf-") as temp:
         work = Path(temp)
@@ -117,6 +134,7 @@ def compile_pdf(tex_path: Path, pdf_path: Path) -> str:
             return f"undefined reference: {undefined.group(0)}"
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(work / tex_path.with_suffix(".pdf").name, pdf_path)
+        pdf_path.with_suffix(".log").write_text(log, encoding="utf-8")
     return ""
 
 

@@ -101,23 +101,32 @@ def _run_builtin(name: str) -> Rendered | Failed:
     return result
 
 
-def run_builtins(names: Sequence[str], *, jobs: int = 1) -> Iterator[Rendered | Failed]:
+def run_builtins(names: Sequence[str], *, jobs: int = 1,
+                 progress: Callable[[str], None] | None = None) -> Iterator[Rendered | Failed]:
     """Check and render the built-in derivations ``names`` in up to ``jobs`` processes, in order.
 
-    Those stored for this code are read back; the others are checked.
+    Those stored for this code are read back; the others are checked, and ``progress(name)``
+    is called as each of them is done (in order).
     """
     for name in names:
         registry.require(name)  # unknown names fail before any work starts
     stored = {name: _stored(name) for name in names}
     missing = [name for name in names if stored[name] is None]
     if jobs <= 1 or len(missing) <= 1:
-        fresh = iter([_run_builtin(name) for name in missing])
+        fresh = iter([_reported(name, _run_builtin(name), progress) for name in missing])
     else:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(jobs, len(missing)), mp_context=context) as pool:
-            fresh = iter(list(pool.map(_run_builtin, missing)))
+            fresh = iter([_reported(name, result, progress)
+                          for name, result in zip(missing, pool.map(_run_builtin, missing))])
     for name in names:
         yield stored[name] if stored[name] is not None else next(fresh)
+
+
+def _reported(name: str, result: Rendered | Failed, progress: Callable[[str], None] | None) -> Rendered | Failed:
+    if progress is not None:
+        progress(name)
+    return result
 
 
 def collected_files(done: Sequence[Rendered]) -> dict[str, str]:

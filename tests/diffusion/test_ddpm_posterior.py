@@ -85,10 +85,11 @@ def test_noise_form_round_trips_to_the_x0_form() -> None:
 
 
 def test_exported_expressions_are_lines_of_the_derivation() -> None:
-    """The exported expressions are the derivation's tagged lines (7), (7) and (10), not typed-in copies."""
+    """The exported expressions are the derivation's lines: eq. (7)'s variance, then the tagged (7) and (10)."""
     tagged = {(s.step.tag, s.step.number): s.step.expr for s in _checked().steps if s.step.tag in {"7", "10"}}
     lines = list(tagged.values())
-    assert lines == [dp.posterior_variance(), dp.posterior_mean_x0(), dp.posterior_mean_eps()]
+    (variance,) = [s.step.expr for s in _checked().steps if "the variance of Ho et al. 2020, eq. (7)" in s.step.because]
+    assert [variance, *lines] == [dp.posterior_variance(), dp.posterior_mean_x0(), dp.posterior_mean_eps()]
 
 
 @pytest.mark.parametrize("tag", ["E", "C", "Q", "P"])

@@ -58,35 +58,41 @@ def test_document_is_a_whole_amsmath_document(text):
 def test_section_has_title_sources_and_counts(text):
     """Each derivation's section names its title (escaped), its sources and how many steps were proved."""
     assert r"\section{Variances: 50\% \& more}\label{sec:mini-doc}" in text
-    assert "Sources: source 000, eq. (4)." in text
+    assert "From Kilaru (2025), eq. (4)." in text
     assert r"\texttt{mini\_doc}: 1 steps proved, 1 stated" in text
 
 
 def test_chains_are_the_blocks_of_name_tex(mini, text):
-    """Each align* block of NAME.tex is in the document (justifications stacked), the result unchanged."""
+    """Each align* block of NAME.tex is in the document as it is, and so is the boxed result."""
     blocks = [s.latex for s in latex_strings.strings_from_text("mini_doc.tex", render.tex(mini))]
     assert [b.split("}")[0] for b in blocks] == [r"\begin{align*", r"\begin{equation*"]
-    assert document.stacked(blocks[0]) in text and blocks[1] in text
+    assert all(block in text for block in blocks)
 
 
-def test_stacked_moves_each_justification_below_its_row():
-    """A row's justification goes on its own line below it; the tag stays with the math."""
-    block = "\\begin{align*}\nx &= a && \\text{why} \\tag{2} \\\\\n &= b && \\text{so}\n\\end{align*}"
-    assert document.stacked(block).splitlines() == [
-        r"\begin{align*}", r"x &= a \tag{2} \\*", r"& \qquad \mbox{\footnotesize $\text{why}$} \\",
-        r" &= b \\*", r"& \qquad \mbox{\footnotesize $\text{so}$}", r"\end{align*}"]
+def test_justifications_are_listed_under_each_block(mini, text):
+    """The letter over each relation names its justification, listed under the block (not in the math)."""
+    assert r"&\overset{(b)}{=}" in text
+    assert "\\item[(a)] square of $v$\n\\item[(b)] expand" in text
+    assert r"\text{" not in render.tex(mini).split("% Notes")[0]
+
+
+def test_tags_are_unique_in_the_document():
+    """A tag used by two derivations is set with the section's number the second time."""
+    sections = ["a \\tag{1} b \\tag{2}", "c \\tag{1} d \\tag{3}"]
+    assert document.unique_tags(sections) == ["a \\tag{1} b \\tag{2}", "c \\tag{1$_{2}$} d \\tag{3}"]
 
 
 def test_each_step_says_how_it_was_checked(text):
     """Each chain is followed by each step's verdict and method."""
-    assert re.search(r"Checks: step 1: stated \(definition\); step 2 \(2\): proved \([^)]+\)\.", text)
+    assert re.search(r"Checks: \(a\) stated \(definition\); \(b, eq.~\(2\)\) proved \([^)]+\)\.", text)
 
 
 def test_result_slips_and_notes(text):
     """The result is boxed with its source; the slip shows both lines in math; notes keep their math."""
-    assert "Checked against source 000, eq. (5)" in text and r"\boxed{v^{2} = " in text
-    assert r"Slip in the source (test, line\_1): A sign." in text
-    assert "\\[ \\sigma_{1}^{2} - \\sigma_{2}^{2} \\]\nis refuted against\n\\[ \\sigma_{1}^{2} + " in text
+    assert "Checked against Kilaru (2025), eq. (5)" in text and r"\boxed{v^{2} = " in text
+    assert (r"Slip in test, line\_1: A sign. The engine refutes the source's line "
+            r"$\sigma_{1}^{2} - \sigma_{2}^{2}$") in text
+    assert "against $\\sigma_{1}^{2} + \\sigma_{2}^{2}$" in text
     assert r"\item Only $\sigma_1$ and $\sigma_2$ appear." in text
 
 
@@ -183,16 +189,16 @@ def test_latex_errors_and_undefined_references_fail(tmp_path, body, message):
 
 
 def test_committed_document_has_the_blocks_of_every_committed_derivation():
-    """output/derivations.tex holds each output/NAME.tex block (stacked): it is not stale against them."""
+    """output/derivations.tex holds each output/NAME.tex block: it is not stale against them."""
     combined = document.OUTPUT / "derivations.tex"
     if not combined.exists():
         pytest.skip("output/derivations.tex not generated yet: run `derivations pdf`")
-    text = combined.read_text(encoding="utf-8")
+    text = re.sub(r"\$_\{\d+\}\$", "", combined.read_text(encoding="utf-8"))  # tags made unique
     for path in sorted(document.OUTPUT.glob("*.tex")):
         if path.name in ("derivations.tex", "code.tex"):
             continue
         for block in latex_strings.tex_strings(path.name, path.read_text(encoding="utf-8")):
-            assert document.stacked(block.latex) in text, block.id
+            assert block.latex in text, block.id
 
 
 @needs_pdflatex
@@ -201,9 +207,25 @@ def test_every_emitted_tex_block_compiles(tmp_path):
     strings = [s for path in sorted(document.OUTPUT.glob("*.tex")) if path.name != "derivations.tex"
                for s in latex_strings.tex_strings(path.name, path.read_text(encoding="utf-8"))]
     assert strings, "output/ has no .tex blocks"
-    body = "\n\n".join(document.stacked(s.latex) if s.latex.startswith("\\begin{align*}") else
-                        s.latex if s.latex.startswith("\\begin{equation*}") else f"\\[ {s.latex} \\]"
-                        for s in strings)
+    body = "\n\n".join(s.latex if s.latex.startswith(("\\begin{align*}", "\\begin{equation*}"))
+                        else f"\\[ {s.latex} \\]" for s in strings)
     tex = tmp_path / "derivations.tex"
-    tex.write_text(document.PREAMBLE + "\\begin{document}\n" + body + "\n\\end{document}\n")
+    tex.write_text(ARTICLE_10PT + "\\begin{document}\n" + body + "\n\\end{document}\n")
     assert publish.compile_pdf(tex, tmp_path / "derivations.pdf") == ""
+    wide = [box for box in publish.overfull_boxes((tmp_path / "derivations.log").read_text()) if box[0] > 10]
+    assert wide == [], "NAME.tex pasted into an article at 10 pt has overfull boxes over 10 pt"
+
+
+#: A plain article at 10 pt, as a paper's author has it: what NAME.tex is pasted into.
+ARTICLE_10PT = "\\documentclass[10pt]{article}\n\\usepackage{amsmath,amssymb}\n\\allowdisplaybreaks\n"
+
+
+@needs_pdflatex
+def test_the_document_has_no_overfull_box_over_10pt(tmp_path):
+    """The whole document (derivations.tex, as `derivations pdf` writes it) has no overfull box over 10 pt."""
+    text = document.build()
+    tex = tmp_path / "derivations.tex"
+    tex.write_text(text)
+    assert publish.compile_pdf(tex, tmp_path / "derivations.pdf") == ""
+    boxes = publish.overfull_boxes((tmp_path / "derivations.log").read_text())
+    assert [box for box in boxes if box[0] > publish.OVERFULL_LIMIT] == []
