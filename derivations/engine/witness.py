@@ -57,7 +57,8 @@ def numeric_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAUL
     tolerance = RELATIVE_TOLERANCE if precise else INTEGRAL_TOLERANCE
     rng = random.Random(settings.seed)
     agreed = 0
-    for point in _admissible_points(symbols, settings.constraints, rng, wanted * 4):
+    counts = _limit_symbols(lhs, rhs)
+    for point in _admissible_points(symbols, settings.constraints, rng, wanted * 4, counts):
         values = evaluate(point)
         if values is None:
             continue
@@ -198,17 +199,26 @@ def _exact_evaluator(lhs: sp.Expr, rhs: sp.Expr):
     """Substitute the exact (rational) point, then let SymPy's evalf guarantee 30 digits."""
     def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
         try:
-            return tuple(_finite(mpmath.mpmathify(sp.N(side.xreplace(point), DIGITS))) for side in (lhs, rhs))
+            return tuple(_finite(mpmath.mpmathify(sp.N(_at(side, point), DIGITS))) for side in (lhs, rhs))
         except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
             return None
     return evaluate
+
+
+def _at(side: sp.Expr, point: Mapping[sp.Symbol, sp.Rational]) -> sp.Expr:
+    """``side`` at ``point``, its sums and products over the now concrete ranges written out."""
+    if not side.has(sp.Sum, sp.Product):
+        return side.xreplace(point)
+    with sp.evaluate(False):  # a log of a product is not evaluated before the product is written out
+        concrete = side.xreplace(point)
+    return written_out(concrete)
 
 
 def _evalf_evaluator(lhs: sp.Expr, rhs: sp.Expr):
     def evaluate(point: Mapping[sp.Symbol, sp.Rational]):
         with mpmath.workdps(INTEGRAL_DIGITS):
             try:
-                return tuple(_finite(mpmath.mpmathify(sp.N(side.xreplace(point), INTEGRAL_DIGITS)))
+                return tuple(_finite(mpmath.mpmathify(sp.N(_at(side, point), INTEGRAL_DIGITS)))
                              for side in (lhs, rhs))
             except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
                 return None
@@ -221,10 +231,21 @@ def _finite(value):
     return value
 
 
-def _admissible_points(symbols, constraints, rng: random.Random, tries: int) -> Iterator[dict]:
+def _limit_symbols(*sides: sp.Expr) -> set[sp.Symbol]:
+    """The symbols in the limits of a sum or product: they count terms, so they get integer values."""
+    found: set[sp.Symbol] = set()
+    for side in sides:
+        for node in side.atoms(sp.Sum, sp.Product):
+            for limit in node.limits:
+                found |= set().union(*(bound.free_symbols for bound in limit[1:]))
+    return found
+
+
+def _admissible_points(symbols, constraints, rng: random.Random, tries: int,
+                       counts: set[sp.Symbol] = frozenset()) -> Iterator[dict]:
     relevant = [c for c in constraints if c.free_symbols <= set(symbols)]
     for _ in range(tries * 50):
-        point = {s: _sample(s, rng) for s in symbols}
+        point = {s: _sample(s, rng, counting=s in counts) for s in symbols}
         if all(bool(c.xreplace(point)) for c in relevant):
             yield point
             tries -= 1
@@ -232,8 +253,8 @@ def _admissible_points(symbols, constraints, rng: random.Random, tries: int) -> 
                 return
 
 
-def _sample(sym: sp.Symbol, rng: random.Random) -> sp.Rational:
-    if sym.is_integer:
+def _sample(sym: sp.Symbol, rng: random.Random, *, counting: bool = False) -> sp.Rational:
+    if sym.is_integer or (counting and sym.is_integer is not False and sym.is_positive is not False):
         return sp.Integer(rng.randint(1, 6))
     low, high = notation.sample_range(sym)
     return sp.Rational(round(rng.uniform(low, high), 3)).limit_denominator(1000)

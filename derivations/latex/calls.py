@@ -82,6 +82,8 @@ def _variance(builder, node: Tree) -> sp.Expr:
         return sp.S.One
     if node.data in ("juxt", "mul") and _is_identity(node.children[-1]):
         return builder.build(node.children[0])
+    if node.data in ("juxt", "mul") and _is_identity(node.children[0]):  # I\sigma^2, as some posts write it
+        return builder.build(node.children[-1])
     if node.data == "paren":
         return _variance(builder, node.children[1])
     return builder.build(node)
@@ -91,7 +93,8 @@ def _is_identity(node) -> bool:
     if not (isinstance(node, Tree) and node.data == "name"):
         return False
     name: Name = node.children[0].info
-    return name.base == "I" and name.is_bold and not name.sub
+    # in a covariance, I is the identity however it is set: \mathbf{I}, \mathbb{I}, \boldsymbol{I} or plain
+    return name.base == "I" and not name.sub and not name.accent and name.style in ("", "bold", "rm", "bb")
 
 
 def integral(builder, head: Tok, body: Tree, differential: Tok) -> sp.Expr:

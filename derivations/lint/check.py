@@ -29,7 +29,8 @@ from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Counterexample, Outcome, Verdict
 from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.reader import CONST, Parsed, terms_as_symbols
-from derivations.lint.context import Post
+from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
+from derivations.lint.context import Definition, Post
 from derivations.lint.extract import DisplayBlock
 from derivations.lint.heads import (
     CALL_LABEL,
@@ -122,6 +123,9 @@ class Linter:
         if row.implication is not None:
             results.append(self._implication(row))
             return None
+        if any(relation == r"\to" for relation, _ in row.links):  # x_0 -> x_1 -> ... = z: a sequence, no chain
+            results.append(StepResult(row.line, row.source, Status.UNDECIDED, NOT_CHECKED[r"\to"]))
+            return None
         if row.continues:
             if chain is None:
                 chain = _Chain(self.post.read(row.links[0][1]))
@@ -159,9 +163,9 @@ class Linter:
 
     def _statement(self, row: Row, head: Parsed, rhs: Parsed) -> StepResult | None:
         """A definition of a density that the project has proved (a built-in result) is checked against it."""
-        if not isinstance(head.expr, Density) or rhs.expr is None:
-            return None
-        cited, names = with_lemmas(head.expr, diffusion=self.post.scope.diffusion)
+        if not isinstance(head.expr, Density) or rhs.expr is None or is_forward_step(head.expr):
+            return None  # the forward step is the post's model: a definition, not a result
+        cited, names = with_lemmas(head.expr, diffusion=self._ho())
         if not names:
             return None
         # the cited result supplies the names the head does not have: no new-names guard here
@@ -170,11 +174,24 @@ class Linter:
     def _links(self, row: Row, chain: _Chain, links, results: list[StepResult]) -> _Chain:
         for relation, text in links:
             current = self.post.read(text)
+            if self._defines(chain, relation, current, row.line):  # ... \approx p_theta(x | y) = N(...)
+                chain.value = current
+                continue
             results.append(self.step(row, chain.value, relation, current, chain.variables))
             chain.value = current
             if chain.label is not None and relation in EQUALITIES:
                 self.labels[chain.label] = (current, row.line)
         return chain
+
+    def _defines(self, chain: _Chain, relation: str, current: Parsed, line: int) -> bool:
+        """A density the post has not defined, set equal to a value in a chain: its definition."""
+        density = chain.value.expr
+        if relation != "=" or not isinstance(density, Density) or current.expr is None:
+            return False
+        if density in self.post.definitions or with_lemmas(density, diffusion=self._ho())[1]:
+            return False  # defined before, or a result to check: a step
+        self.post.definitions[density] = Definition(density, current.expr, line)
+        return True
 
     def _restated(self, row: Row, key: str, results: list[StepResult]) -> _Chain:
         relation, text = row.links[0]
@@ -238,17 +255,22 @@ class Linter:
         plain = check_equal(lhs, rhs, self._settings(row, lhs, rhs))
         if plain.proved:
             return plain
-        diffusion = self.post.scope.diffusion
-        sides, cited = [], []
-        for side in self.post.substituted((lhs, rhs), row.line):
-            with_results, names = with_lemmas(side, diffusion=diffusion)
-            sides.append(with_results)
+        cited_sides, cited = [], []
+        for side in (lhs, rhs):  # the results first: the post's definitions then apply to them too
+            with_results, names = with_lemmas(side, diffusion=self._ho(),
+                                              rename=lambda value: in_post_terms(value, self.post, lhs, rhs))
+            cited_sides.append(with_results)
             cited += names
+        sides = self.post.substituted(tuple(cited_sides), row.line)
         if tuple(sides) == (lhs, rhs):
             return plain
         second = check_equal(*sides, self._settings(row, *sides))
         where = "the post's definitions" + (f" and {'; '.join(sorted(set(cited)))}" if cited else "")
         return replace(second, method=f"{second.method}, after substituting {where}")
+
+    def _ho(self) -> bool:
+        """Do the diffusion results hold here: a diffusion post whose forward step is Ho et al.'s?"""
+        return self.post.scope.diffusion and follows_ho(self.post)
 
     def _equal(self, row, lhs, rhs, variables, previous: Parsed | None = None,
                current: Parsed | None = None) -> StepResult:

@@ -50,6 +50,7 @@ class Post:
     scope: Scope
     normals: tuple[str, ...] = ()
     definitions: dict[sp.Expr, Definition] = field(default_factory=dict)
+    follows_ho: tuple[int, bool] | None = None  # (line of its forward step, is it Ho et al.'s?): lint.citing
 
     def read(self, text: str) -> Parsed:
         return read(text, self.scope)

@@ -19,6 +19,8 @@ report names the result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
 from derivations.engine.densities import NormalPDF
@@ -42,8 +44,18 @@ def _forward_densities() -> dict[tuple[str, tuple[str, ...], tuple[str, ...]], t
     }
 
 
-def with_lemmas(expr: sp.Expr, *, diffusion: bool) -> tuple[sp.Expr, list[str]]:
-    """``expr`` with each built-in result it states substituted, and the results cited."""
+def forward_step() -> sp.Expr:
+    """Ho et al. (2020) eq. (2): the density of one forward step, in the project's symbols."""
+    return _forward_densities()[("q", ("x_t",), ("x_t-1",))][0]
+
+
+def with_lemmas(expr: sp.Expr, *, diffusion: bool,
+                rename: Callable[[sp.Expr], sp.Expr] = lambda value: value) -> tuple[sp.Expr, list[str]]:
+    """``expr`` with each built-in result it states substituted (``rename``d), and the results cited.
+
+    ``diffusion`` says whether the densities of Ho et al. hold (a diffusion post with their
+    forward step); the KL of two Gaussians holds everywhere.
+    """
     cited: list[str] = []
     mapping: dict[sp.Expr, sp.Expr] = {}
     if diffusion:
@@ -51,7 +63,7 @@ def with_lemmas(expr: sp.Expr, *, diffusion: bool) -> tuple[sp.Expr, list[str]]:
         for density in expr.atoms(Density):
             key = (str(density.family), tuple(map(str, density.outcomes)), tuple(map(str, density.conditions)))
             if key in known:
-                mapping[density] = known[key][0]
+                mapping[density] = rename(known[key][0])
                 cited.append(known[key][1])
     for divergence in expr.atoms(Divergence):
         closed = _gaussian_kl(*divergence.args)

@@ -86,7 +86,8 @@ import sympy as sp
 from derivations.engine.checking import check_equal
 t, T = sp.Symbol("t", integer=True), sp.Symbol("T", integer=True, positive=True)
 f = sp.Function("f")
-checks = [(sp.log(sp.Product(f(t) / f(t - 1), (t, 1, 0))), 0),
+# evaluate=False: SymPy's own log() of this product is sometimes zoo, by the memory order of classes
+checks = [(sp.log(sp.Product(f(t) / f(t - 1), (t, 1, 0)), evaluate=False), 0),
           (sp.Product(f(t) / f(t - 1), (t, 1, T)), f(T) / f(0)),
           (sp.Sum(t, (t, 3, 1)), -2)]
 verdicts = [check_equal(a, b) for a, b in checks]
@@ -94,7 +95,7 @@ verdicts = [check_equal(a, b) for a, b in checks]
 from derivations.engine.settings import CheckSettings
 from derivations.engine.sums import sums_equal
 for _ in range(5):
-    verdicts.append(sums_equal(sp.log(sp.Product(f(t) / f(t - 1), (t, 1, T - 1))),
+    verdicts.append(sums_equal(sp.log(sp.Product(f(t) / f(t - 1), (t, 1, T - 1)), evaluate=False),
                                sp.Sum(sp.log(f(t) / f(t - 1)), (t, 1, T - 1)), CheckSettings()))
     f = sp.Function("f")  # a new class: its hash (its id) changes the order of sets
 print([(v.outcome.value, v.method) for v in verdicts])
@@ -102,8 +103,9 @@ print([(v.outcome.value, v.method) for v in verdicts])
 
 
 def test_the_hash_seed_changes_no_verdict() -> None:
-    """SymPy orders terms by hash; a sum or product over a concrete range once got a seed-dependent verdict."""
+    """SymPy orders terms by hash (and classes by address); sums over concrete ranges once varied with them."""
     env = {**os.environ, "DERIVATIONS_NO_CACHE": "1"}
     runs = {subprocess.run([sys.executable, "-c", SEEDED], env={**env, "PYTHONHASHSEED": str(seed)},
                            capture_output=True, text=True, check=True).stdout for seed in (0, 3, 5, 6)}
-    assert len(runs) == 1 and "'proved'" in runs.pop()
+    assert len(runs) == 1
+    assert runs.pop().startswith("[('proved', ")  # the empty product's log is 0

@@ -144,3 +144,48 @@ def test_kl_of_two_normals_is_cited() -> None:
     assert step.status is Status.PROVED and "kl_divergence" in step.method
     wrong = text.replace(r"- \frac{1}{2}$$", r"$$")
     assert [s.status for s in lint_text(wrong).steps] == [Status.REFUTED]
+
+
+# --- found on the real corpus (tests/lint/corpus/real) ------------------------------------
+
+GAMMA_MODEL = (r"In diffusion, $$q(x_{t}\vert x_{t-1})=\mathcal{N}(x_{t}\vert \;\gamma_{t}x_{t-1},I\sigma_{t}^{2})$$"
+               "\n\n$$q(x_{t-1} \\vert x_t, x_0) = \\mathcal{N}(x_{t-1}; \\tilde\\mu_t, \\tilde\\beta_t I)$$\n")
+
+
+def test_a_post_with_its_own_forward_step_cites_none_of_ho() -> None:
+    r"""06: the model N(\gamma_t x_{t-1}, I\sigma_t^2) is a definition, and Ho's posterior is not its posterior."""
+    steps = lint_text(GAMMA_MODEL).steps
+    assert all(step.status is not Status.REFUTED and "Ho et al." not in step.method for step in steps)
+
+
+ALPHA_BAR = ("In DDPM, let $\\alpha_t = 1 - \\beta_t$ and $\\bar{\\alpha}_t = \\prod_{i=1}^{UPPER} \\alpha_i$.\n\n"
+             "$$q(\\mathbf{x}_t \\vert \\mathbf{x}_0) = "
+             "\\mathcal{N}(\\mathbf{x}_t; \\sqrt{\\bar{\\alpha}_t} \\mathbf{x}_0, "
+             "(1 - \\bar{\\alpha}_t)\\mathbf{I})$$\n")
+
+
+def test_the_closed_form_means_the_papers_alpha_bar() -> None:
+    r"""01: \bar\alpha_t = \prod_{i=1}^T \alpha_i (a slip for t) makes the closed form false; with t it is proved."""
+    (slip,) = lint_text(ALPHA_BAR.replace("UPPER", "T")).steps
+    assert slip.status is Status.REFUTED
+    (right,) = lint_text(ALPHA_BAR.replace("UPPER", "t")).steps
+    assert right.status is Status.PROVED and "forward_process" in right.method
+
+
+@pytest.mark.parametrize("covariance", [r"(1-\bar\alpha_t)I", r"I(1-\bar\alpha_t)"])
+def test_the_identity_in_a_covariance_however_it_is_set(covariance: str) -> None:
+    """03: a plain I (or I before the variance) in N's covariance is the identity, not a scalar I."""
+    text = (r"In DDPM, $$q(x_t|x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t}x_0, COV)$$").replace("COV", covariance)
+    assert verdicts(text) == ["proved"]
+
+
+def test_a_sequence_of_arrows_is_not_a_chain() -> None:
+    """06: x = x_0 -> x_1 -> ... -> x_T = z names a trajectory; x = x_0 is no identity to refute."""
+    assert verdicts(r"$$x=x_{0}\rightarrow x_{1}\rightarrow\cdots\rightarrow x_{T}=z$$") == ["undecided"]
+
+
+def test_a_density_set_equal_in_a_chain_is_defined() -> None:
+    r"""06: q(...) \approx p_\theta(...) = N(...) defines p_\theta; its later use is checked against it."""
+    text = ("$$q(x_{t-1}\\vert x_t) \\approx p_{\\theta}(x_{t-1}\\vert x_t) = \\mathcal{N}(x_{t-1}; m, s^2)$$\n\n"
+            "$$\\log p_{\\theta}(x_{t-1}\\vert x_t) = -\\frac{(x_{t-1} - m)^2}{2 s^2} - \\log(s\\sqrt{2\\pi})$$\n")
+    assert verdicts(text, positive=("s",)) == ["undecided", "proved"]
