@@ -52,6 +52,11 @@ class _PrettyAsText:
         return prettyForm(sp.sstr(self))
 
 
+class Opaque(sp.Function):
+    """A value the engine knows nothing of but its assumptions (a norm the reader met): the witness
+    gives it a value of its own, so a disagreement refutes nothing."""
+
+
 class Density(_PrettyAsText, sp.Function):
     r"""``Density(family, (outcomes...), (conditions...))``: :math:`q(x \mid z)`, opaque and positive.
 

@@ -17,7 +17,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derivations.engine import notation
-from derivations.engine.probability import Density, Divergence, Expectation
+from derivations.engine.probability import Density, Divergence, Expectation, Opaque
 from derivations.engine.quadrature import double_exponential
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
 from derivations.engine.verdict import Counterexample
@@ -79,7 +79,7 @@ def _stand_ins(lhs: sp.Expr, rhs: sp.Expr) -> tuple[tuple[sp.Expr, sp.Expr], boo
     are written out (an empty product is 1 whatever its factors are).
     """
     lhs, rhs = (written_out(side) for side in (lhs, rhs))
-    terms = set().union(*(side.atoms(Density, Expectation, Divergence, AppliedUndef) for side in (lhs, rhs)))
+    terms = set().union(*(side.atoms(Density, Expectation, Divergence, Opaque, AppliedUndef) for side in (lhs, rhs)))
     terms = set().union(*(_closed(term, side) for side in (lhs, rhs) for term in terms))
     outermost = [t for t in terms if not any(t != other and other.has(t) for other in terms)]
     if not outermost:

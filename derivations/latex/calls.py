@@ -23,6 +23,7 @@ import re
 import sympy as sp
 from lark import Tree
 
+from derivations.engine import probability
 from derivations.engine.densities import NormalPDF
 from derivations.engine.expectation import expectation as gaussian_expectation
 from derivations.engine.probability import Density, Expectation
@@ -154,7 +155,7 @@ def indexed(builder, kind: type, head: Tok, body: Tree) -> sp.Expr:
 MAX_TERMS = 200
 
 
-class Opaque(sp.Function):
+class Opaque(probability.Opaque):
     """An undefined function of the post (``f``, ``\\mu_\\theta``, ``Var``): real, equal only to itself."""
 
     def _eval_is_real(self) -> bool:

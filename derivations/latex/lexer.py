@@ -24,43 +24,24 @@ from dataclasses import dataclass, field
 from lark import Token
 
 from derivations.latex.names import Name, NameError_, argument, group_end, read_name
+from derivations.latex.vocabulary import (
+    ARGUMENTS,
+    CALLERS,
+    COMMANDS,
+    FUNCTION_LETTERS,
+    IGNORED,
+    NUMBER,
+    OPERAND_ENDS,
+    OPERATORS,
+    PLAIN_WORD,
+    SCRIPTED,
+    SINGLE,
+    SIZES,
+    TEXT_COMMANDS,
+    TRANSPOSE,
+    WRAPPERS,
+)
 
-#: Commands that become one token each, by type ("UNREAD": the row is not read).
-COMMANDS = {
-    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "cdot": "MUL", "times": "MUL",
-    "div": "DIV", "pm": "PM", "mp": "PM", "infty": "INFTY", "pi": "PI", "int": "INT", "sum": "SUM",
-    "prod": "PROD", "nabla": "NABLA", "partial": "PARTIAL", "exp": "FUNC", "log": "FUNC", "ln": "FUNC",
-    "sin": "FUNC", "cos": "FUNC", "tan": "FUNC", "sim": "SIM", "ast": "MUL",
-    **dict.fromkeys("lim max min arg dots cdots ldots vdots ddots bmod pmod mod cancel sup inf top intercal circ "
-                    "star otimes odot oplus in to mapsto iint iiint oint det sinh cosh tanh arcsin arccos arctan "
-                    "binom choose over prime".split(), "UNREAD"),
-    "mid": "BAR", "vert": "BAR", "lvert": "BAR", "rvert": "BAR", "Vert": "NORM", "lVert": "NORM", "rVert": "NORM",
-}
-#: Decorations dropped around their content: how many arguments come before the content (-1: drop all).
-WRAPPERS = {"color": 1, "textcolor": 1, "boxed": 0, "underbrace": 0, "overbrace": 0, "underset": 1,
-            "mathop": 0, "mathrel": 0, "mathbin": 0, "smash": 0, "phantom": -1, "hphantom": -1, "vphantom": -1}
-#: Commands with no value: spacing, sizes.
-IGNORED = frozenset("quad qquad displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits nonumber "
-                    "notag allowbreak nobreak".split())
-SIZES = frozenset("left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr".split())
-TEXT_COMMANDS = frozenset("text textrm textit textbf textsf mathrm operatorname mbox mathit".split())
-#: Operator names written in \text, \mathrm or \operatorname, by the token they become.
-OPERATORS = {"Var": "VAR", "var": "VAR", "Cov": "COV", "cov": "COV", "KL": "KL", "E": "EXPECT",
-             "exp": "FUNC", "log": "FUNC", "ln": "FUNC", "const": "CONST", "d": "DIFFMARK", "SNR": "WORD"}
-#: Letters that name functions when a call follows: g(x), p(x | z), q(z).
-FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
-#: Tokens whose subscript and superscript are read with them (limits, a distribution, a variable).
-SCRIPTED = frozenset({"SUM", "PROD", "INT", "NABLA"})
-#: Tokens after which a bar closes rather than opens.
-OPERAND_ENDS = frozenset({"NUMBER", "NAME", "RPAREN", "RBRACK", "RBRACE", "RABS", "RNORM", "INFTY", "PI", "DIFF"})
-#: Token kinds whose parentheses hold arguments (a bar there is "given").
-CALLERS = frozenset({"CALL", "KL", "VAR", "COV", "WORD"})
-#: "(t)", "(x_0)", "(x, y)": the argument list of a call rather than a factor.
-_ARGUMENTS = re.compile(r"\(\s*(?:\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*,?\s*|\d+\s*,?\s*)+\)")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
-_SINGLE = {"+": "PLUS", "-": "MINUS", "*": "MUL", "/": "DIV", "^": "CARET", "!": "BANG", ",": "COMMA",
-           ";": "SEMI", "(": "LPAREN", ")": "RPAREN", "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE",
-           "|": "BAR", "'": "PRIME", "_": "UNDERSCORE", ":": "COLON", "&": None, "~": None}
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)\s*")
 
 
@@ -144,18 +125,20 @@ class _Lexer:
             if self.out and self.out[-1].type in ("CARET", "UNDERSCORE"):  # TeX: x^22 is x^{2}2
                 self.emit("NUMBER", char)
                 return index + 1
-            number = _NUMBER.match(self.tex, index)
+            number = NUMBER.match(self.tex, index)
             self.emit("NUMBER", number.group(0))
             return number.end()
         if char == "\\":
             return self.command(index)
         if char.isalpha():
             return self.letter(index)
-        if char == "|" and self.tex.startswith("||", index) and self.in_call():
-            self.emit("PARALLEL", "||")
+        if char == "|" and self.tex.startswith("||", index):  # || p) in a KL, ||x||^2 elsewhere
+            self.emit("PARALLEL" if self.in_call() else "NORM", "||")
             return index + 2
-        if char in _SINGLE:
-            kind = _SINGLE[char]
+        if char == "^" and TRANSPOSE.match(self.tex, index):
+            raise UnreadError("a transpose (^T, ^\\top): vectors and matrices are not read; T as a power is ambiguous")
+        if char in SINGLE:
+            kind = SINGLE[char]
             if kind == "BAR" and self.in_call():
                 kind = "GIVEN"
             self.emit(kind, char)
@@ -164,6 +147,8 @@ class _Lexer:
 
     def command(self, index: int) -> int:
         match = _COMMAND.match(self.tex, index)
+        if match is None:  # a lone backslash at the end (kramdown's escaped row breaks)
+            raise UnreadError("a backslash with nothing after it")
         word, end = match.group(1), match.end()
         if word in (",", ";", ":", "!", " ", ">"):
             return end
@@ -264,7 +249,9 @@ class _Lexer:
         if word in ("underbrace", "overbrace"):
             script = re.match(r"\s*[_^]", self.tex[at:])
             if script:
-                _, at = argument(self.tex, at + script.end())
+                label, at = argument(self.tex, at + script.end())
+                if re.fullmatch(r"\\[A-Za-z]+", label.strip()) and self.tex[at:].lstrip().startswith("{"):
+                    _, at = argument(self.tex, at)  # _\text{ELBO}: the command's argument is the label too
         if skip >= 0:
             inner = lex(content, functions=self.functions)
             self.out += [token("LBRACE", "{"), *inner.tokens, token("RBRACE", "}")]
@@ -290,6 +277,9 @@ class _Lexer:
         return after
 
     def letter(self, index: int) -> int:
+        word = PLAIN_WORD.match(self.tex, index)
+        if word and not self.tex[index - 1:index].isalpha():
+            raise UnreadError(f"'{word.group(1)}' without a backslash: a function name or a product of letters?")
         if self.tex[index] == "d" and self.open_integrals:
             after = self.differential(index + 1)
             if after is not None:
@@ -339,8 +329,15 @@ class _Lexer:
                 self.names.append(name)
                 self.emit("CALL", name.sympy_name, name)
                 return end
-            if _ARGUMENTS.match(following) and not name.is_bold:
-                raise UnreadError(f"{name.sympy_name}(...): a call of a function or a product? (define it first)")
+            if ARGUMENTS.match(following) and not name.is_bold:
+                # L(\theta), s(x, t): a function of names, unknown to the linter; never a product here. As an
+                # opaque value it proves only what holds for every function, and refutes nothing.
+                self.names.append(name)
+                self.emit("CALL", name.sympy_name, name)
+                return end
+        if following.startswith("(") and (name.style == "cal" or not name.sub and len(name.base) > 1
+                                          and name.base[0].isupper()):
+            raise UnreadError(f"{name.sympy_name}(...): a function the post has not defined (a loss, an operator?)")
         if name.base == "N" and name.style == "cal":
             raise UnreadError(r"\mathcal{N} without its arguments")
         if name.is_bold and name.base.isupper() and name.base != "I":

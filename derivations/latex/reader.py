@@ -20,7 +20,7 @@ from lark.exceptions import LarkError
 from sympy.printing.latex import LatexPrinter
 
 from derivations.engine.expectation import Expectation as GaussianExpectation
-from derivations.engine.probability import Density, Divergence, Expectation
+from derivations.engine.probability import Density, Divergence, Expectation, Opaque
 from derivations.latex.grammar import parse_tokens
 from derivations.latex.lexer import Tok, UnreadError, lex
 from derivations.latex.names import Name
@@ -366,7 +366,7 @@ def terms_as_symbols(expr: sp.Expr, scope: Scope) -> sp.Expr:
     return expr.xreplace(mapping) if mapping else expr
 
 
-class _Norm(sp.Function):
+class _Norm(Opaque):
     r""":math:`\|v\|`: the norm of a vector, opaque and nonnegative (its rules are not used yet)."""
 
     nargs = 1
@@ -377,8 +377,9 @@ class _Norm(sp.Function):
     def _eval_is_real(self) -> bool:
         return True
 
-    def _latex(self, printer) -> str:
-        return rf"\left\|{printer._print(self.args[0])}\right\|"
+    def _latex(self, printer, exp: str | None = None) -> str:
+        tex = rf"\left\|{printer._print(self.args[0])}\right\|"
+        return tex if exp is None else f"{tex}^{{{exp}}}"
 
 
 def _variable(text: str) -> Name:

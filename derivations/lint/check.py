@@ -14,7 +14,7 @@ not an identity; only the rows of one block (and a block that begins with ``=``)
 
 from __future__ import annotations
 
-import enum
+import re
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -23,7 +23,7 @@ from derivations.engine.canonical import peel_indexed
 from derivations.engine.checking import check_equal
 from derivations.engine.effort import safety_limit
 from derivations.engine.integrals import matching_integrands
-from derivations.engine.probability import Density
+from derivations.engine.probability import Density, Expectation
 from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, proportional_in, up_to_constant_in
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Counterexample, Outcome, Verdict
@@ -43,6 +43,7 @@ from derivations.lint.heads import (
     outcomes,
 )
 from derivations.lint.lemmas import with_lemmas
+from derivations.lint.results import Options, Status, StepResult, result_of
 from derivations.lint.steps import Row, parse_rows
 
 #: Errors SymPy may raise on unusual input; the step is then undecided.
@@ -54,42 +55,15 @@ NOT_CHECKED = {r"\approx": "an approximation: not checked", r"\sim": "a statemen
                r"\in": "a statement of membership: not checked", r"\to": "a limit or a map: not checked"}
 
 
-class Status(enum.Enum):
-    """The linter's outcome for one step."""
-
-    PROVED = "proved"
-    REFUTED = "refuted"
-    UNDECIDED = "undecided"
-    UNPARSED = "unparsed"
-
-
-@dataclass(frozen=True)
-class StepResult:
-    """One checked step: where it is, what it says, and what the engine concluded."""
-
-    line: int
-    source: str
-    status: Status
-    method: str
-    residual: str | None = None
-    counterexample: Counterexample | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to read a post: assumptions and declared standard normals."""
-
-    assume: str = "real"
-    normals: tuple[str, ...] = ()
-    positive: tuple[str, ...] = ()
-
-
 @dataclass
 class _Chain:
     value: Parsed
     variables: tuple[sp.Symbol, ...] = ()  # the density's outcomes: what a \propto is in
     label: str | None = None  # the label the chain started at (g(x), (g_1 * g_2)(x)): its last line is kept
+
+
+#: A side that stands for omitted steps: ``&= \dots``.
+_ELIDED = re.compile(r"\s*(?:\\[lcv]?dots|\.\.\.)\s*[.,]?\s*")
 
 
 class Linter:
@@ -149,6 +123,8 @@ class Linter:
                 return self._links(row, chain, row.links[1:], results)
         head, rhs = self.post.read(row.head), self.post.read(text)
         variables = outcomes(head)
+        if self._names_set_equal(row):  # S = T = 1000: two names given one value, no identity of S and T
+            return _Chain(self.post.read(row.links[-1][1]))
         if lone and is_label(row.head, head):
             stated = self._statement(row, head, rhs)
             self.post.define(row.head, text, row.line)
@@ -160,6 +136,16 @@ class Linter:
             return _Chain(rhs, variables)  # an equation to solve, not an identity: a statement
         results.append(result)
         return self._links(row, _Chain(rhs, variables), row.links[1:], results)
+
+    def _names_set_equal(self, row: Row) -> bool:
+        """``S = T = 1000``: lone names, then a value; each name is defined as the value."""
+        names = [row.head, *(text for _, text in row.links[:-1])]
+        if len(names) < 2 or any(relation != "=" for relation, _ in row.links):
+            return False
+        if not all(isinstance(self.post.read(n).expr, sp.Symbol) and is_label(n, self.post.read(n)) for n in names):
+            return False
+        value = row.links[-1][1]
+        return all(self.post.define(n, value, row.line) for n in names)
 
     def _statement(self, row: Row, head: Parsed, rhs: Parsed) -> StepResult | None:
         """A definition of a density that the project has proved (a built-in result) is checked against it."""
@@ -173,8 +159,11 @@ class Linter:
 
     def _links(self, row: Row, chain: _Chain, links, results: list[StepResult]) -> _Chain:
         for relation, text in links:
+            if _ELIDED.fullmatch(text):  # = \dots = C: the steps between are omitted, the claim is A = C
+                continue
             current = self.post.read(text)
-            if self._defines(chain, relation, current, row.line):  # ... \approx p_theta(x | y) = N(...)
+            if relation == ":=" or self._defines(chain, relation, current, row.line):
+                # ... \stackrel{\Delta}{=} (a new name defined), ... \approx p_theta(x | y) = N(...): no claim
                 chain.value = current
                 continue
             results.append(self.step(row, chain.value, relation, current, chain.variables))
@@ -279,23 +268,30 @@ class Linter:
             return integrand
         verdict = self._check(row, lhs, rhs)
         if verdict.proved or previous is None:
-            return _result(row, verdict)
+            return result_of(row, verdict)
         declared = self._declared_normals(lhs, rhs)
         new = [n for n in new_names(previous, current) if n not in self.post.normals]
         if declared:  # declared noise: equal in distribution is the claim a reader takes
             in_distribution = self._in_distribution(row, lhs, rhs, previous, current, stated=False)
             if in_distribution.status is Status.PROVED or (in_distribution.status is Status.REFUTED and not new):
                 return in_distribution
-        elif guessed := noise(previous, current):
-            context = Context(self._settings(row, lhs, rhs), guessed)
-            if EQUAL_IN_DISTRIBUTION.check(lhs, rhs, context).proved:
-                names = ", ".join(sorted(str(s) for s in guessed))
-                return StepResult(row.line, row.source, Status.UNDECIDED, f"{HINT}: {names}")
+        elif (guessed := noise(previous, current)) and self._equal_in_distribution(row, lhs, rhs, guessed):
+            names = ", ".join(sorted(str(s) for s in guessed))
+            return StepResult(row.line, row.source, Status.UNDECIDED, f"{HINT}: {names}")
         if new:  # a name the line before does not have: a definition the linter cannot see, or a jump
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               f"introduces {', '.join(new)}, which the line before does not have "
                               "(a definition the linter cannot see?)")
-        return _result(row, verdict)
+        return result_of(row, verdict)
+
+    def _equal_in_distribution(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, guessed) -> bool:
+        """Would the step hold in distribution, with the guessed noise standard normal? (a hint only)"""
+        if any(side.has(Density, Expectation, sp.Integral) for side in (lhs, rhs)):
+            return False  # not an affine combination of noise: no hint to give
+        try:
+            return EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(row, lhs, rhs), guessed)).proved
+        except ENGINE_FAILURES:
+            return False
 
     def _integrand(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> StepResult | None:
         """Two integrals over the same range whose integrands differ: refuted, whatever the values say.
@@ -313,7 +309,7 @@ class Linter:
         value = self._check(row, lhs, rhs)
         note = ("the integral's value is unchanged (proved)" if value.proved
                 else f"the integral's value: {value.outcome.value}")
-        return replace(_result(row, inner), method=f"the integrand differs from the line before ({inner.method})",
+        return replace(result_of(row, inner), method=f"the integrand differs from the line before ({inner.method})",
                        note=note)
 
     def _declared_normals(self, *exprs: sp.Expr) -> tuple[sp.Symbol, ...]:
@@ -327,14 +323,14 @@ class Linter:
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               "equal in distribution: no standard normals are declared (front matter or --normal)")
         verdict = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(row, lhs, rhs), normals))
-        return _result(row, replace(verdict, method=f"equal in distribution: {verdict.method}"))
+        return result_of(row, replace(verdict, method=f"equal in distribution: {verdict.method}"))
 
     def _at(self, row: Row, values: str, lhs: sp.Expr, rhs: sp.Expr) -> StepResult:
         mapping = self.post.read_values(values)
         if mapping is None:
             return StepResult(row.line, row.source, Status.UNPARSED, f"the values {values!r} are not read")
         verdict = check_equal(lhs.xreplace(mapping), rhs, self._settings(row, lhs, rhs))
-        return _result(row, replace(verdict, method=f"the line before at {values}: {verdict.method}"))
+        return result_of(row, replace(verdict, method=f"the line before at {values}: {verdict.method}"))
 
     def _proportional(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables: tuple[sp.Symbol, ...]) -> StepResult:
         if not variables:
@@ -345,8 +341,8 @@ class Linter:
         verdicts = [proportional_in(v).check(left, right, context) for v in variables]
         failed = [v for v in verdicts if not v.proved]
         if not failed:
-            return _result(row, replace(verdicts[0], method="; ".join(v.method for v in verdicts)))
-        return _result(row, replace(failed[0], residual=None))
+            return result_of(row, replace(verdicts[0], method="; ".join(v.method for v in verdicts)))
+        return result_of(row, replace(failed[0], residual=None))
 
     def _up_to_constant(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables) -> StepResult:
         if not variables:
@@ -356,7 +352,7 @@ class Linter:
         plain = [side.xreplace({CONST: 0}) for side in (lhs, rhs)]
         verdicts = [up_to_constant_in(v).check(*plain, context) for v in variables]
         failed = [v for v in verdicts if not v.proved]
-        return _result(row, replace(failed[0], residual=None) if failed else verdicts[0])
+        return result_of(row, replace(failed[0], residual=None) if failed else verdicts[0])
 
     def _implication(self, row: Row) -> StepResult:
         from derivations.lint.implication import check_implication
@@ -386,15 +382,6 @@ def _renamed(verdict: Verdict, pair: tuple[sp.Expr, sp.Expr], lhs: sp.Expr) -> V
         point = Counterexample(tuple(sorted((str(variable) if n == str(dummy) else n, v) for n, v in point.point)),
                                point.lhs, point.rhs)
     return replace(verdict, residual=residual, counterexample=point)
-
-
-_STATUS = {Outcome.PROVED: Status.PROVED, Outcome.REFUTED: Status.REFUTED}
-
-
-def _result(row: Row, verdict: Verdict) -> StepResult:
-    status = _STATUS.get(verdict.outcome, Status.UNDECIDED)
-    residual = sp.sstr(verdict.residual) if status is Status.REFUTED and verdict.residual is not None else None
-    return StepResult(row.line, row.source, status, verdict.method, residual, verdict.counterexample)
 
 
 __all__ = ["HINT", "Linter", "Options", "Status", "StepResult"]

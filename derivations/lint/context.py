@@ -53,7 +53,8 @@ class Post:
     follows_ho: tuple[int, bool] | None = None  # (line of its forward step, is it Ho et al.'s?): lint.citing
 
     def read(self, text: str) -> Parsed:
-        return read(text, self.scope)
+        """``text`` read in the post's scope (``x\\_t``, kramdown's escaped subscript, is ``x_t``)."""
+        return read(text.replace(r"\_", "_"), self.scope)
 
     def read_condition(self, text: str) -> sp.Expr | None:
         """A condition ``a > b`` (or ``b < a``) stated after an equation, as the positive ``a - b``; else None."""
@@ -93,7 +94,7 @@ class Post:
             return False
         if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
             self.definitions[head.expr] = Definition(head.expr, value.expr, line)
-            for steps in (1, 2):  # a definition at step t holds one and two steps earlier too
+            for steps in (1, 2) if _shiftable(value.expr) else ():  # at step t, and one and two steps earlier
                 earlier = shifted(head.expr, steps)
                 if earlier is not None:
                     moved = shifted(value.expr, steps)
@@ -144,6 +145,21 @@ class Post:
                 expr = new
             out.append(expr)
         return schedule_relations(tuple(out)) if self.scope.diffusion else tuple(out)
+
+
+def _shiftable(value: sp.Expr) -> bool:
+    r"""Does a definition at step t say what it says one step earlier?
+
+    Not when its noise has no time step: :math:`\mathbf{x}_t = \sqrt{lpha_t}\mathbf{x}_{t-1} +
+    \sqrt{1-lpha_t}oldsymbol{\epsilon}` one step earlier uses another draw than :math:`oldsymbol{\epsilon}`.
+    """
+    return not any(_untimed_noise(s.name) for s in value.free_symbols)
+
+
+def _untimed_noise(name: str) -> bool:
+    """``epsilon``, ``z``, ``epsilon_0``: a noise (epsilon or z) whose subscript has no time step t."""
+    base, _, sub = name.partition("_")
+    return base in ("epsilon", "epsilonbar", "z", "zbar") and not re.search(r"(?<![A-Za-z])t(?![A-Za-z])", sub)
 
 
 def shifted(expr: sp.Expr, steps: int) -> sp.Expr | None:

@@ -74,6 +74,7 @@ def extract(text: str) -> Extracted:
 
     Display math inside an HTML block (``<div>$$...$$</div>``) is found too: the renderer sees it.
     """
+    text, inserted = _display_paragraphs(text)
     lines = text.split("\n")
     front, blocks, inline = "", [], []
     for token in markdown().parse(text):
@@ -81,15 +82,37 @@ def extract(text: str) -> Extracted:
             front = token.content
         elif token.type in DISPLAY_TOKENS and token.map:
             blocks.append(DisplayBlock(_content_line(lines, token), token.content))
-        elif token.type == "html_block" and token.map:
-            blocks.extend(_html_math(token))
+        elif token.type == "html_block" and token.map and not token.content.lstrip().startswith("<!--"):
+            blocks.extend(_html_math(token))  # math in a comment is never rendered
         elif token.type == "inline" and token.children and token.map:
             blocks.extend(_inline_double(lines, token))
             inline.extend(_inline_single(lines, token))
     declared = re.search(r"<!--\s*(derivations:.*?)-->", text, re.DOTALL)
     if declared and "derivations:" not in front:
         front = declared.group(1)
-    return Extracted(front, tuple(blocks), tuple(inline))
+    def original(block: DisplayBlock) -> DisplayBlock:
+        return DisplayBlock(block.line - sum(1 for at in inserted if at < block.line), block.content)
+    return Extracted(front, tuple(map(original, blocks)), tuple(map(original, inline)))
+
+
+def _display_paragraphs(text: str) -> tuple[str, list[int]]:
+    """A ``$$`` line right after prose (``Then:`` then ``$$``) opens a display block, as kramdown reads it.
+
+    A blank line is put before it, so the Markdown parser does not pair it with a later ``$$``;
+    returned with the (1-based) lines of the blank lines put in, to give every block its own line.
+    """
+    lines, out, inserted, inside, fence = text.split("\n"), [], [], False, False
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = not fence
+        if stripped == "$$" and not fence:
+            if not inside and out and out[-1].strip():
+                out.append("")
+                inserted.append(len(out))
+            inside = not inside
+        out.append(line)
+    return "\n".join(out), inserted
 
 
 _HTML_MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|(\\begin\{(align|equation|aligned)\*?\}.+?\\end\{\4\*?\})",

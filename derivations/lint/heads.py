@@ -72,5 +72,8 @@ def noise(*parsed: Parsed | None) -> tuple[sp.Symbol, ...]:
 def new_names(previous: Parsed | None, current: Parsed | None) -> list[str]:
     if previous is None or current is None:
         return []
+    """The names ``current`` has and ``previous`` has not (bound variables, a sum's index, aside)."""
     before = {name.family for name in previous.idents.values()}
-    return sorted({name.sympy_name for name in current.idents.values() if name.family not in before})
+    free = {str(s) for s in current.expr.free_symbols} if current.expr is not None else set()
+    return sorted({name.sympy_name for symbol, name in current.idents.items()
+                   if name.family not in before and str(symbol) in free})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sympy as sp
@@ -19,6 +19,7 @@ from derivations.latex.scope import Scope
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.context import Post, is_diffusion_post
 from derivations.lint.extract import extract, front_matter_lists
+from derivations.lint.macros import expand, macros
 from derivations.lint.post import MAX_BYTES, read_post
 from derivations.lint.steps import top_level_split
 
@@ -92,7 +93,9 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     events = sorted([(b.line, 1, b) for b in extracted.blocks] + [(i.line, 0, i) for i in extracted.inline],
                     key=lambda event: (event[0], event[1]))
     steps: list[StepResult] = []
+    defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     for _, kind, item in events:
+        item = replace(item, content=expand(item.content, defined))
         if kind == 0:
             _inline_definition(post, item.content, item.line)
         else:

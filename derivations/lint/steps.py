@@ -133,7 +133,7 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
     without one that starts with an operator runs on from the row before.
     """
     split = split_rows(content, first_line)
-    if len(split) > 1 and not any(_RELATION.search(_without_condition(text)[0]) for _, text in split):
+    if len(split) > 1 and not any(_has_relation(_without_condition(text)[0]) for _, text in split):
         first_line_, first = split[0]
         implied = [Row(line, " ".join(text.split()), "", (("=", _trimmed(text.replace("&", " "))),))
                    for line, text in split[1:]]
@@ -145,7 +145,7 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
             rows.append(Row(line, " ".join(text.split()), "", unread=f"the {unread.group(1)} environment is not read"))
             continue
         pieces = [p for _, p in top_level_split(_without_condition(text)[0], _QUAD)]
-        if len(pieces) > 1 and all(_RELATION.search(p) for p in pieces):
+        if len(pieces) > 1 and all(_has_relation(p) for p in pieces):
             rows.extend(_row(line, p.strip(), fresh=True) for p in pieces)
         elif rows and _continues_a_side(text):
             rows[-1] = _joined(rows[-1], text)
@@ -156,7 +156,12 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
 
 def _continues_a_side(text: str) -> bool:
     """A row with no relation that starts with an operator runs on from the row before."""
-    return not _RELATION.search(_without_condition(text)[0]) and bool(_OPERATOR_START.match(text.replace("&", " ")))
+    return not _has_relation(_without_condition(text)[0]) and bool(_OPERATOR_START.match(text.replace("&", " ")))
+
+
+def _has_relation(text: str) -> bool:
+    """A relation outside every brace (the ``=`` of ``\\sum_{k=1}`` is no relation of the row)."""
+    return len(top_level_split(text, _RELATION)) > 1
 
 
 def _joined(row: Row, more: str) -> Row:
@@ -189,6 +194,8 @@ def _trimmed(side: str) -> str:
 def _row(line: int, text: str, *, fresh: bool) -> Row:
     source = " ".join(text.split())
     sides = top_level_split(text, _IMPLIES)
+    if len(sides) == 2 and not sides[0][1].replace("&", " ").strip():  # "&\Rightarrow x = y": a new claim
+        return _row(line, sides[1][1], fresh=True)
     if len(sides) == 2:
         first, second = (_row(line, side, fresh=True) for _, side in sides)
         return Row(line, source, "", fresh=True, implication=(first, second))

@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from derivations.engine.notation import symbol
+from derivations.engine.probability import Opaque
 from derivations.engine.syntax import parse_symbol_list
 from derivations.errors import BadInputError
 from derivations.latex.user_input import parse_user_expr
@@ -45,6 +46,12 @@ def test_latex_is_read_with_the_notation() -> None:
 
 def test_untrustworthy_latex_is_refused() -> None:
     """LaTeX the guarded parser cannot trust is bad input, not a guess."""
-    refused = r"^cannot read LaTeX '\\\\sigma\(x\)': .*a call of a function or a product"
-    with pytest.raises(BadInputError, match=refused):
-        parse_user_expr(r"\sigma(x)")
+    with pytest.raises(BadInputError, match=r"^cannot read LaTeX .*'log' without a backslash"):
+        parse_user_expr(r"\frac{1}{2} log(x)")
+
+
+def test_an_undefined_call_is_an_opaque_function() -> None:
+    """sigma(x) is a function of x known to nothing: never the product sigma*x."""
+    read = parse_user_expr(r"\sigma(x)")
+    assert isinstance(read, Opaque)
+    assert read != symbol("sigma") * sp.Symbol("x", real=True)

@@ -34,6 +34,13 @@ FALSE_PROOFS = {
     "bold matrices commute": r"$$(\mathbf{A}\mathbf{B})^{-1} = \mathbf{A}^{-1}\mathbf{B}^{-1}$$",
     "alpha assumed below one": "$$\\sqrt{(1-\\alpha)^2} = 1 - \\alpha$$",
     "definition checked by another case": "$$t = T$$\n\n$$t = 0$$\n",
+    # found on the real corpus by the adversarial review (tests/lint/corpus/expected)
+    "continuation row with = in a subscript": "$$\n\\begin{aligned}\n(a+1)^2 &= a^2+2a+1 \\\\\n"
+                                              "&\\quad + \\sum_{k=1}^{3} k\n\\end{aligned}\n$$",
+    "unbraced underbrace label read as a factor": r"$$2x = \underbrace{x}_\text{2}$$",
+    "calligraphic function read as a product": r"$$\mathcal{L}(a+b) = \mathcal{L}a + \mathcal{L}b$$",
+    "transpose read as a power": r"$$(x^T)^2 = x^{2T}$$",
+    "log without a backslash read as letters": r"$$log(x y) = log(x) + g l o y$$",
 }
 
 

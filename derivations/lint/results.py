@@ -1,0 +1,51 @@
+"""What the linter reports for a step: its status, with the engine's verdict carried over."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import sympy as sp
+
+from derivations.engine.verdict import Counterexample, Outcome, Verdict
+from derivations.lint.steps import Row
+
+
+class Status(enum.Enum):
+    """The linter's outcome for one step."""
+
+    PROVED = "proved"
+    REFUTED = "refuted"
+    UNDECIDED = "undecided"
+    UNPARSED = "unparsed"
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One checked step: where it is, what it says, and what the engine concluded."""
+
+    line: int
+    source: str
+    status: Status
+    method: str
+    residual: str | None = None
+    counterexample: Counterexample | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read a post: assumptions and declared standard normals."""
+
+    assume: str = "real"
+    normals: tuple[str, ...] = ()
+    positive: tuple[str, ...] = ()
+
+
+_STATUS = {Outcome.PROVED: Status.PROVED, Outcome.REFUTED: Status.REFUTED}
+
+
+def result_of(row: Row, verdict: Verdict) -> StepResult:
+    status = _STATUS.get(verdict.outcome, Status.UNDECIDED)
+    residual = sp.sstr(verdict.residual) if status is Status.REFUTED and verdict.residual is not None else None
+    return StepResult(row.line, row.source, status, verdict.method, residual, verdict.counterexample)
