@@ -135,6 +135,8 @@ class _Lexer:
         if char == "|" and self.tex.startswith("||", index):  # || p) in a KL, ||x||^2 elsewhere
             self.emit("PARALLEL" if self.in_call() else "NORM", "||")
             return index + 2
+        if char == "{" and self.tex.startswith("{}", index):  # {}+ at a row's start: an empty group, no value
+            return index + 2
         if char == "^" and TRANSPOSE.match(self.tex, index):
             raise UnreadError("a transpose (^T, ^\\top): vectors and matrices are not read; T as a power is ambiguous")
         if char in SINGLE:
@@ -150,9 +152,10 @@ class _Lexer:
         if match is None:  # a lone backslash at the end (kramdown's escaped row breaks)
             raise UnreadError("a backslash with nothing after it")
         word, end = match.group(1), match.end()
-        if word in (",", ";", ":", "!", " ", ">"):
+        if word in (",", ";", ":", "!", " ", ">", "\\", "cr"):  # a row break inside brackets: a side runs on
             return end
-        if word in ("{", "}"):
+        if word in ("{", "}", "lbrace", "rbrace"):
+            word = "{" if word in ("{", "lbrace") else "}"
             self.emit("LPAREN" if word == "{" else "RPAREN", word)
             return end
         if word == "|":

@@ -174,6 +174,10 @@ def _decorated(tex: str, index: int, name: Name) -> tuple[Name, int]:
             text, index = argument(tex, at + 1)
             sub = subscript_text(text)
             continue
+        primes = re.match(r"\^\s*\{((?:\s*\\prime)+)\s*\}", tex[at:])  # x^{\prime}: the inert spelling of x'
+        if primes and not mark:
+            mark, index = "'" * primes.group(1).count("prime"), at + primes.end()
+            continue
         if at < len(tex) and tex[at] == "'" and not mark:
             end = at
             while end < len(tex) and tex[end] == "'":

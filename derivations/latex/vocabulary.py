@@ -24,7 +24,7 @@ WRAPPERS = {"color": 1, "textcolor": 1, "boxed": 0, "underbrace": 0, "overbrace"
             "mathop": 0, "mathrel": 0, "mathbin": 0, "smash": 0, "phantom": -1, "hphantom": -1, "vphantom": -1}
 #: Commands with no value: spacing, sizes.
 IGNORED = frozenset("quad qquad displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits nonumber "
-                    "notag allowbreak nobreak".split())
+                    "notag allowbreak nobreak thinspace medspace thickspace negthinspace negmedspace enspace".split())
 SIZES = frozenset("left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr".split())
 TEXT_COMMANDS = frozenset("text textrm textit textbf textsf mathrm operatorname mbox mathit".split())
 #: Operator names written in \text, \mathrm or \operatorname, by the token they become.

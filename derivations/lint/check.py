@@ -43,6 +43,7 @@ from derivations.lint.heads import (
     outcomes,
 )
 from derivations.lint.lemmas import with_lemmas
+from derivations.lint.reasons import with_special_cases
 from derivations.lint.results import Options, Status, StepResult, result_of
 from derivations.lint.steps import Row, parse_rows
 
@@ -52,7 +53,8 @@ ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotIm
 EQUALITIES = ("=", ":=")
 HINT = "not an algebraic identity; equal in distribution if these are independent standard normals"
 NOT_CHECKED = {r"\approx": "an approximation: not checked", r"\sim": "a statement of a distribution: not checked",
-               r"\in": "a statement of membership: not checked", r"\to": "a limit or a map: not checked"}
+               r"\in": "a statement of membership: not checked", r"\to": "a limit or a map: not checked",
+               "=case": "a special case of the line before, its values given in words: not checked"}
 
 
 @dataclass
@@ -78,7 +80,7 @@ class Linter:
         """The results of the steps of one display block."""
         results: list[StepResult] = []
         chain: _Chain | None = None
-        for index, row in enumerate(parse_rows(block.content, block.line)):
+        for index, row in enumerate(parse_rows(with_special_cases(block.content, block.reasons), block.line)):
             if index == 0 and row.continues:
                 chain = self.last
             try:
@@ -240,7 +242,8 @@ class Linter:
         When a definition or a result occurs in the step, the verdict with it substituted is
         the one reported: a counterexample that ignores them is no refutation.
         """
-        lhs, rhs = (terms_as_symbols(peel_indexed(side), self.post.scope) for side in (lhs, rhs))
+        peeled = peel_indexed(sp.Tuple(lhs, rhs))  # together: the two sides' products on one common limit
+        lhs, rhs = (terms_as_symbols(side, self.post.scope) for side in peeled)
         plain = check_equal(lhs, rhs, self._settings(row, lhs, rhs))
         if plain.proved:
             return plain
@@ -318,11 +321,16 @@ class Linter:
         return tuple(sorted(found, key=sp.default_sort_key))
 
     def _in_distribution(self, row, lhs, rhs, previous, current, *, stated: bool) -> StepResult:
+        lhs, rhs = self.post.substituted((lhs, rhs), row.line)  # X = 10 + 2 Z_1 in the prose: X's noise
         normals = self._declared_normals(lhs, rhs)
         if not normals:
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               "equal in distribution: no standard normals are declared (front matter or --normal)")
         verdict = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(row, lhs, rhs), normals))
+        new = [n for n in new_names(previous, current) if n not in self.post.normals] if previous else []
+        if stated and not verdict.proved and new:  # 2 Z_1 + sqrt(5) Z_2 =d 3 Z_3: a fresh noise, not a value
+            return StepResult(row.line, row.source, Status.UNDECIDED,
+                              f"equal in distribution: introduces {', '.join(new)}, a noise the post does not declare")
         return result_of(row, replace(verdict, method=f"equal in distribution: {verdict.method}"))
 
     def _at(self, row: Row, values: str, lhs: sp.Expr, rhs: sp.Expr) -> StepResult:

@@ -101,6 +101,9 @@ class Post:
                     value_then = value.expr if moved is None else moved
                     self.definitions.setdefault(earlier, Definition(earlier, value_then, line))
             return True
+        if _a_square(head.expr) and not value.expr.has(head.expr.base):  # sigma_*^2 = ...: only the square is named
+            self.definitions[head.expr] = Definition(head.expr, value.expr, line)
+            return True
         return False
 
     def _define_function(self, name_text: str, args_text: str, value_text: str) -> bool:
@@ -136,10 +139,11 @@ class Post:
         """
         bound = {v for side in sides for node in side.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
         mapping = {d.head: d.value for d in self.definitions.values() if d.line < before and d.head not in bound}
+        squares = {head.base: value for head, value in mapping.items() if _a_square(head)}
         out = []
         for expr in sides:
             for _ in range(5):  # definitions may use other defined names
-                new = expr.xreplace(mapping)
+                new = _even_powers(expr.xreplace(mapping), squares)
                 if new == expr:
                     break
                 expr = new
@@ -147,11 +151,24 @@ class Post:
         return schedule_relations(tuple(out)) if self.scope.diffusion else tuple(out)
 
 
+def _a_square(expr: sp.Expr) -> bool:
+    """``s**2`` for a name ``s``: a definition of it replaces the square (and its inverse), never ``s`` itself."""
+    return isinstance(expr, sp.Pow) and isinstance(expr.base, sp.Symbol) and expr.exp == 2
+
+
+def _even_powers(expr: sp.Expr, squares: dict[sp.Symbol, sp.Expr]) -> sp.Expr:
+    """Every even power of a name whose square is defined, written with the square (s**-4 -> v**-2)."""
+    if not squares:
+        return expr
+    return expr.replace(lambda e: e.is_Pow and e.base in squares and e.exp.is_even,
+                        lambda e: squares[e.base] ** (e.exp / 2))
+
+
 def _shiftable(value: sp.Expr) -> bool:
     r"""Does a definition at step t say what it says one step earlier?
 
-    Not when its noise has no time step: :math:`\mathbf{x}_t = \sqrt{lpha_t}\mathbf{x}_{t-1} +
-    \sqrt{1-lpha_t}oldsymbol{\epsilon}` one step earlier uses another draw than :math:`oldsymbol{\epsilon}`.
+    Not when its noise has no time step: :math:`\mathbf{x}_t = \sqrt{\alpha_t}\mathbf{x}_{t-1} +
+    \sqrt{1-\alpha_t}\boldsymbol{\epsilon}` one step earlier uses another draw than :math:`\boldsymbol{\epsilon}`.
     """
     return not any(_untimed_noise(s.name) for s in value.free_symbols)
 

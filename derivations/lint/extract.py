@@ -10,7 +10,7 @@ inline code, escaped dollars and inline ``$ ... $`` math are left alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -18,6 +18,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+
+from derivations.lint.reasons import listed_reasons
 
 DISPLAY_TOKENS = ("math_block", "math_block_label", "amsmath", "math_block_brackets")
 
@@ -28,6 +30,8 @@ class DisplayBlock:
 
     line: int
     content: str
+    #: The lettered reasons listed under the block (``- (b) at $t = 1$``), by letter.
+    reasons: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ def extract(text: str) -> Extracted:
         if token.type == "front_matter":
             front = token.content
         elif token.type in DISPLAY_TOKENS and token.map:
-            blocks.append(DisplayBlock(_content_line(lines, token), token.content))
+            blocks.append(DisplayBlock(_content_line(lines, token), token.content, listed_reasons(lines, token.map[1])))
         elif token.type == "html_block" and token.map and not token.content.lstrip().startswith("<!--"):
             blocks.extend(_html_math(token))  # math in a comment is never rendered
         elif token.type == "inline" and token.children and token.map:
@@ -91,7 +95,7 @@ def extract(text: str) -> Extracted:
     if declared and "derivations:" not in front:
         front = declared.group(1)
     def original(block: DisplayBlock) -> DisplayBlock:
-        return DisplayBlock(block.line - sum(1 for at in inserted if at < block.line), block.content)
+        return replace(block, line=block.line - sum(1 for at in inserted if at < block.line))
     return Extracted(front, tuple(map(original, blocks)), tuple(map(original, inline)))
 
 

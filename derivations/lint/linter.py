@@ -71,12 +71,12 @@ def post_context(text: str, options: Options) -> Post:
         symbol = sp.Symbol(name.sympy_name, real=True)
         fixed[name.sympy_name] = fixed[name.python_name] = symbol
     scope = Scope(assume=options.assume, positive=frozenset(n.sympy_name for n in positive), fixed=fixed,
-                  diffusion=is_diffusion_post(text), imaginary_i=not _uses_i_as_index(text))
+                  diffusion=is_diffusion_post(text))
     return Post(scope, tuple(n.sympy_name for n in normals))
 
 
-def _uses_i_as_index(text: str) -> bool:
-    """Does the post write ``i`` as a subscript or a summation index anywhere (then it is no imaginary unit)?"""
+def uses_i_as_index(text: str) -> bool:
+    """Does a block write ``i`` as a subscript or a summation index (then it is no imaginary unit there)?"""
     return bool(re.search(r"_\{?\s*i\b|\\(?:sum|prod)_\{?\s*i\b|\bi\s*=\s*1", text))
 
 
@@ -99,6 +99,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
         if kind == 0:
             _inline_definition(post, item.content, item.line)
         else:
+            post.scope.imaginary_i = not uses_i_as_index(item.content)  # e^{is} in one block, X_i in another
             found = linter.block(item)
             steps += found
             if progress is not None:
@@ -110,7 +111,8 @@ def _inline_definition(post: Post, content: str, line: int) -> None:
     """``$\\alpha_t = 1 - \\beta_t$`` in the prose defines its label from that line on; nothing else is taken.
 
     Several definitions may share one run of math (``$A = ..., B = ...$``). A plain letter
-    (``$t = x - C$``) is a change of variables or a value in passing, not a definition.
+    (``$t = x - C$``) is a change of variables or a value in passing, not a definition, unless its
+    value holds a declared standard normal (``$X = 10 + 2Z_1$``: a random variable made of noise).
     """
     for _, piece in top_level_split(content, re.compile(",")):
         parts = top_level_split(piece, re.compile(r"\\coloneqq|:=|(?<![<>!\\])="))
@@ -119,8 +121,14 @@ def _inline_definition(post: Post, content: str, line: int) -> None:
         head = parts[0][1].strip()
         found = read_name(re.sub(r"\\displaystyle", "", head).strip(), 0)
         plain_letter = found is not None and not found[0].sub and not found[0].accent and len(head) <= 2
-        if not plain_letter:
-            post.define(head, re.sub(r"\\displaystyle", "", parts[1][1]), line)
+        value = re.sub(r"\\displaystyle", "", parts[1][1])
+        if not plain_letter or _has_declared_noise(post, value):  # X = 10 + 2 Z_1: a variable made of noise
+            post.define(head, value, line)
+
+
+def _has_declared_noise(post: Post, value_text: str) -> bool:
+    value = post.read(value_text).expr
+    return value is not None and any(s.name in post.normals for s in value.free_symbols)
 
 
 def lint_file(path: Path, options: Options | None = None, *,

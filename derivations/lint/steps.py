@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from derivations.latex.names import group_end
+from derivations.lint.reasons import IN_WORDS
 
 ENVIRONMENTS = ("align", "aligned", "equation", "split", "gather", "gathered", "multline", "eqnarray",
                 "alignat", "alignedat", "flalign")
@@ -31,16 +32,17 @@ _MARKS = re.compile(r"\\tag\*?\s*\{[^{}]*\}|\\label\s*\{[^{}]*\}|\\(?:nonumber|n
 _UNREAD_ENVIRONMENT = re.compile(r"\\begin\{(cases|array|pmatrix|bmatrix|matrix|vmatrix|smallmatrix)\}")
 _RELATION = re.compile(
     r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq?|ne|equiv|coloneqq|eqqcolon|in|notin|to|rightarrow|mapsto|"
-    r"ll|gg|lesssim|gtrsim|subset|subseteq)(?![A-Za-z])|:=|=|<|>|\\(?:overset|stackrel)\s*\{")
+    r"ll|gg|lesssim|gtrsim|subset|subseteq|lt|gt)(?![A-Za-z])|:=|=|<|>|\\(?:overset|stackrel)\s*\{")
 _IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow)(?![A-Za-z])")
 _QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
+_QUAD_START = re.compile(r"^\s*\\q?quad(?![A-Za-z])")
 _CONDITION = re.compile(
     r"(?:,\s*)?(?:\\q?quad\s*|\\[,;]\s*)*(?:\\text\s*\{\s*(?:for|if|when|where|with|as|given|since|for all)\b[^{}]*\}"
     r"|\\(?:text|mathrm)\s*\{\s*,?\s*\}\s*|\\forall)")
-_OPERATOR_START = re.compile(r"^(?:\s|\\q?quad|\\[,;:!])*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
+_OPERATOR_START = re.compile(r"^(?:\s|\\q?quad|\\[,;:!]|\\thinspace|\{\})*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
 #: Relations with the name the checker knows them by.
 NAMED = {r"\coloneqq": ":=", r"\eqqcolon": ":=", ":=": ":=", r"\equiv": ":=", r"\le": r"\leq", r"\ge": r"\geq",
-         r"\ne": r"\neq", r"\rightarrow": r"\to", r"\simeq": r"\approx"}
+         r"\lt": "<", r"\gt": ">", r"\ne": r"\neq", r"\rightarrow": r"\to", r"\simeq": r"\approx"}
 
 
 @dataclass(frozen=True)
@@ -98,15 +100,25 @@ def _overset(text: str, index: int) -> tuple[str, int]:
     if end_first < 0 or end_second < 0:
         return "=?", len(text)
     over, under = text[first + 1:end_first - 1].strip(), text[second + 1:end_second - 1].strip()
+    if under.startswith(r"\xrightarrow"):  # \overset{(b)}{\xrightarrow{n \to \infty}}: a limit
+        return r"\to", end_second
     if under != "=":
-        return f"?{under}", end_second
+        labelled = re.fullmatch(r"\([a-z]{1,2}\)", over) and _RELATION.fullmatch(under)
+        return (NAMED.get(under, under) if labelled else f"?{under}"), end_second  # \overset{(c)}{\le}: a bound
+    over = re.sub(r"^(d|\\mathrm\{d\}|\\text\{d\}),\s*(?:\\,|\\thinspace\s*)?\s*\([a-z]{1,2}\)$", r"\1", over)  # d, (b)
     if over in ("d", r"\mathrm{d}", r"\text{d}", r"\mathcal{D}"):
         return "=d", end_second
     if re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[^{}=]*\}?)?\s*=\s*[^=]+", over):
         return f"=at:{over}", end_second
+    if over == IN_WORDS:
+        return "=case", end_second
     if over in (r"\text{def}", r"\mathrm{def}", r"\triangle", r"\Delta"):
         return ":=", end_second
     return "=", end_second
+
+
+#: A row ends at ``\\`` (with an optional ``[4pt]``) or at plain TeX's ``\cr`` (the inert spelling).
+_ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?|\\cr(?![A-Za-z])")
 
 
 def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
@@ -115,7 +127,7 @@ def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
     content = _ENVIRONMENT.sub(lambda m: " " * len(m.group(0)), content)
     content = _MARKS.sub(lambda m: " " * len(m.group(0)), content)
     rows, offset = [], 0
-    for separator, piece in top_level_split(content, re.compile(r"\\\\(?:\s*\[[^\]]*\])?")):
+    for separator, piece in top_level_split(content, _ROW_END):
         offset += len(separator)
         stripped = piece.strip()
         if stripped:
@@ -155,8 +167,11 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
 
 
 def _continues_a_side(text: str) -> bool:
-    """A row with no relation that starts with an operator runs on from the row before."""
-    return not _has_relation(_without_condition(text)[0]) and bool(_OPERATOR_START.match(text.replace("&", " ")))
+    """A row with no relation that starts with an operator, or is indented by ``\quad``, runs on from the row
+    before (``&\quad \exp(...)``: a factor broken onto its own line)."""
+    flat = text.replace("&", " ")
+    starts = _OPERATOR_START.match(flat) or _QUAD_START.match(flat)
+    return not _has_relation(_without_condition(text)[0]) and bool(starts)
 
 
 def _has_relation(text: str) -> bool:

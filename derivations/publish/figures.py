@@ -16,7 +16,8 @@ density of a sum is ``gaussian_convolution``'s result (:math:`\mathcal{N}(x; \mu
 (:math:`\mathbf{x}_t = \sqrt{\bar\alpha_t}\mathbf{x}_0 + \sqrt{1 - \bar\alpha_t}\boldsymbol{\epsilon}`)
 and :mod:`derivations.diffusion.schedules`. The results are read from the checked derivations when
 given, else from the record ``derivations run`` writes (``output/NAME.json``, field
-``result.srepr``), which is accepted only if every step and the known result are proved.
+``result.srepr``, parsed by :func:`~derivations.engine.records.read_srepr`, never run), which is
+accepted only if every step and the known result are proved.
 
 Files are deterministic: PNG without the ``Software`` stamp, SVG with a fixed hash salt
 and no date. Matplotlib is imported only when drawing.
@@ -33,9 +34,11 @@ import numpy as np
 import sympy as sp
 
 from derivations.diffusion import schedules
-from derivations.engine.defined import Defined, unfold
+from derivations.engine.defined import unfold
 from derivations.engine.densities import NormalPDF
 from derivations.engine.notation import symbol
+from derivations.engine.records import read_srepr
+from derivations.errors import BadInputError
 from derivations.gaussian import convolution
 
 OUTPUT = Path(__file__).resolve().parents[2] / "output"
@@ -116,33 +119,30 @@ def markdown_references(name: str) -> list[str]:
 # --- the proved results -----------------------------------------------------------------
 
 
-def _namespace() -> dict[str, object]:
-    names: dict[str, object] = {name: getattr(sp, name) for name in dir(sp) if not name.startswith("_")}
-    names.update({cls.__name__: cls for cls in _defined_classes()})
-    return names
-
-
-def _defined_classes() -> list[type]:
-    found, todo = [], [Defined]
-    while todo:
-        cls = todo.pop()
-        found.append(cls)
-        todo += cls.__subclasses__()
-    return found
-
-
 def recorded_result(name: str, folder: Path = OUTPUT) -> sp.Expr:
     """The proved result of derivation ``name`` from ``folder/NAME.json``.
 
+    The ``srepr`` text is parsed (:func:`~derivations.engine.records.read_srepr`), never run:
+    ``folder`` is the user's ``--out``, and a crafted record must not execute anything.
+
     Raises:
         ValueError: the record has a step or known result that is not proved, or no result.
+        BadInputError: (a ``ValueError``) its ``result.srepr`` is not a SymPy record.
     """
-    data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-    statuses = [s["outcome"]["status"] for s in data["steps"]]
-    known = data.get("known_result", {}).get("outcome", {}).get("status")
-    if any(s not in ("proved", "stated") for s in statuses) or known != "proved" or "result" not in data:
+    path = folder / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        statuses = [s["outcome"]["status"] for s in data["steps"]]
+        known = data.get("known_result", {}).get("outcome", {}).get("status")
+        text = data["result"]["srepr"] if "result" in data else None
+    except (ValueError, KeyError, TypeError, AttributeError) as error:  # not the JSON `derivations run` writes
+        raise BadInputError(f"{path}: not a record of `derivations run` ({type(error).__name__}: {error})") from None
+    if any(s not in ("proved", "stated") for s in statuses) or known != "proved" or text is None:
         raise ValueError(f"{folder / name}.json does not record a proved result")
-    return sp.sympify(eval(data["result"]["srepr"], _namespace()))  # our own record, written by srepr
+    try:
+        return read_srepr(text)
+    except BadInputError as error:
+        raise BadInputError(f"{path}: {error}") from None
 
 
 def proved_results(checked: Mapping[str, sp.Expr] | None = None, folder: Path = OUTPUT) -> dict[str, sp.Expr]:
