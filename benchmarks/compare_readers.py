@@ -1,8 +1,8 @@
 r"""Compare two LaTeX reading bases on the lint corpus (issue 15): our Lark reader and latex2sympy2_extended.
 
 Every side the linter extracts (each row's head and the text after each relation, from
-:func:`derivations.lint.steps.parse_rows` on the blocks of :func:`derivations.lint.extract.extract`)
-is read by both:
+:func:`derivations.lint.steps.parse_rows` on the blocks of :func:`derivations.lint.extract.extract`,
+the post's ``\newcommand`` macros expanded first) is read by both:
 
 * ``lark``: ``derivations.latex.reader.read(tex, scope)`` with the post's scope and both guards
   (names, round trip), as the linter reads it;
@@ -76,14 +76,16 @@ def corpus_sides() -> tuple[list[Side], dict[str, object]]:
     from derivations.lint.check import Options
     from derivations.lint.extract import extract
     from derivations.lint.linter import post_context
+    from derivations.lint.macros import expand, macros
     from derivations.lint.steps import parse_rows
 
     sides, scopes = [], {}
     for path in corpus_files():
         text = path.read_text(encoding="utf-8")
         scopes[path.stem] = post_context(text, Options()).scope
+        defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded before the rows are split, as the linter does
         for block in extract(text).blocks:
-            for row in parse_rows(block.content, block.line):
+            for row in parse_rows(expand(block.content, defined.at(block.line)), block.line):
                 parts = []
                 if row.implication is not None:
                     for sub in row.implication:
@@ -144,6 +146,7 @@ def read_l2s(side: Side, timeout: float) -> Reading:
 def source_names(tex: str) -> tuple[set[str], set[str]]:
     """The names the LaTeX writes: (commands and single letters, words in \\text/\\mathrm/\\operatorname/subscripts)."""
     commands = set(re.findall(r"\\([A-Za-z]+)", tex))
+    commands |= {c.removeprefix("var") for c in commands if c.startswith("var")}  # \varepsilon read as epsilon
     words = set(re.findall(r"\\(?:text|mathrm|operatorname|textrm|mathit|mathsf)\s*\{\s*([A-Za-z]+)", tex))
     bare = re.sub(r"\\[A-Za-z]+", " ", tex)
     letters = set(re.findall(r"[A-Za-z]", bare))

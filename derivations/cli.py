@@ -266,6 +266,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _refuse_namesakes(used)
     if args.assume == "positive":
         _note_table_names(used - set(normals))
+    else:
+        _note_positive_table_names(used - set(normals))
     relation = EQUAL_IN_DISTRIBUTION if normals else EQUAL
     try:
         with safety_limit("the check"):
@@ -295,6 +297,18 @@ def _note_table_names(symbols: set) -> None:
         verb = "is" if len(kept) == 1 else "are"
         print(f"derivations: note: {names} {verb} real in the notation table, not positive: --assume positive "
               "applies only to names outside the table (state --positive NAME for a hypothesis)", file=sys.stderr)
+
+
+def _note_positive_table_names(symbols: set) -> None:
+    """Names the notation table makes positive (sigma, A): say so, since a proof may rest on it (sqrt(A**2) = A)."""
+    from derivations.engine import notation
+
+    table = {notation.SYMBOLS[row.python_name] for row in notation.TABLE}
+    kept = sorted((sym for sym in symbols if sym in table and sym.is_positive), key=str)
+    if kept:
+        names = ", ".join(sym.name for sym in kept)
+        verb = "is" if len(kept) == 1 else "are"
+        print(f"derivations: note: {names} {verb} positive in the notation table", file=sys.stderr)
 
 
 def _refuse_namesakes(symbols: set) -> None:

@@ -230,7 +230,12 @@ class _ProportionalIn(Relation):
         ratio = substitute_definitions(unfold(previous) / unfold(current), definitions)
         other = _fresh(self.variable, ratio)
         verdict = check_equal(ratio, ratio.xreplace({self.variable: other}), context.settings)
-        return replace(verdict, method=f"the ratio does not depend on {self.variable}: {verdict.method}")
+        verdict = replace(verdict, method=f"the ratio does not depend on {self.variable}: {verdict.method}")
+        if verdict.proved and not provably(ratio, "positive", context.settings.positive):
+            # densities differ by a positive factor: p(x) = 0 and -e^{-x^2} are proportional to nothing
+            return Verdict(Outcome.UNDECIDED, f"{verdict.method}; but the factor {sp.sstr(ratio)} is not "
+                           "provably positive")
+        return verdict
 
 
 def _fresh(variable: sp.Symbol, expr: sp.Expr) -> sp.Symbol:

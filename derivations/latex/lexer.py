@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from lark import Token
 
+from derivations.latex.derivative import derivative_of
 from derivations.latex.names import Name, NameError_, argument, group_end, read_name
 from derivations.latex.vocabulary import (
     ARGUMENTS,
@@ -81,6 +82,8 @@ def lex(tex: str, *, functions: frozenset[tuple] = frozenset()) -> Lexed:
         lexer.run()
     except NameError_ as error:
         raise UnreadError(str(error)) from None
+    if any(t.value == "times" for t in lexer.out) and any(n.is_bold for n in lexer.names):
+        raise UnreadError(r"\times with a vector: a cross product, not a product of numbers")
     return Lexed(_paired_bars(lexer.out), lexer.names)
 
 
@@ -111,6 +114,8 @@ class _Lexer:
             if self.calls and self.calls[-1] == self.depth:
                 self.calls.pop()
             self.depth -= 1
+        if kind == "NUMBER" and self.out and self.out[-1].type == "NUMBER":  # 1\,000, x^22, 2~3
+            raise UnreadError("two numbers side by side: a digit group (1\\,000) or a product?")
         self.out.append(token(kind, text, info))
 
     def in_call(self) -> bool:
@@ -121,11 +126,13 @@ class _Lexer:
         char = self.tex[index]
         if char.isspace():
             return index + 1
-        if char.isdigit() or (char == "." and self.tex[index + 1:index + 2].isdigit()):
+        if not char.isascii():
+            raise UnreadError(f"the character {char!r}: write it in LaTeX")
+        number = NUMBER.match(self.tex, index)  # ASCII digits only (\d would take ² too)
+        if number:
             if self.out and self.out[-1].type in ("CARET", "UNDERSCORE"):  # TeX: x^22 is x^{2}2
                 self.emit("NUMBER", char)
                 return index + 1
-            number = NUMBER.match(self.tex, index)
             self.emit("NUMBER", number.group(0))
             return number.end()
         if char == "\\":
@@ -214,7 +221,7 @@ class _Lexer:
         r"""``\frac{a}{b}``, ``\frac12`` (two digits, two arguments), or a derivative ``\frac{d}{dx}``."""
         numerator, middle = argument(self.tex, end)
         denominator, after = argument(self.tex, middle)
-        derivative = _derivative(numerator, denominator)
+        derivative = derivative_of(numerator, denominator)
         if derivative is not None:
             order, variable, function = derivative
             self.emit("DERIV", "d", (order, variable))
@@ -343,7 +350,7 @@ class _Lexer:
             raise UnreadError(f"{name.sympy_name}(...): a function the post has not defined (a loss, an operator?)")
         if name.base == "N" and name.style == "cal":
             raise UnreadError(r"\mathcal{N} without its arguments")
-        if name.is_bold and name.base.isupper() and name.base != "I":
+        if name.is_bold and name.base[0].isupper() and name.base != "I":  # \mathbf{A}, \boldsymbol{\Sigma}
             raise UnreadError(f"the matrix {name.sympy_name}: matrices are not read yet")
         self.names.append(name)
         self.emit("NAME", name.sympy_name, name)
@@ -357,23 +364,6 @@ class _Lexer:
         if name.base in ("Gamma", "Phi") and not name.sub:
             return True
         return name.base in FUNCTION_LETTERS and not name.accent and not name.is_bold
-
-
-def _derivative(numerator: str, denominator: str) -> tuple[int, Name, str] | None:
-    r"""``\frac{d}{dx}`` -> (1, x, ""); ``\frac{d^2 f}{dx^2}`` -> (2, x, "f"); else None."""
-    mark = r"\s*(?:d|\\partial|\\mathrm\{d\})\s*"
-    power = r"(?:\^\s*\{?\s*(\d)\s*\}?)?"
-    top = re.fullmatch(mark + power + r"\s*(.*)", numerator, re.S)
-    bottom = re.fullmatch(mark + r"(.+?)\s*" + power + r"\s*", denominator, re.S)
-    if top is None or bottom is None:
-        return None
-    found = read_name(bottom.group(1), 0)
-    if found is None or found[1] != len(bottom.group(1)):
-        return None
-    order_top, order_bottom = int(top.group(1) or 1), int(bottom.group(2) or 1)
-    if order_top != order_bottom:
-        return None
-    return order_top, found[0], top.group(2).strip()
 
 
 def _paired_bars(tokens: list[Tok]) -> list[Tok]:

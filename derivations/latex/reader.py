@@ -21,6 +21,7 @@ from sympy.printing.latex import LatexPrinter
 
 from derivations.engine.expectation import Expectation as GaussianExpectation
 from derivations.engine.probability import Density, Divergence, Expectation, Opaque
+from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
 from derivations.latex.lexer import Tok, UnreadError, lex
 from derivations.latex.names import Name
@@ -177,9 +178,14 @@ class _Builder:
 
     def _indexed(self, name: Name) -> sp.Expr | None:
         """``\\alpha_i`` inside a sum or product over ``i``: the term of a family at that index."""
-        if not name.sub or not self.scope.integers:
+        if not self.scope.integers or not (name.sub or name.mark):
             return None
         indices = {index.name: index for index in self.scope.integers.values()}
+        runs = re.findall(r"[A-Za-z]+", f"{name.sub} {name.mark}")
+        if any(i in run and (run != i or run in name.mark) and len(run) <= 3 for run in runs for i in indices):
+            raise UnreadError(f"{name.sympy_name}: a term with two indices (x_{{ij}}) or a sample (y^{{(j)}})")
+        if not name.sub:
+            return None
         if not any(re.search(rf"(?<![A-Za-z]){re.escape(i)}(?![A-Za-z])", name.sub) for i in indices):
             return None
         from derivations.engine.syntax import parse_sympy_expr
@@ -189,7 +195,7 @@ class _Builder:
         except Exception:  # noqa: BLE001 - a subscript that is no expression of the index: not read
             raise UnreadError(f"the subscript {name.sub!r} of a term of a sum") from None
         family = Name(name.base, name.accent, name.style, "", name.mark)
-        base = sp.IndexedBase(family.sympy_name, **_assumptions(self.scope.symbol(Name(name.base, name.accent,
+        base = sp.IndexedBase(family.sympy_name, **assumptions_of(self.scope.symbol(Name(name.base, name.accent,
                                                                                          name.style, "t"))))
         FAMILIES[base] = family
         return base[position]
@@ -222,15 +228,19 @@ class _Builder:
         return self.build(inner)
 
     def _mul(self, left, _op, right) -> sp.Expr:
+        _factor_after_a_derivative(left)
         a, b = self.build(left), self.build(right)
         return self.track(a * b, a, b)
 
     def _juxt(self, left, right) -> sp.Expr:
         if isinstance(left, Tree) and left.data == "function_bare":
             raise UnreadError(r"the argument of a function without parentheses is unclear (\log x y)")
+        if isinstance(left, Tree) and left.data == "div":
+            raise UnreadError("a/bc: is it a/(bc) or (a/b)c? (write \\frac or parentheses)")
         return self._mul(left, None, right)
 
     def _div(self, left, _op, right) -> sp.Expr:
+        _factor_after_a_derivative(left)
         a, b = self.build(left), self.build(right)
         return self.track(a / b, a, b)
 
@@ -278,7 +288,10 @@ class _Builder:
     def _function_power(self, func, _caret, power, _open, inner, _close) -> sp.Expr:
         if str(func) in ("log", "ln"):
             raise UnreadError(r"\log^n: a power of the log or an iterated log?")
-        return FUNCTIONS[str(func)](self.build(inner)) ** self.build(power)
+        exponent = self.build(power)
+        if not (exponent.is_Integer and exponent > 0):  # \sin^{-1} x is arcsin x, not 1/sin x
+            raise UnreadError(rf"\{func}^{{{exponent}}}: an inverse function or a power?")
+        return FUNCTIONS[str(func)](self.build(inner)) ** exponent
 
     def _function_bare(self, func, argument) -> sp.Expr:
         return FUNCTIONS[str(func)](self.build(argument))
@@ -346,24 +359,12 @@ class _Builder:
         return sp.Derivative(self.build(body), symbol)
 
 
-#: Each indexed family read, with the name its terms are written by (for writing a term back as a symbol).
-FAMILIES: dict[sp.IndexedBase, Name] = {}
-
-
-def _assumptions(symbol: sp.Expr) -> dict[str, bool]:
-    return {"positive": True} if getattr(symbol, "is_positive", False) else {"real": True}
-
-
-def terms_as_symbols(expr: sp.Expr, scope: Scope) -> sp.Expr:
-    """Terms of indexed families at a definite index (``alpha[t]``, after peeling) as the post's symbols."""
-    mapping = {}
-    bound = {v for node in expr.atoms(sp.Sum, sp.Product) for v in node.variables}
-    for term in expr.atoms(sp.Indexed):
-        if term.base in FAMILIES and not (term.free_symbols & bound) and len(term.indices) == 1:
-            family = FAMILIES[term.base]
-            sub = sp.sstr(term.indices[0]).replace(" ", "")
-            mapping[term] = scope.symbol(Name(family.base, family.accent, family.style, sub, family.mark))
-    return expr.xreplace(mapping) if mapping else expr
+def _factor_after_a_derivative(left: object) -> None:
+    r"""``\frac{d}{dx} x \cdot x``: does the derivative take one factor or the product? Not read."""
+    while isinstance(left, Tree) and left.data in ("juxt", "mul", "div"):
+        left = left.children[-1]
+    if isinstance(left, Tree) and left.data in ("derivative", "gradient"):
+        raise UnreadError(r"a factor after a derivative: of the product or of one factor? (write \frac{d}{dx}(...))")
 
 
 class _Norm(Opaque):

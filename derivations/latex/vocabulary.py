@@ -40,7 +40,7 @@ OPERAND_ENDS = frozenset({"NUMBER", "NAME", "RPAREN", "RBRACK", "RBRACE", "RABS"
 CALLERS = frozenset({"CALL", "KL", "VAR", "COV", "WORD"})
 #: "(t)", "(x_0)", "(x, y)": the argument list of a call rather than a factor.
 ARGUMENTS = re.compile(r"\(\s*(?:\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*,?\s*|\d+\s*,?\s*)+\)")
-NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 #: A superscript that is a transpose as often as a power: ``^T``, ``^{T}``, ``^\top``, ``^{\intercal}``.
 TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:T(?![A-Za-z])|\\top\b|\\intercal\b|\\mathsf\s*\{\s*T\s*\}|"
                         r"\\mathrm\s*\{\s*T\s*\})")

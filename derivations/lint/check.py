@@ -28,7 +28,8 @@ from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, proport
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Counterexample, Outcome, Verdict
 from derivations.errors import CheckTimeoutError, EngineInconsistencyError
-from derivations.latex.reader import CONST, Parsed, terms_as_symbols
+from derivations.latex.families import terms_as_symbols
+from derivations.latex.reader import CONST, Parsed
 from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
 from derivations.lint.context import Definition, Post
 from derivations.lint.extract import DisplayBlock
@@ -84,13 +85,22 @@ class Linter:
             if index == 0 and row.continues:
                 chain = self.last
             try:
+                before = len(results)
                 chain = self._row(row, chain, results)
+                results[before:] = [self._under_condition(row, r) for r in results[before:]]
             except ENGINE_FAILURES as error:  # the last resort: a row the linter cannot handle is not a crash
                 results.append(StepResult(row.line, row.source, Status.UNDECIDED,
                                           f"the linter failed on this row ({type(error).__name__})"))
                 chain = None
         self.last = chain
         return results
+
+    def _under_condition(self, row: Row, result: StepResult) -> StepResult:
+        r"""A refutation of a row whose stated condition is not read (``x \ge 0``, "if not") does not stand."""
+        if result.status is not Status.REFUTED or not row.condition or self.post.read_condition(row.condition):
+            return result
+        return StepResult(row.line, row.source, Status.UNDECIDED,
+                          f"not an identity, and the condition '{row.condition}' is not read")
 
     def _row(self, row: Row, chain: _Chain | None, results: list[StepResult]) -> _Chain | None:
         if row.unread:
@@ -245,7 +255,7 @@ class Linter:
         peeled = peel_indexed(sp.Tuple(lhs, rhs))  # together: the two sides' products on one common limit
         lhs, rhs = (terms_as_symbols(side, self.post.scope) for side in peeled)
         plain = check_equal(lhs, rhs, self._settings(row, lhs, rhs))
-        if plain.proved:
+        if plain.proved and not self.post.defines_in_a_bound_variable((lhs, rhs), row.line):
             return plain
         cited_sides, cited = [], []
         for side in (lhs, rhs):  # the results first: the post's definitions then apply to them too
@@ -272,7 +282,7 @@ class Linter:
         verdict = self._check(row, lhs, rhs)
         if verdict.proved or previous is None:
             return result_of(row, verdict)
-        declared = self._declared_normals(lhs, rhs)
+        declared = self.post.declared_normals(lhs, rhs)
         new = [n for n in new_names(previous, current) if n not in self.post.normals]
         if declared:  # declared noise: equal in distribution is the claim a reader takes
             in_distribution = self._in_distribution(row, lhs, rhs, previous, current, stated=False)
@@ -315,14 +325,9 @@ class Linter:
         return replace(result_of(row, inner), method=f"the integrand differs from the line before ({inner.method})",
                        note=note)
 
-    def _declared_normals(self, *exprs: sp.Expr) -> tuple[sp.Symbol, ...]:
-        wanted = set(self.post.normals)
-        found = {s for e in exprs for s in e.free_symbols if s.name in wanted}
-        return tuple(sorted(found, key=sp.default_sort_key))
-
     def _in_distribution(self, row, lhs, rhs, previous, current, *, stated: bool) -> StepResult:
         lhs, rhs = self.post.substituted((lhs, rhs), row.line)  # X = 10 + 2 Z_1 in the prose: X's noise
-        normals = self._declared_normals(lhs, rhs)
+        normals = self.post.declared_normals(lhs, rhs)
         if not normals:
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               "equal in distribution: no standard normals are declared (front matter or --normal)")

@@ -58,6 +58,8 @@ class Post:
 
     def read_condition(self, text: str) -> sp.Expr | None:
         """A condition ``a > b`` (or ``b < a``) stated after an equation, as the positive ``a - b``; else None."""
+        if text.startswith(r"\text{not}"):
+            return None
         parts = top_level_split(text, re.compile(r">|<|\\gt(?![A-Za-z])|\\lt(?![A-Za-z])"))
         if len(parts) != 2:
             return None
@@ -93,18 +95,25 @@ class Post:
         if head.expr is None or value.expr is None:
             return False
         if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
+            self._forget_what_uses(head.expr)
             self.definitions[head.expr] = Definition(head.expr, value.expr, line)
             for steps in (1, 2) if _shiftable(value.expr) else ():  # at step t, and one and two steps earlier
                 earlier = shifted(head.expr, steps)
-                if earlier is not None:
-                    moved = shifted(value.expr, steps)
-                    value_then = value.expr if moved is None else moved
-                    self.definitions.setdefault(earlier, Definition(earlier, value_then, line))
+                moved = shifted(value.expr, steps) if earlier is not None else None
+                if moved is not None:  # x_t = 1 is a value at step t, not at every step
+                    self.definitions.setdefault(earlier, Definition(earlier, moved, line))
             return True
         if _a_square(head.expr) and not value.expr.has(head.expr.base):  # sigma_*^2 = ...: only the square is named
             self.definitions[head.expr] = Definition(head.expr, value.expr, line)
             return True
         return False
+
+    def _forget_what_uses(self, head: sp.Expr) -> None:
+        """A name defined anew: what was defined with it (b = a + 1 before a = 5) is a value or a formula? Dropped."""
+        if head in self.definitions:
+            for other, definition in list(self.definitions.items()):
+                if other != head and definition.value.has(head):
+                    del self.definitions[other]
 
     def _define_function(self, name_text: str, args_text: str, value_text: str) -> bool:
         from derivations.latex.names import read_name
@@ -130,6 +139,19 @@ class Post:
         body = value.expr
         self.scope.functions[name.key] = lambda *args: body.xreplace(dict(zip(parameters, args, strict=True)))
         return True
+
+    def declared_normals(self, *exprs: sp.Expr) -> tuple[sp.Symbol, ...]:
+        """The declared standard normals that occur in ``exprs``."""
+        found = {s for e in exprs for s in e.free_symbols if s.name in self.normals}
+        return tuple(sorted(found, key=sp.default_sort_key))
+
+    def defines_in_a_bound_variable(self, sides: tuple[sp.Expr, ...], before: int) -> bool:
+        r"""After ``u = x^2``, ``\int u e^{-x^2} dx``: u is no constant, so the step is read with u's value."""
+        bound = {v for side in sides for node in side.atoms(sp.Integral, sp.Derivative, sp.Sum, sp.Product)
+                 for v in node.variables}
+        used = set().union(*(side.free_symbols for side in sides))
+        return any(d.line < before and d.head in used and d.value.free_symbols & bound
+                   for d in self.definitions.values())
 
     def substituted(self, sides: tuple[sp.Expr, ...], before: int) -> tuple[sp.Expr, ...]:
         """Both sides of a step with the definitions made before line ``before`` and the schedule's relations.

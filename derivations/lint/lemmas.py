@@ -88,4 +88,6 @@ def _gaussian_kl(first: sp.Expr, second: sp.Expr) -> sp.Expr | None:
     (x_1, mean_1, var_1), (x_2, mean_2, var_2) = laws
     if x_1 != x_2:
         return None  # densities of different variables: not the divergence of two laws
+    if any(var.is_positive is False for var in (var_1, var_2)):
+        return None  # N(0, -1) is no law: the formula does not apply
     return KLNormal(mean_1, var_1, mean_2, var_2).unfold_once()

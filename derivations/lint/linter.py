@@ -95,7 +95,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     steps: list[StepResult] = []
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     for _, kind, item in events:
-        item = replace(item, content=expand(item.content, defined))
+        item = replace(item, content=expand(item.content, defined.at(item.line + item.content.count("\n"))))
         if kind == 0:
             _inline_definition(post, item.content, item.line)
         else:

@@ -26,16 +26,39 @@ class Macro:
     body: str
 
 
-def macros(text: str) -> dict[str, Macro]:
-    """The macros ``text`` defines, by name (a later definition replaces an earlier one)."""
-    found: dict[str, Macro] = {}
-    for match in _DEFINITION.finditer(text):
+@dataclass(frozen=True)
+class Macros:
+    """The macros of a post, each with the line it is defined on, in the order of the post."""
+
+    definitions: tuple[tuple[int, str, Macro], ...] = ()
+
+    def at(self, line: int) -> dict[str, Macro]:
+        """The macros in force on ``line``: each name's last definition on or before it (MathJax reads in order)."""
+        return {name: macro for defined, name, macro in self.definitions if defined <= line}
+
+
+def macros(text: str) -> Macros:
+    """The macros ``text`` defines where a renderer sees them (not in code, not in an HTML comment)."""
+    visible = _rendered(text)
+    found = []
+    for match in _DEFINITION.finditer(visible):
         name = match.group(1) or match.group(2) or match.group(4)
         count = int(match.group(3) or 0) if match.group(4) is None else len(match.group(5) or "") // 2
-        end = group_end(text, match.end() - 1)
+        end = group_end(visible, match.end() - 1)
         if end > 0:
-            found[name] = Macro(count, text[match.end():end - 1])
-    return found
+            found.append((visible.count("\n", 0, match.start()) + 1, name, Macro(count, visible[match.end():end - 1])))
+    return Macros(tuple(found))
+
+
+def _rendered(text: str) -> str:
+    """``text`` with code (fenced, inline) and HTML comments blanked, line breaks kept."""
+    text = re.sub(r"<!--.*?-->", _blank, text, flags=re.DOTALL)
+    text = re.sub(r"^(```|~~~).*?^\1[^\n]*$", _blank, text, flags=re.DOTALL | re.MULTILINE)
+    return re.sub(r"`[^`\n]*`", _blank, text)
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def expand(tex: str, defined: dict[str, Macro]) -> str:

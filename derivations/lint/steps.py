@@ -39,6 +39,7 @@ _QUAD_START = re.compile(r"^\s*\\q?quad(?![A-Za-z])")
 _CONDITION = re.compile(
     r"(?:,\s*)?(?:\\q?quad\s*|\\[,;]\s*)*(?:\\text\s*\{\s*(?:for|if|when|where|with|as|given|since|for all)\b[^{}]*\}"
     r"|\\(?:text|mathrm)\s*\{\s*,?\s*\}\s*|\\forall)")
+_NEGATION = re.compile(r"\b(?:not|no|unless|except|never|nor|neither|otherwise)\b")
 _OPERATOR_START = re.compile(r"^(?:\s|\\q?quad|\\[,;:!]|\\thinspace|\{\})*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
 #: Relations with the name the checker knows them by.
 NAMED = {r"\coloneqq": ":=", r"\eqqcolon": ":=", ":=": ":=", r"\equiv": ":=", r"\le": r"\leq", r"\ge": r"\geq",
@@ -167,7 +168,7 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
 
 
 def _continues_a_side(text: str) -> bool:
-    """A row with no relation that starts with an operator, or is indented by ``\quad``, runs on from the row
+    r"""A row with no relation that starts with an operator, or is indented by ``\quad``, runs on from the row
     before (``&\quad \exp(...)``: a factor broken onto its own line)."""
     flat = text.replace("&", " ")
     starts = _OPERATOR_START.match(flat) or _QUAD_START.match(flat)
@@ -194,7 +195,8 @@ def _without_condition(text: str) -> tuple[str, str]:
     """The equation and the condition stated after it (``\\quad (x > 0)``, ``\\text{for } a = 0``)."""
     match = _CONDITION.search(text)
     if match:
-        return text[:match.start()], text[match.end():].strip()
+        negated = _NEGATION.search(match.group(0))  # \text{if not } x > 0: no hypothesis the linter can use
+        return text[:match.start()], ("\\text{not} " if negated else "") + text[match.end():].strip()
     trailing = re.search(r"(?:,\s*)?(?:\\q?quad|\\,|\\;)\s*\(([^()]*(?:[<>]|\\[lg]eq?)[^()]*)\)\s*[.,]?\s*$", text)
     if trailing:
         return text[:trailing.start()], trailing.group(1).strip()

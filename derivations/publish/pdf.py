@@ -23,6 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from derivations.errors import BadInputError
 from derivations.publish.output import write_files
 
 NAME = "pdf"
@@ -102,6 +103,8 @@ def _write_figures(out: Path, results: dict) -> None:
         return
     try:
         written = figures.write(out / "figures", figures.proved_results(results, out))
+    except BadInputError:  # a record that is not ours (a crafted NAME.json): bad input, not a skipped figure
+        raise
     except (OSError, ValueError) as error:
         print(f"figures skipped: {error}", file=sys.stderr)
         return

@@ -94,14 +94,12 @@ def test_figures_refuse_a_crafted_record_naming_the_file(tmp_path):
 
 
 def test_pdf_with_a_crafted_record_says_one_line_and_runs_nothing(tmp_path):
-    """``derivations pdf NAME --out DIR`` with crafted records in DIR: one line naming the file, no traceback.
-
-    ``publish/pdf.py`` reports a record it cannot use as "figures skipped: ..." and goes on, so the
-    exit code is that command's (0 with --tex-only); what matters here is that nothing runs.
-    """
+    """``derivations pdf NAME --out DIR`` with crafted records in DIR: bad input (exit 2), one line naming the
+    file, no traceback, and nothing of the record runs."""
     pytest.importorskip("matplotlib", reason="the figures (and so the records) are read only with matplotlib")
     _crafted_output(tmp_path)
     ran = run_cli("pdf", "gaussian_product", "--out", str(tmp_path), "--tex-only")
     lines = ran.stderr.splitlines()
+    assert ran.returncode == 2
     assert len(lines) == 1 and "Traceback" not in ran.stderr, ran.stderr
     assert "json: not a SymPy record" in lines[0] and str(tmp_path) in lines[0]

@@ -96,6 +96,13 @@ def test_proportional_in_rejects_a_factor_that_depends_on_it() -> None:
     assert verdict.outcome is Outcome.REFUTED
 
 
+@pytest.mark.parametrize("factor", [-1, 0, sp.Symbol("c", real=True)], ids=["negative", "zero", "unknown sign"])
+def test_proportional_in_needs_a_positive_factor(factor: sp.Expr) -> None:
+    """Densities differ by a positive factor: -e^{-x^2}, 0 and c e^{-x^2} are proportional to nothing proved."""
+    verdict = proportional_in(x).check(gauss(x, mu), factor * gauss(x, mu), PLAIN)
+    assert verdict.outcome is Outcome.UNDECIDED
+
+
 def test_up_to_constant_in() -> None:
     """Exponents equal up to an additive constant in x pass; a wrong x coefficient fails."""
     relation = up_to_constant_in(x)

@@ -55,3 +55,24 @@ def test_an_undefined_call_is_an_opaque_function() -> None:
     read = parse_user_expr(r"\sigma(x)")
     assert isinstance(read, Opaque)
     assert read != symbol("sigma") * sp.Symbol("x", real=True)
+
+
+#: LaTeX that an earlier reader misread into a false proof (the adversarial review): each is refused now.
+AMBIGUOUS = {
+    "a factor after d/dx": r"\frac{d}{dx} x x",
+    "d/dx times a factor": r"\frac{d}{dx}x^2 \cdot x",
+    "an inverse sine": r"\sin^{-1}(x)\sin(x)",
+    "a digit group": r"1\,000",
+    "a bold Greek matrix": r"\boldsymbol{\Sigma}\boldsymbol{\Lambda}",
+    "a cross product": r"\mathbf{a}\times\mathbf{b}",
+    "a Unicode superscript": r"\sqrt{x²}",
+    "a slash before a product": r"\alpha/2x",
+    "two indices in a sum": r"\sum_{i=1}^{3} x_{ij}",
+}
+
+
+@pytest.mark.parametrize("text", AMBIGUOUS.values(), ids=AMBIGUOUS.keys())
+def test_ambiguous_latex_is_refused(text: str) -> None:
+    """One clear line (bad input), never a reading that proves something."""
+    with pytest.raises(BadInputError, match=r"^cannot read LaTeX"):
+        parse_user_expr(text)

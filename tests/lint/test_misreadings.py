@@ -41,6 +41,60 @@ FALSE_PROOFS = {
     "calligraphic function read as a product": r"$$\mathcal{L}(a+b) = \mathcal{L}a + \mathcal{L}b$$",
     "transpose read as a power": r"$$(x^T)^2 = x^{2T}$$",
     "log without a backslash read as letters": r"$$log(x y) = log(x) + g l o y$$",
+    # found by the adversarial review of the front door (helper attacks, December 2026)
+    'sin^-1 read as 1/sin': '$$\\sin^{-1}(x)\\,\\sin(x) = 1$$\n',
+    'tan^-1 read as 1/tan': '$$\\tan^{-1}(x) = \\frac{\\cos(x)}{\\sin(x)}$$\n',
+    'bold Greek matrices commute': '$$\\mathbf{\\Sigma}\\mathbf{\\Lambda} = \\mathbf{\\Lambda}\\mathbf{\\Sigma}$$\n',
+    'bold Greek determinant as a scalar': ('For a $d \\times d$ covariance matrix:\n'
+                                           '\n'
+                                           '$$|2\\boldsymbol{\\Sigma}| = 2|\\boldsymbol{\\Sigma}|$$\n'),
+    'bold Greek inverse of a product':
+        r"$$(\boldsymbol{\Sigma}\boldsymbol{\Lambda})^{-1} = \boldsymbol{\Sigma}^{-1}\boldsymbol{\Lambda}^{-1}$$",
+    "a 'for no' condition as a hypothesis": '$$\\sqrt{x^2} = x \\quad \\text{for no } x > 0$$\n',
+    "an 'if not' condition as a hypothesis": '$$\\sqrt{x^2} = x \\quad \\text{if not } x > 0$$\n',
+    'cross product associative':
+        r"$$\mathbf{u}\times(\mathbf{v}\times\mathbf{w}) = (\mathbf{u}\times\mathbf{v})\times\mathbf{w}$$",
+    'cross product commutes': '$$\\mathbf{a}\\times\\mathbf{b} = \\mathbf{b}\\times\\mathbf{a}$$\n',
+    'a definition in a differentiated variable ignored': '$$y = x^2$$\n\n$$\\frac{d}{dx} x y = y$$\n',
+    'a definition in an integrated variable ignored':
+        "$$u = x^2$$\n\n" r"$$\int_{-\infty}^{\infty} u\, e^{-x^2}\, dx = u\sqrt{\pi}$$",
+    'a value at step t carried to t-1': 'Here $x_t = 1$ (the value at the current step).\n\n$$x_t + x_{t-1} = 2$$\n',
+    'd/dx of one factor of a product': '$$\\frac{d}{dx} x (x+1) = x + 1$$\n',
+    'd/dx of one factor, cos x x': '$$\\frac{d}{dx} \\cos(x)\\, x = -x\\sin(x)$$\n',
+    'KL with a negative variance': '$$D_{KL}(\\mathcal{N}(0,-1) \\| \\mathcal{N}(0,1)) = -1 - \\frac{i\\pi}{2}$$\n',
+    'a definition made with a name later redefined': '$$a = 1$$\n\n$$b = a + 1$$\n\n$$a = 5$$\n\n$$b^2 = 36$$\n',
+    'a sum over i of x_ij as a constant': '$$\\sum_{i=1}^{3} x_{ij} = 3x_{ij}$$\n',
+    'a sum over j of y^(j) as a constant': '$$\\sum_{j=1}^{3} y^{(j)} = 3y^{(j)}$$\n',
+    'a double sum of x_ij': '$$\\sum_{i=1}^{3}\\sum_{j=1}^{3} x_{i j} = 9x_{ij}$$\n',
+    'a trace a_ii as a constant': '$$\\sum_{i=1}^{3} a_{ii} = 3a_{ii}$$\n',
+    'a thin space in 1,000': '$$1\\,000 = 0$$\n',
+    'a thin space in 12,345': '$$12\\,345 = 4140$$\n',
+    'a macro redefined in a code block': ('$\\newcommand{\\two}{2}$\n'
+                                          '\n'
+                                          '$$\\two + \\two = 6$$\n'
+                                          '\n'
+                                          'A code sample, not rendered as math:\n'
+                                          '\n'
+                                          '```latex\n'
+                                          '\\renewcommand{\\two}{3}\n'
+                                          '```\n'),
+    'a macro redefined in an HTML comment': ('$\\newcommand{\\k}{2}$\n'
+                                             '\n'
+                                             '$$\\k^2 = 25$$\n'
+                                             '\n'
+                                             '<!-- old draft: \\renewcommand{\\k}{5} -->\n'),
+    'a macro used before its redefinition': ('$\\newcommand{\\n}{2}$\n'
+                                             '\n'
+                                             'First, with $\\n = 2$:\n'
+                                             '\n'
+                                             '$$\\n + \\n = 6$$\n'
+                                             '\n'
+                                             'Later the shorthand is redefined.\n'
+                                             '\n'
+                                             '$\\renewcommand{\\n}{3}$\n'),
+    'd/dx x^2 times x': '$$\\frac{d}{dx}x^2 \\cdot x = 2x^2$$\n',
+    'proportional by a negative factor': '$$p(x) \\propto e^{-x^2} \\propto -e^{-x^2}$$\n',
+    '1/2x read as x/2': '$$1/2x = \\frac{x}{2}$$\n',
 }
 
 
