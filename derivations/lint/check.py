@@ -26,7 +26,7 @@ from derivations.engine.integrals import matching_integrands
 from derivations.engine.probability import Density, Expectation
 from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, proportional_in, up_to_constant_in
 from derivations.engine.settings import CheckSettings
-from derivations.engine.verdict import Counterexample, Outcome, Verdict
+from derivations.engine.verdict import Outcome, Verdict
 from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.families import terms_as_symbols
 from derivations.latex.reader import CONST, Parsed
@@ -45,7 +45,7 @@ from derivations.lint.heads import (
 )
 from derivations.lint.lemmas import with_lemmas
 from derivations.lint.reasons import with_special_cases
-from derivations.lint.results import Options, Status, StepResult, result_of
+from derivations.lint.results import Options, Status, StepResult, renamed_to_the_integral, result_of
 from derivations.lint.steps import Row, parse_rows
 
 #: Errors SymPy may raise on unusual input; the step is then undecided.
@@ -252,8 +252,7 @@ class Linter:
         When a definition or a result occurs in the step, the verdict with it substituted is
         the one reported: a counterexample that ignores them is no refutation.
         """
-        peeled = peel_indexed(sp.Tuple(lhs, rhs))  # together: the two sides' products on one common limit
-        lhs, rhs = (terms_as_symbols(side, self.post.scope) for side in peeled)
+        lhs, rhs = self._peeled(lhs, rhs)
         plain = check_equal(lhs, rhs, self._settings(row, lhs, rhs))
         if plain.proved and not self.post.defines_in_a_bound_variable((lhs, rhs), row.line):
             return plain
@@ -263,12 +262,17 @@ class Linter:
                                               rename=lambda value: in_post_terms(value, self.post, lhs, rhs))
             cited_sides.append(with_results)
             cited += names
-        sides = self.post.substituted(tuple(cited_sides), row.line)
+        sides = self._peeled(*self.post.substituted(tuple(cited_sides), row.line))
         if tuple(sides) == (lhs, rhs):
             return plain
         second = check_equal(*sides, self._settings(row, *sides))
         where = "the post's definitions" + (f" and {'; '.join(sorted(set(cited)))}" if cited else "")
         return replace(second, method=f"{second.method}, after substituting {where}")
+
+    def _peeled(self, lhs: sp.Expr, rhs: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+        """Both sides' products peeled together, on one common limit, their definite terms as the post's symbols."""
+        peeled = peel_indexed(sp.Tuple(lhs, rhs))
+        return terms_as_symbols(peeled[0], self.post.scope), terms_as_symbols(peeled[1], self.post.scope)
 
     def _ho(self) -> bool:
         """Do the diffusion results hold here: a diffusion post whose forward step is Ho et al.'s?"""
@@ -318,7 +322,7 @@ class Linter:
         inner = check_equal(*pair, self._settings(row, *pair))
         if inner.outcome is not Outcome.REFUTED:
             return None
-        inner = _renamed(inner, pair, lhs)
+        inner = renamed_to_the_integral(inner, pair, lhs)
         value = self._check(row, lhs, rhs)
         note = ("the integral's value is unchanged (proved)" if value.proved
                 else f"the integral's value: {value.outcome.value}")
@@ -326,7 +330,7 @@ class Linter:
                        note=note)
 
     def _in_distribution(self, row, lhs, rhs, previous, current, *, stated: bool) -> StepResult:
-        lhs, rhs = self.post.substituted((lhs, rhs), row.line)  # X = 10 + 2 Z_1 in the prose: X's noise
+        lhs, rhs = self._peeled(*self.post.substituted((lhs, rhs), row.line))  # X = 10 + 2 Z_1: X's noise
         normals = self.post.declared_normals(lhs, rhs)
         if not normals:
             return StepResult(row.line, row.source, Status.UNDECIDED,
@@ -380,21 +384,6 @@ class Linter:
             return StepResult(row.line, row.source, Status.UNPARSED, unread.reason)
         status, method = check_implication(*(p.expr for p in parts), self._settings(row, *(p.expr for p in parts)))
         return StepResult(row.line, row.source, Status(status), method)
-
-
-def _renamed(verdict: Verdict, pair: tuple[sp.Expr, sp.Expr], lhs: sp.Expr) -> Verdict:
-    """A verdict on two integrands in a fresh variable, reported in the left integral's own variable."""
-    fresh = [s for s in (pair[0].free_symbols | pair[1].free_symbols) if isinstance(s, sp.Dummy)]
-    integrals = sorted(lhs.atoms(sp.Integral), key=sp.default_sort_key)
-    if len(fresh) != 1 or not integrals:
-        return verdict
-    (dummy,), variable = fresh, integrals[0].limits[0][0]
-    residual = verdict.residual.xreplace({dummy: variable}) if verdict.residual is not None else None
-    point = verdict.counterexample
-    if point is not None:
-        point = Counterexample(tuple(sorted((str(variable) if n == str(dummy) else n, v) for n, v in point.point)),
-                               point.lhs, point.rhs)
-    return replace(verdict, residual=residual, counterexample=point)
 
 
 __all__ = ["HINT", "Linter", "Options", "Status", "StepResult"]

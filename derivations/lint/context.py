@@ -95,7 +95,6 @@ class Post:
         if head.expr is None or value.expr is None:
             return False
         if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
-            self._forget_what_uses(head.expr)
             self.definitions[head.expr] = Definition(head.expr, value.expr, line)
             for steps in (1, 2) if _shiftable(value.expr) else ():  # at step t, and one and two steps earlier
                 earlier = shifted(head.expr, steps)
@@ -107,13 +106,6 @@ class Post:
             self.definitions[head.expr] = Definition(head.expr, value.expr, line)
             return True
         return False
-
-    def _forget_what_uses(self, head: sp.Expr) -> None:
-        """A name defined anew: what was defined with it (b = a + 1 before a = 5) is a value or a formula? Dropped."""
-        if head in self.definitions:
-            for other, definition in list(self.definitions.items()):
-                if other != head and definition.value.has(head):
-                    del self.definitions[other]
 
     def _define_function(self, name_text: str, args_text: str, value_text: str) -> bool:
         from derivations.latex.names import read_name

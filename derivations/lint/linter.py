@@ -21,6 +21,7 @@ from derivations.lint.context import Post, is_diffusion_post
 from derivations.lint.extract import extract, front_matter_lists
 from derivations.lint.macros import expand, macros
 from derivations.lint.post import MAX_BYTES, read_post
+from derivations.lint.reasons import stated_in_reasons
 from derivations.lint.steps import top_level_split
 
 
@@ -95,11 +96,14 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     steps: list[StepResult] = []
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     for _, kind, item in events:
-        item = replace(item, content=expand(item.content, defined.at(item.line + item.content.count("\n"))))
+        in_force = defined.at(item.line + item.content.count("\n"))
+        item = replace(item, content=expand(item.content, in_force))
         if kind == 0:
             _inline_definition(post, item.content, item.line)
         else:
             post.scope.imaginary_i = not uses_i_as_index(item.content)  # e^{is} in one block, X_i in another
+            for definition in stated_in_reasons(item.reasons):  # (c) $\tilde\beta_t = ...$ (eq. (7))
+                _inline_definition(post, expand(definition, in_force), item.line)
             found = linter.block(item)
             steps += found
             if progress is not None:

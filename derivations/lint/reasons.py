@@ -4,7 +4,9 @@ A derivation printed with lettered relations (``\overset{(b)}{=}``) lists its re
 block, one per letter: ``- (b) at $t = 1$: the minimum``. A reason that starts with "at" makes
 its step a special case of the line before, not an identity: with the values written as
 equations it is checked at those values (``\overset{t = 1}{=}``); with values given in words
-("at the exercise") it is reported as not checked, never refuted as an identity.
+("at the exercise") it is reported as not checked, never refuted as an identity. The inline
+math of any other reason (``(c) $\tilde\beta_t = \dots$``) is read as the prose's is: a
+``name = value`` there defines the name for the block.
 """
 
 from __future__ import annotations
@@ -14,9 +16,16 @@ import re
 #: ``- (b) reason``: a lettered reason in a Markdown list.
 REASON = re.compile(r"^\s*[-*+]\s+\((?P<label>[a-z]{1,2})\)\s+(?P<text>.+?)\s*$")
 _VALUES = re.compile(r"at \$(?P<values>[^$]+)\$")
-_ASSIGNMENTS = re.compile(r"\s*\\?[A-Za-z]+(?:\{[^{}]*\})?\s*(?:_\{?[^{}=]*\}?)?\s*=[^=]+")
+#: ``t = 1``, ``\\bar{\\alpha} _{t-1} = 1``: values written as equations (a list of them, comma-separated).
+ASSIGNMENTS = re.compile(r"\s*\\?[A-Za-z]+(?:\{[^{}]*\})?\s*(?:_\{?[^{}=]*\}?)?\s*=[^=]+")
 #: The relation written over a special case described in words.
 IN_WORDS = r"\text{special case}"
+
+
+def stated_in_reasons(reasons: tuple[tuple[str, str], ...]) -> list[str]:
+    r"""The inline math of the reasons that are not special cases: ``(c) $\tilde\beta_t = ...$ (eq. (7))`` states
+    what step (c) uses, as a definition in the prose would."""
+    return [span for _, text in reasons if not text.startswith("at ") for span in re.findall(r"\$([^$]+)\$", text)]
 
 
 def listed_reasons(lines: list[str], after: int) -> tuple[tuple[str, str], ...]:
@@ -37,7 +46,7 @@ def with_special_cases(content: str, reasons: tuple[tuple[str, str], ...]) -> st
     for label, text in reasons:
         if text.startswith("at "):
             values = _VALUES.match(text)
-            written = values is not None and _ASSIGNMENTS.fullmatch(values.group("values"))
+            written = values is not None and ASSIGNMENTS.fullmatch(values.group("values"))
             over = values.group("values").strip() if written else IN_WORDS
             relation = re.compile(rf"\\overset\s*\{{\s*\({label}\)\s*\}}\s*\{{\s*=\s*\}}")
             content = relation.sub(lambda _, over=over: rf"\overset{{{over}}}{{=}}", content)

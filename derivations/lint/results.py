@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
@@ -49,3 +49,18 @@ def result_of(row: Row, verdict: Verdict) -> StepResult:
     status = _STATUS.get(verdict.outcome, Status.UNDECIDED)
     residual = sp.sstr(verdict.residual) if status is Status.REFUTED and verdict.residual is not None else None
     return StepResult(row.line, row.source, status, verdict.method, residual, verdict.counterexample)
+
+
+def renamed_to_the_integral(verdict: Verdict, pair: tuple[sp.Expr, sp.Expr], lhs: sp.Expr) -> Verdict:
+    """A verdict on two integrands in a fresh variable, reported in the left integral's own variable."""
+    fresh = [s for s in (pair[0].free_symbols | pair[1].free_symbols) if isinstance(s, sp.Dummy)]
+    integrals = sorted(lhs.atoms(sp.Integral), key=sp.default_sort_key)
+    if len(fresh) != 1 or not integrals:
+        return verdict
+    (dummy,), variable = fresh, integrals[0].limits[0][0]
+    residual = verdict.residual.xreplace({dummy: variable}) if verdict.residual is not None else None
+    point = verdict.counterexample
+    if point is not None:
+        point = Counterexample(tuple(sorted((str(variable) if n == str(dummy) else n, v) for n, v in point.point)),
+                               point.lhs, point.rhs)
+    return replace(verdict, residual=residual, counterexample=point)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from derivations.latex.names import group_end
-from derivations.lint.reasons import IN_WORDS
+from derivations.lint.reasons import ASSIGNMENTS, IN_WORDS
 
 ENVIRONMENTS = ("align", "aligned", "equation", "split", "gather", "gathered", "multline", "eqnarray",
                 "alignat", "alignedat", "flalign")
@@ -109,7 +109,7 @@ def _overset(text: str, index: int) -> tuple[str, int]:
     over = re.sub(r"^(d|\\mathrm\{d\}|\\text\{d\}),\s*(?:\\,|\\thinspace\s*)?\s*\([a-z]{1,2}\)$", r"\1", over)  # d, (b)
     if over in ("d", r"\mathrm{d}", r"\text{d}", r"\mathcal{D}"):
         return "=d", end_second
-    if re.fullmatch(r"\\?[A-Za-z]+(?:_\{?[^{}=]*\}?)?\s*=\s*[^=]+", over):
+    if ASSIGNMENTS.fullmatch(over):
         return f"=at:{over}", end_second
     if over == IN_WORDS:
         return "=case", end_second

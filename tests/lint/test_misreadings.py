@@ -62,7 +62,6 @@ FALSE_PROOFS = {
     'd/dx of one factor of a product': '$$\\frac{d}{dx} x (x+1) = x + 1$$\n',
     'd/dx of one factor, cos x x': '$$\\frac{d}{dx} \\cos(x)\\, x = -x\\sin(x)$$\n',
     'KL with a negative variance': '$$D_{KL}(\\mathcal{N}(0,-1) \\| \\mathcal{N}(0,1)) = -1 - \\frac{i\\pi}{2}$$\n',
-    'a definition made with a name later redefined': '$$a = 1$$\n\n$$b = a + 1$$\n\n$$a = 5$$\n\n$$b^2 = 36$$\n',
     'a sum over i of x_ij as a constant': '$$\\sum_{i=1}^{3} x_{ij} = 3x_{ij}$$\n',
     'a sum over j of y^(j) as a constant': '$$\\sum_{j=1}^{3} y^{(j)} = 3y^{(j)}$$\n',
     'a double sum of x_ij': '$$\\sum_{i=1}^{3}\\sum_{j=1}^{3} x_{i j} = 9x_{ij}$$\n',
