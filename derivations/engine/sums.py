@@ -290,3 +290,18 @@ class _Sums(Relation):
 
 #: Relation: equal by the rules of finite sums (split off a term, shift the index, telescope).
 SUMS = _Sums()
+
+
+def empty_as_written(expr: sp.Expr) -> sp.Expr:
+    r"""Sums and products whose upper limit is below the lower one, as written: empty (0 and 1).
+
+    SymPy follows Karr's convention (:math:`\sum_{k=1}^{-3} 1 = -3`); a reader of
+    :math:`\sum_{k=1}^{n}` at :math:`n = -3` sees no terms at all.
+    """
+    def reversed_limits(node: sp.Basic) -> bool:
+        if not isinstance(node, (sp.Sum, sp.Product)) or len(node.limits) != 1 or len(node.limits[0]) != 3:
+            return False
+        gap = node.limits[0][2] - node.limits[0][1]
+        return bool(gap.is_Integer and gap < 0)
+
+    return expr.replace(reversed_limits, lambda node: sp.S.Zero if isinstance(node, sp.Sum) else sp.S.One)

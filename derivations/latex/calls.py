@@ -144,9 +144,9 @@ def indexed(builder, kind: type, head: Tok, body: Tree) -> sp.Expr:
         builder.scope.integers.pop(index_name.key, None)
     builder.symbols[index_name.key], builder.named[index_name.key] = index, index_name
     builder.bound.add(index)
+    if (high - low).is_Integer and high - low < 0:  # \sum_{k=n}^{n-2}: empty as written, whatever Karr says
+        return sp.S.Zero if kind is sp.Sum else sp.S.One
     if low.is_Integer and high.is_Integer:
-        if high < low:
-            return sp.S.Zero if kind is sp.Sum else sp.S.One  # as written: empty, whatever SymPy's convention
         if high - low < MAX_TERMS:
             return kind(value, (index, low, high)).doit()
     return kind(value, (index, low, high))

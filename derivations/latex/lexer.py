@@ -114,9 +114,15 @@ class _Lexer:
             if self.calls and self.calls[-1] == self.depth:
                 self.calls.pop()
             self.depth -= 1
-        if kind == "NUMBER" and self.out and self.out[-1].type == "NUMBER":  # 1\,000, x^22, 2~3
+        if kind == "NUMBER" and self.out and self.out[-1].type == "NUMBER" and self.out[-1].info != "one digit":
             raise UnreadError("two numbers side by side: a digit group (1\\,000) or a product?")
         self.out.append(token(kind, text, info))
+
+    def after_a_root(self) -> bool:
+        r"""``\sqrt16``, ``\sqrt[3]27``: TeX's unbraced argument is one digit."""
+        if self.out[-1].type == "SQRT":
+            return True
+        return len(self.out) >= 4 and self.out[-1].type == "RBRACK" and self.out[-4].type == "SQRT"
 
     def in_call(self) -> bool:
         """Inside the parentheses of a call or the brackets of an expectation (not nested deeper)."""
@@ -130,8 +136,8 @@ class _Lexer:
             raise UnreadError(f"the character {char!r}: write it in LaTeX")
         number = NUMBER.match(self.tex, index)  # ASCII digits only (\d would take ² too)
         if number:
-            if self.out and self.out[-1].type in ("CARET", "UNDERSCORE"):  # TeX: x^22 is x^{2}2
-                self.emit("NUMBER", char)
+            if self.out and (self.out[-1].type in ("CARET", "UNDERSCORE") or self.after_a_root()):  # x^22: x^{2}2
+                self.emit("NUMBER", char, "one digit")  # as TeX takes it: x^22 is x^{2} 2, a product
                 return index + 1
             self.emit("NUMBER", number.group(0))
             return number.end()
@@ -144,6 +150,8 @@ class _Lexer:
             return index + 2
         if char == "{" and self.tex.startswith("{}", index):  # {}+ at a row's start: an empty group, no value
             return index + 2
+        if char == "^" and self.tex[index + 1:].lstrip().startswith("-"):  # 2^-10 is 2^{-}10 in TeX
+            raise UnreadError("an unbraced ^- (TeX raises the minus sign alone): write ^{-10}")
         if char == "^" and TRANSPOSE.match(self.tex, index):
             raise UnreadError("a transpose (^T, ^\\top): vectors and matrices are not read; T as a power is ambiguous")
         if char in SINGLE:

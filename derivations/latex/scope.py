@@ -37,6 +37,7 @@ class Scope:
     fixed: Mapping[str, sp.Symbol] = field(default_factory=dict)  # declared normals
     diffusion: bool = False
     imaginary_i: bool = True
+    euler_e: bool = True  # False in a post that sets e = ... (a residual, an error)
     functions: dict[tuple, Callable[..., sp.Expr]] = field(default_factory=dict)
     integers: dict[tuple, sp.Symbol] = field(default_factory=dict)  # summation indices while reading a sum
     #: The notation table's symbols for its names, with their assumptions (``derivations check``,
@@ -51,7 +52,7 @@ class Scope:
             if spelling in self.fixed:
                 return self.fixed[spelling]
         plain = not name.sub and not name.accent and not name.mark and name.style in ("", "rm")
-        if plain and name.base == "e":
+        if plain and name.base == "e" and self.euler_e:
             return sp.E
         if plain and name.base == "i" and self.imaginary_i:
             return sp.I

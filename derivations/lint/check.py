@@ -26,6 +26,8 @@ from derivations.engine.integrals import matching_integrands
 from derivations.engine.probability import Density, Expectation
 from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, proportional_in, up_to_constant_in
 from derivations.engine.settings import CheckSettings
+from derivations.engine.substitution import respects_assumptions
+from derivations.engine.sums import empty_as_written
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.families import terms_as_symbols
@@ -43,6 +45,7 @@ from derivations.lint.heads import (
     noise,
     outcomes,
 )
+from derivations.lint.implication import implication_step
 from derivations.lint.lemmas import with_lemmas
 from derivations.lint.reasons import with_special_cases
 from derivations.lint.results import Options, Status, StepResult, renamed_to_the_integral, result_of
@@ -107,7 +110,7 @@ class Linter:
             results.append(StepResult(row.line, row.source, Status.UNPARSED, row.unread))
             return None
         if row.implication is not None:
-            results.append(self._implication(row))
+            results.append(implication_step(row, self.post, self._settings))
             return None
         if any(relation == r"\to" for relation, _ in row.links):  # x_0 -> x_1 -> ... = z: a sequence, no chain
             results.append(StepResult(row.line, row.source, Status.UNDECIDED, NOT_CHECKED[r"\to"]))
@@ -174,8 +177,13 @@ class Linter:
             if _ELIDED.fullmatch(text):  # = \dots = C: the steps between are omitted, the claim is A = C
                 continue
             current = self.post.read(text)
-            if relation == ":=" or self._defines(chain, relation, current, row.line):
-                # ... \stackrel{\Delta}{=} (a new name defined), ... \approx p_theta(x | y) = N(...): no claim
+            if relation == ":=" and _a_label(current) and chain.value.expr is not None:
+                # ... := L (a new name for the value): no claim, and the chain goes on from the value
+                self.post.definitions[current.expr] = Definition(current.expr, chain.value.expr, row.line)
+                continue
+            relation = "=" if relation == ":=" else relation  # a := b \equiv c between values is a claim
+            if self._defines(chain, relation, current, row.line):
+                # ... \approx p_theta(x | y) = N(...): a density set equal to its value, no claim
                 chain.value = current
                 continue
             results.append(self.step(row, chain.value, relation, current, chain.variables))
@@ -216,6 +224,10 @@ class Linter:
             reason = previous.reason if previous is not None else "no line before"
             return StepResult(row.line, row.source, Status.UNPARSED, f"the line before is unparsed ({reason})")
         lhs, rhs = previous.expr, current.expr
+        broken = sorted(str(s) for s in self.post.contradicted & (lhs.free_symbols | rhs.free_symbols))
+        if broken:
+            return StepResult(row.line, row.source, Status.UNDECIDED,
+                              f"the post sets {', '.join(broken)} to a value the notation's convention rules out")
         try:
             with safety_limit(f"line {row.line}"):
                 return self._relation(row, relation, lhs, rhs, variables, previous, current)
@@ -253,12 +265,13 @@ class Linter:
         the one reported: a counterexample that ignores them is no refutation.
         """
         lhs, rhs = self._peeled(lhs, rhs)
-        plain = check_equal(lhs, rhs, self._settings(row, lhs, rhs))
+        plain_settings = self._settings(row, lhs, rhs)
+        plain = check_equal(lhs, rhs, plain_settings)
         if plain.proved and not self.post.defines_in_a_bound_variable((lhs, rhs), row.line):
             return plain
         cited_sides, cited = [], []
         for side in (lhs, rhs):  # the results first: the post's definitions then apply to them too
-            with_results, names = with_lemmas(side, diffusion=self._ho(),
+            with_results, names = with_lemmas(side, diffusion=self._ho(), positive=plain_settings.positive,
                                               rename=lambda value: in_post_terms(value, self.post, lhs, rhs))
             cited_sides.append(with_results)
             cited += names
@@ -346,7 +359,12 @@ class Linter:
         mapping = self.post.read_values(values)
         if mapping is None:
             return StepResult(row.line, row.source, Status.UNPARSED, f"the values {values!r} are not read")
-        verdict = check_equal(lhs.xreplace(mapping), rhs, self._settings(row, lhs, rhs))
+        settings = self._settings(row, lhs, rhs)
+        broken = [str(old) for old, new in mapping.items() if not respects_assumptions(old, new, settings.positive)]
+        if broken:  # sigma = -1 for a positive sigma: SymPy has used the sign already
+            return StepResult(row.line, row.source, Status.UNDECIDED,
+                              f"the values {values!r} break what the post assumes of {', '.join(broken)}")
+        verdict = check_equal(empty_as_written(lhs.xreplace(mapping)), rhs, settings)
         return result_of(row, replace(verdict, method=f"the line before at {values}: {verdict.method}"))
 
     def _proportional(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables: tuple[sp.Symbol, ...]) -> StepResult:
@@ -371,19 +389,8 @@ class Linter:
         failed = [v for v in verdicts if not v.proved]
         return result_of(row, replace(failed[0], residual=None) if failed else verdicts[0])
 
-    def _implication(self, row: Row) -> StepResult:
-        from derivations.lint.implication import check_implication
-
-        first, second = row.implication
-        if len(first.links) != 1 or len(second.links) != 1:
-            return StepResult(row.line, row.source, Status.UNDECIDED,
-                              "an implication between two equations is expected")
-        parts = [self.post.read(t) for t in (first.head, first.links[0][1], second.head, second.links[0][1])]
-        unread = next((p for p in parts if p.expr is None), None)
-        if unread is not None:
-            return StepResult(row.line, row.source, Status.UNPARSED, unread.reason)
-        status, method = check_implication(*(p.expr for p in parts), self._settings(row, *(p.expr for p in parts)))
-        return StepResult(row.line, row.source, Status(status), method)
+def _a_label(parsed: Parsed) -> bool:
+    return isinstance(parsed.expr, (sp.Symbol, Density))
 
 
 __all__ = ["HINT", "Linter", "Options", "Status", "StepResult"]

@@ -9,8 +9,9 @@ symbols. Cited in a post, it must speak of the post's things:
   closed form has :math:`\bar\alpha_t = \prod_{s=1}^{t}\alpha_s` (Ho et al. 2020, sec. 2), so a
   post that writes :math:`\bar\alpha_t = \prod_{i=1}^{T}\alpha_i` states a different density;
 * the diffusion results hold for the post's model only if its forward step is Ho et al.'s
-  eq. (2) (or it states none): a post with its own :math:`q(x_t \mid x_{t-1})`, as
-  :math:`\mathcal{N}(\gamma_t x_{t-1}, \sigma_t^2)`, cites none of them.
+  eq. (2) (or it states none): a post with its own :math:`q(x_t \mid x_{t-1})` (at any step,
+  :math:`q(x_{t+1} \mid x_t)`), or its own sample :math:`x_t = \dots x_{t-1} \dots`, cites none of
+  them, even where it states its step only later.
 """
 
 from __future__ import annotations
@@ -49,37 +50,73 @@ def _paper_meaning(name: str, post: Post) -> sp.Expr | None:
     if found is None:
         return None
     definition = next((d for head, d in post.definitions.items() if getattr(head, "name", None) == name), None)
-    if definition is None or not isinstance(definition.value, sp.Product):
-        return None
-    body, (index, _, _) = definition.value.function, definition.value.limits[0]
-    if not (isinstance(body, sp.Indexed) and body.indices == (index,)):
+    if definition is None:
         return None
     t = post.scope.symbol(Name("t"))
+    value = definition.value
+    if isinstance(value, sp.Product) and isinstance(value.function, sp.Indexed):
+        body, index = value.function, value.limits[0][0]
+        if body.indices != (index,) or str(body.base.label) != "alpha":  # \prod_i \alpha_{2i}, \prod_i \beta_i
+            body, index = _PAPERS_ALPHA[_PAPERS_INDEX], _PAPERS_INDEX
+    else:  # \bar\alpha_t = \alpha_t^2, \sum_i \alpha_i: not the paper's alpha-bar at all
+        body, index = _PAPERS_ALPHA[_PAPERS_INDEX], _PAPERS_INDEX
     meant = sp.Product(body, (index, 1, t - int(found.group("back") or 0)))
-    return None if meant == definition.value else meant
+    return None if meant == value else meant
+
+
+#: The paper's alpha_s (Ho et al. 2020, sec. 2), for a post whose own alpha-bar is something else.
+_PAPERS_INDEX = sp.Symbol("s", integer=True)
+_PAPERS_ALPHA = sp.IndexedBase("alpha", positive=True)
 
 
 def follows_ho(post: Post) -> bool:
-    r"""Is the post's forward step Ho et al.'s eq. (2) (or does it state none)?
+    r"""Is the post's forward step Ho et al.'s eq. (2), or has it stated none yet?
 
-    Checked once per post: its :math:`q(x_t \mid x_{t-1})`, if it defines one, must equal
-    :math:`\mathcal{N}(x_t; \sqrt{1-\beta_t}x_{t-1}, \beta_t)` with the post's relations.
+    Its :math:`q(x_t \mid x_{t-1})` must equal :math:`\mathcal{N}(x_t; \sqrt{1-\beta_t}x_{t-1}, \beta_t)`
+    with the post's relations, or its :math:`x_t` be :math:`\sqrt{1-\beta_t}x_{t-1} + \sqrt{\beta_t}\epsilon`
+    for one noise :math:`\epsilon`. A post with another forward step cites none of Ho's results:
+    they are theorems of that model only.
     """
     from derivations.lint.lemmas import forward_step
 
-    stated = next((d for head, d in post.definitions.items() if is_forward_step(head)), None)
+    stated = next((d for head, d in post.definitions.items() if is_forward_step(head) or _is_sampling_step(d)),
+                  None)
     if stated is None:
-        return True
+        return True  # none stated yet: a later one that is not Ho's voids these citations (lint.linter)
     if post.follows_ho is None or post.follows_ho[0] != stated.line:  # checked again if it is redefined
-        paper = in_post_terms(forward_step(), post, stated.value)
-        sides = post.substituted((stated.value, paper), stated.line + 1)
-        post.follows_ho = (stated.line, check_equal(*sides).proved)
+        if isinstance(stated.head, Density):
+            paper = in_post_terms(forward_step(), post, stated.value)
+            sides = post.substituted((stated.value, paper), stated.line + 1)
+            post.follows_ho = (stated.line, check_equal(*sides).proved)
+        else:
+            post.follows_ho = (stated.line, _samples_ho(stated, post))
     return post.follows_ho[1]
 
 
+def _is_sampling_step(definition) -> bool:
+    """``x_t = ... x_{t-1} ...``: the forward step written as a sample."""
+    head = definition.head
+    return isinstance(head, sp.Symbol) and head.name == "x_t" and any(
+        s.name == "x_t-1" for s in definition.value.free_symbols)
+
+
+def _samples_ho(stated, post: Post) -> bool:
+    r""":math:`x_t - \sqrt{1-\beta_t}x_{t-1}` is :math:`\sqrt{\beta_t}` times one noise symbol."""
+    symbols = {s.name: s for s in stated.value.free_symbols}
+    beta = symbols.get("beta_t", post.scope.symbol(Name("beta", sub="t")))
+    noise = (stated.value - sp.sqrt(1 - beta) * symbols["x_t-1"]) / sp.sqrt(beta)
+    noise = post.substituted((sp.simplify(noise),), stated.line + 1)[0]
+    return isinstance(noise, sp.Symbol) and noise.name.startswith(("epsilon", "z"))
+
+
 def is_forward_step(head: sp.Expr) -> bool:
-    r""":math:`q(x_t \mid x_{t-1})`: what a post defines as its model, never a result to check."""
-    return isinstance(head, Density) and _names(head) == ("q", ("x_t",), ("x_t-1",))
+    r""":math:`q(x_t \mid x_{t-1})` (or :math:`q(x_{t+1} \mid x_t)`): what a post defines as its model."""
+    if not isinstance(head, Density):
+        return False
+    family, outcomes, conditions = _names(head)
+    if family != "q" or len(outcomes) != 1 or len(conditions) != 1:
+        return False
+    return (outcomes[0], conditions[0]) in (("x_t", "x_t-1"), ("x_t+1", "x_t"))
 
 
 def _names(density: Density) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -51,6 +51,8 @@ class Post:
     normals: tuple[str, ...] = ()
     definitions: dict[sp.Expr, Definition] = field(default_factory=dict)
     follows_ho: tuple[int, bool] | None = None  # (line of its forward step, is it Ho et al.'s?): lint.citing
+    #: Names the post sets to a value their convention forbids (sigma = -2 for a positive sigma).
+    contradicted: set[sp.Symbol] = field(default_factory=set)
 
     def read(self, text: str) -> Parsed:
         """``text`` read in the post's scope (``x\\_t``, kramdown's escaped subscript, is ``x_t``)."""
@@ -94,6 +96,9 @@ class Post:
         head, value = self.read(head_text), self.read(value_text)
         if head.expr is None or value.expr is None:
             return False
+        if isinstance(head.expr, sp.Symbol) and _contradicts(head.expr, value.expr):
+            self.contradicted.add(head.expr)  # every proof that used the convention is void for this post
+            return True
         if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
             self.definitions[head.expr] = Definition(head.expr, value.expr, line)
             for steps in (1, 2) if _shiftable(value.expr) else ():  # at step t, and one and two steps earlier
@@ -163,6 +168,12 @@ class Post:
                 expr = new
             out.append(expr)
         return schedule_relations(tuple(out)) if self.scope.diffusion else tuple(out)
+
+
+def _contradicts(name: sp.Symbol, value: sp.Expr) -> bool:
+    """Is ``value`` provably outside what ``name`` is assumed to be (sigma = -2 for a positive sigma)?"""
+    facts = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "real")
+    return any(getattr(name, f"is_{fact}") is True and getattr(value, f"is_{fact}") is False for fact in facts)
 
 
 def _a_square(expr: sp.Expr) -> bool:

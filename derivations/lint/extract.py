@@ -91,12 +91,22 @@ def extract(text: str) -> Extracted:
         elif token.type == "inline" and token.children and token.map:
             blocks.extend(_inline_double(lines, token))
             inline.extend(_inline_single(lines, token))
-    declared = re.search(r"<!--\s*(derivations:.*?)-->", text, re.DOTALL)
+    declared = re.search(r"<!--\s*(derivations:.*?)-->", without_code(text), re.DOTALL)  # not a code sample's
     if declared and "derivations:" not in front:
         front = declared.group(1)
     def original(block: DisplayBlock) -> DisplayBlock:
         return replace(block, line=block.line - sum(1 for at in inserted if at < block.line))
     return Extracted(front, tuple(map(original, blocks)), tuple(map(original, inline)))
+
+
+def without_code(text: str) -> str:
+    """``text`` with fenced and inline code blanked (line breaks kept): what a renderer shows as code is no math."""
+    text = re.sub(r"^(```|~~~).*?^\1[^\n]*$", _blank, text, flags=re.DOTALL | re.MULTILINE)
+    return re.sub(r"`[^`\n]*`", _blank, text)
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
 
 
 def _display_paragraphs(text: str) -> tuple[str, list[int]]:

@@ -16,12 +16,17 @@ when (1) is refuted, and undecided otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
 from derivations.engine.checking import check_equal
 from derivations.engine.effort import work_size
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Outcome
+from derivations.lint.context import Post
+from derivations.lint.results import Status, StepResult
+from derivations.lint.steps import Row
 
 #: Polynomials of higher degree (or larger) are not factored: uniqueness stays undecided.
 MAX_DEGREE = 4
@@ -83,3 +88,16 @@ def _excluded(root: sp.Expr, unknown: sp.Symbol) -> bool:
     if unknown.is_negative and (root.is_negative is False):
         return True
     return bool(unknown.is_real and root.is_real is False)
+
+
+def implication_step(row: Row, post: Post, settings_of: Callable[..., CheckSettings]) -> StepResult:
+    """The result of a row ``P \\implies Q`` of a post (two equations, read in the post's scope)."""
+    first, second = row.implication
+    if len(first.links) != 1 or len(second.links) != 1:
+        return StepResult(row.line, row.source, Status.UNDECIDED, "an implication between two equations is expected")
+    parts = [post.read(t) for t in (first.head, first.links[0][1], second.head, second.links[0][1])]
+    unread = next((p for p in parts if p.expr is None), None)
+    if unread is not None:
+        return StepResult(row.line, row.source, Status.UNPARSED, unread.reason)
+    status, method = check_implication(*(p.expr for p in parts), settings_of(row, *(p.expr for p in parts)))
+    return StepResult(row.line, row.source, Status(status), method)

@@ -25,6 +25,7 @@ import sympy as sp
 
 from derivations.engine.densities import NormalPDF
 from derivations.engine.probability import Density, Divergence
+from derivations.engine.radicals import provably
 from derivations.latex.reader import GaussianLaw
 
 
@@ -49,12 +50,13 @@ def forward_step() -> sp.Expr:
     return _forward_densities()[("q", ("x_t",), ("x_t-1",))][0]
 
 
-def with_lemmas(expr: sp.Expr, *, diffusion: bool,
-                rename: Callable[[sp.Expr], sp.Expr] = lambda value: value) -> tuple[sp.Expr, list[str]]:
+def with_lemmas(expr: sp.Expr, *, diffusion: bool, rename: Callable[[sp.Expr], sp.Expr] = lambda value: value,
+                positive: tuple[sp.Expr, ...] = ()) -> tuple[sp.Expr, list[str]]:
     """``expr`` with each built-in result it states substituted (``rename``d), and the results cited.
 
     ``diffusion`` says whether the densities of Ho et al. hold (a diffusion post with their
-    forward step); the KL of two Gaussians holds everywhere.
+    forward step); the KL of two Gaussians holds wherever its variances may be positive (under the
+    ``positive`` hypotheses of the step: with x < 1 stated, N(0, x - 1) is no law).
     """
     cited: list[str] = []
     mapping: dict[sp.Expr, sp.Expr] = {}
@@ -66,14 +68,14 @@ def with_lemmas(expr: sp.Expr, *, diffusion: bool,
                 mapping[density] = rename(known[key][0])
                 cited.append(known[key][1])
     for divergence in expr.atoms(Divergence):
-        closed = _gaussian_kl(*divergence.args)
+        closed = _gaussian_kl(*divergence.args, positive)
         if closed is not None:
             mapping[divergence] = closed
             cited.append("the proved KL divergence of two normals (kl_divergence; source 002, sec. 2)")
     return (expr.xreplace(mapping), sorted(set(cited))) if mapping else (expr, [])
 
 
-def _gaussian_kl(first: sp.Expr, second: sp.Expr) -> sp.Expr | None:
+def _gaussian_kl(first: sp.Expr, second: sp.Expr, positive: tuple[sp.Expr, ...] = ()) -> sp.Expr | None:
     """The closed form of the KL divergence of two normals (per coordinate), or None."""
     from derivations.gaussian.kl import KLNormal
 
@@ -88,6 +90,6 @@ def _gaussian_kl(first: sp.Expr, second: sp.Expr) -> sp.Expr | None:
     (x_1, mean_1, var_1), (x_2, mean_2, var_2) = laws
     if x_1 != x_2:
         return None  # densities of different variables: not the divergence of two laws
-    if any(var.is_positive is False for var in (var_1, var_2)):
+    if any(var.is_positive is False or provably(-var, "nonnegative", positive) for var in (var_1, var_2)):
         return None  # N(0, -1) is no law: the formula does not apply
     return KLNormal(mean_1, var_1, mean_2, var_2).unfold_once()

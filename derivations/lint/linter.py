@@ -17,6 +17,7 @@ from derivations.errors import BadInputError
 from derivations.latex.names import Name, read_name
 from derivations.latex.scope import Scope
 from derivations.lint.check import Linter, Options, Status, StepResult
+from derivations.lint.citing import follows_ho
 from derivations.lint.context import Post, is_diffusion_post
 from derivations.lint.extract import extract, front_matter_lists
 from derivations.lint.macros import expand, macros
@@ -72,13 +73,19 @@ def post_context(text: str, options: Options) -> Post:
         symbol = sp.Symbol(name.sympy_name, real=True)
         fixed[name.sympy_name] = fixed[name.python_name] = symbol
     scope = Scope(assume=options.assume, positive=frozenset(n.sympy_name for n in positive), fixed=fixed,
-                  diffusion=is_diffusion_post(text))
+                  diffusion=is_diffusion_post(text), euler_e=not _sets_letter(text, "e"))
     return Post(scope, tuple(n.sympy_name for n in normals))
 
 
 def uses_i_as_index(text: str) -> bool:
     """Does a block write ``i`` as a subscript or a summation index (then it is no imaginary unit there)?"""
-    return bool(re.search(r"_\{?\s*i\b|\\(?:sum|prod)_\{?\s*i\b|\bi\s*=\s*1", text))
+    return bool(re.search(r"_\{?\s*i\b|\\(?:sum|prod)_\{?\s*i\b|\bi\s*=\s*1|\\(?:sum|prod)_\{[^{}]*\}\^\{?\s*i\b",
+                          text))
+
+
+def _sets_letter(text: str, letter: str) -> bool:
+    """Does the post give the letter a value (``$e = y - \\hat y$``, ``$i = 1$``)? Then it is a variable there."""
+    return bool(re.search(rf"\$\s*{letter}\s*(?::=|=(?!=))", text))
 
 
 def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md",
@@ -101,14 +108,29 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
         if kind == 0:
             _inline_definition(post, item.content, item.line)
         else:
-            post.scope.imaginary_i = not uses_i_as_index(item.content)  # e^{is} in one block, X_i in another
+            post.scope.imaginary_i = not (uses_i_as_index(item.content) or _sets_letter(text, "i"))  # e^{is}, X_i
             for definition in stated_in_reasons(item.reasons):  # (c) $\tilde\beta_t = ...$ (eq. (7))
                 _inline_definition(post, expand(definition, in_force), item.line)
             found = linter.block(item)
             steps += found
             if progress is not None:
                 progress(f"line {item.line}: {len(found)} step{'' if len(found) == 1 else 's'}")
-    return LintReport(path, len(extracted.blocks), tuple(steps))
+    return LintReport(path, len(extracted.blocks), tuple(_void_citations_of_ho(steps, post)))
+
+
+#: The words by which a step cites a result of Ho et al. (2020) (derivations.lint.lemmas).
+_HO_CITATIONS = ("the forward process, Ho et al.", "forward_process; Ho et al.", "ddpm_posterior; Ho et al.")
+
+
+def _void_citations_of_ho(steps: list[StepResult], post: Post) -> list[StepResult]:
+    """A forward step stated after a citation, and not Ho et al.'s: what the citation proved does not stand."""
+    if not post.scope.diffusion or follows_ho(post) or post.follows_ho is None:  # the post's last word on its model
+        return steps
+    line = post.follows_ho[0]
+    return [replace(step, status=Status.UNDECIDED, method=f"cites Ho et al. (2020), but the post's forward step "
+                    f"(line {line}) is another: {step.method}")
+            if step.status is Status.PROVED and any(c in step.method for c in _HO_CITATIONS) else step
+            for step in steps]
 
 
 def _inline_definition(post: Post, content: str, line: int) -> None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from derivations.latex.names import NameError_, argument, group_end
+from derivations.lint.extract import without_code
 
 _DEFINITION = re.compile(r"\\(?:re)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?:\[(\d)\])?\s*\{"
                          r"|\\def\s*\\([A-Za-z]+)\s*((?:#\d)*)\s*\{")
@@ -52,13 +53,7 @@ def macros(text: str) -> Macros:
 
 def _rendered(text: str) -> str:
     """``text`` with code (fenced, inline) and HTML comments blanked, line breaks kept."""
-    text = re.sub(r"<!--.*?-->", _blank, text, flags=re.DOTALL)
-    text = re.sub(r"^(```|~~~).*?^\1[^\n]*$", _blank, text, flags=re.DOTALL | re.MULTILINE)
-    return re.sub(r"`[^`\n]*`", _blank, text)
-
-
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return without_code(re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.DOTALL))
 
 
 def expand(tex: str, defined: dict[str, Macro]) -> str:

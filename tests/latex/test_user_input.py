@@ -68,6 +68,8 @@ AMBIGUOUS = {
     "a Unicode superscript": r"\sqrt{x²}",
     "a slash before a product": r"\alpha/2x",
     "two indices in a sum": r"\sum_{i=1}^{3} x_{ij}",
+    "a power after a bare argument": r"\sin x^2",
+    "an unbraced ^-": r"2^-10 + \alpha",
 }
 
 
@@ -76,3 +78,10 @@ def test_ambiguous_latex_is_refused(text: str) -> None:
     """One clear line (bad input), never a reading that proves something."""
     with pytest.raises(BadInputError, match=r"^cannot read LaTeX"):
         parse_user_expr(text)
+
+
+def test_an_unbraced_argument_is_one_digit_as_in_tex() -> None:
+    r"""``\sqrt16`` renders as the root of 1 times 6, ``x^22`` as x squared times 2: read as rendered."""
+    x = parse_user_expr(r"\alpha").free_symbols.pop()
+    assert parse_user_expr(r"\sqrt16") == 6
+    assert parse_user_expr(r"\alpha^22") == 2 * x**2

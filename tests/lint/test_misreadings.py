@@ -94,6 +94,94 @@ FALSE_PROOFS = {
     'd/dx x^2 times x': '$$\\frac{d}{dx}x^2 \\cdot x = 2x^2$$\n',
     'proportional by a negative factor': '$$p(x) \\propto e^{-x^2} \\propto -e^{-x^2}$$\n',
     '1/2x read as x/2': '$$1/2x = \\frac{x}{2}$$\n',
+    # the second adversarial round (December 2026)
+    'sin x2': '$$\\sin x^2 = (\\sin x)^2$$\n',
+    'log x2': '$$\\log x^2 = (\\log x)^2$$\n',
+    'log sigma2': '$$\\log\\sigma^2 = (\\log\\sigma)^2$$\n',
+    'exp x2': '$$\\exp x^2 = e^{2x}$$\n',
+    'sqrt16': '$$\\sqrt16 = 4$$\n',
+    'sqrt23': '$$\\sqrt23 = \\sqrt{23}$$\n',
+    'cuberoot27': '$$\\sqrt[3]27 = 3$$\n',
+    'sup minus': '$$2^-10 = 2^{-10}$$\n',
+    'sum reversed symbolic': '$$\\sum_{k=n}^{n-2} 1 = -1$$\n',
+    'prod reversed symbolic': '$$\\prod_{k=n}^{n-2} k = \\frac{1}{n-1}$$\n',
+    'sum special case negative': (
+        '$$\n'
+        '\\begin{aligned}\n'
+        'f &= \\sum_{k=1}^{n} 1 \\\\\n'
+        '&\\overset{(b)}{=} -3\n'
+        '\\end{aligned}\n'
+        '$$\n'
+        '\n'
+        '- (b) at $n = -3$\n'
+    ),
+    'sigma defined negative': '$$\\sigma = -2$$\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'sigma special case negative': (
+        '$$\n'
+        '\\begin{aligned}\n'
+        'f &= \\sqrt{\\sigma^2} \\\\\n'
+        '&\\overset{(b)}{=} -1\n'
+        '\\end{aligned}\n'
+        '$$\n'
+        '\n'
+        '- (b) at $\\sigma = -1$\n'
+    ),
+    'alpha t defined negative': 'A diffusion model. Let $\\alpha_t = -1$.\n\n$$\\sqrt{\\alpha_t^2} = \\alpha_t$$\n',
+    'ddpm own alphabar': (
+        'In DDPM,\n'
+        '\n'
+        '$$\\bar\\alpha_t = \\alpha_t^2$$\n'
+        '\n'
+        '$$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
+    ),
+    'ddpm alphabar prod beta': (
+        'In DDPM, let $\\bar\\alpha_t = \\prod_{i=1}^{t}\\beta_i$.\n'
+        '\n'
+        '$$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
+    ),
+    'ddpm own forward shifted': (
+        'In DDPM, $$q(\\mathbf{x}_{t+1} \\mid \\mathbf{x}_{t}) = \\mathcal{N}(\\mathbf{x}_{t+1};'
+        ' 2\\mathbf{x}_{t}, \\beta_{t+1}\\mathbf{I})$$\n'
+        '\n'
+        '$$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
+    ),
+    'ddpm own forward equation': (
+        'In DDPM, each step is $\\mathbf{x}_t = \\mathbf{x}_{t-1} + \\sqrt{\\beta_t}\\boldsymbol{\\epsilon}_t$.\n'
+        '\n'
+        '$$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
+    ),
+    'ddpm own forward later': (
+        'In DDPM, $$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
+        '\n'
+        'Our model: $$q(\\mathbf{x}_t \\mid \\mathbf{x}_{t-1}) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' 2\\mathbf{x}_{t-1}, \\beta_t\\mathbf{I})$$\n'
+    ),
+    'declaration in code block': (
+        'Declare names like this:\n'
+        '\n'
+        '```markdown\n'
+        '<!-- derivations: {positive: [x]} -->\n'
+        '```\n'
+        '\n'
+        '$$\\sqrt{x^2} = x$$\n'
+    ),
+    'declaration in inline code': (
+        'Write `<!-- derivations: {normal: [Z_1, Z_2, Z_3]} -->` to declare noise.\n'
+        '\n'
+        '$$Z_1 + Z_2 = \\sqrt{2} Z_3$$\n'
+    ),
+    'i index in prose': 'Here $i = 1$ is the first index.\n\n$$i^2 = -1$$\n',
+    'i as sum limit': '$$\\sum_{k=1}^{i} k \\cdot 0 = i^2 + 1$$\n',
+    'e as variable': 'Let $e = y - \\hat{y}$ be the residual.\n\n$$\\ln e = 1$$\n',
+    'kl negative variance condition': (
+        '$$D_{KL}(\\mathcal{N}(0, x - 1) \\| \\mathcal{N}(0, 1)) = \\frac{1}{2}(x - 2 - \\log(x-1))'
+        ' \\quad (x < 1)$$\n'
+    ),
 }
 
 
@@ -249,3 +337,11 @@ def test_a_density_set_equal_in_a_chain_is_defined() -> None:
     text = ("$$q(x_{t-1}\\vert x_t) \\approx p_{\\theta}(x_{t-1}\\vert x_t) = \\mathcal{N}(x_{t-1}; m, s^2)$$\n\n"
             "$$\\log p_{\\theta}(x_{t-1}\\vert x_t) = -\\frac{(x_{t-1} - m)^2}{2 s^2} - \\log(s\\sqrt{2\\pi})$$\n")
     assert verdicts(text, positive=("s",)) == ["undecided", "proved"]
+
+
+def test_an_equivalence_between_values_is_a_step() -> None:
+    r"""A mid-chain ``\equiv`` between two values is checked (it hid a false step); ``:= L`` names the value."""
+    text = "$$\n\\begin{aligned}\n(x+1)^2 &= x^2 + 2x + 1 \\\\\n&\\equiv x^2 \\\\\n&= x^2 + 0\n\\end{aligned}\n$$"
+    assert verdicts(text) == ["proved", "refuted", "proved"]
+    named = "$$\n\\begin{aligned}\n(x+1)^2 &= x^2 + 2x + 1 := L \\\\\n&= x^2 + 2x + 2\n\\end{aligned}\n$$"
+    assert verdicts(named) == ["proved", "refuted"]
