@@ -280,6 +280,10 @@ class Linter:
             return plain
         second = check_equal(*sides, self._settings(row, *sides))
         where = "the post's definitions" + (f" and {'; '.join(sorted(set(cited)))}" if cited else "")
+        left = self.post.still_defined(sides, row.line)
+        if second.outcome is Outcome.REFUTED and left:  # definitions in a circle: names still tied remain
+            return Verdict(Outcome.UNDECIDED, f"the post's definitions go round in a circle ({', '.join(left)} "
+                           "remain after substituting them): a counterexample is no refutation")
         return replace(second, method=f"{second.method}, after substituting {where}")
 
     def _peeled(self, lhs: sp.Expr, rhs: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
@@ -330,7 +334,7 @@ class Linter:
         slip inside a completed square), with the value's verdict as a note.
         """
         pair = matching_integrands(lhs, rhs) if lhs.has(sp.Integral) and rhs.has(sp.Integral) else None
-        if pair is None:
+        if pair is None or _variables(lhs) != _variables(rhs):  # u = t + ...: a change of variables, not a slip
             return None
         inner = check_equal(*pair, self._settings(row, *pair))
         if inner.outcome is not Outcome.REFUTED:
@@ -388,6 +392,10 @@ class Linter:
         verdicts = [up_to_constant_in(v).check(*plain, context) for v in variables]
         failed = [v for v in verdicts if not v.proved]
         return result_of(row, replace(failed[0], residual=None) if failed else verdicts[0])
+
+def _variables(expr: sp.Expr) -> set[sp.Symbol]:
+    return {v for integral in expr.atoms(sp.Integral) for v in integral.variables}
+
 
 def _a_label(parsed: Parsed) -> bool:
     return isinstance(parsed.expr, (sp.Symbol, Density))

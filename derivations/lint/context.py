@@ -137,6 +137,11 @@ class Post:
         self.scope.functions[name.key] = lambda *args: body.xreplace(dict(zip(parameters, args, strict=True)))
         return True
 
+    def still_defined(self, sides: tuple[sp.Expr, ...], before: int) -> list[str]:
+        """The names defined before line ``before`` that remain in ``sides`` after substitution."""
+        used = set().union(*(side.free_symbols for side in sides))
+        return sorted(str(d.head) for d in self.definitions.values() if d.line < before and d.head in used)
+
     def declared_normals(self, *exprs: sp.Expr) -> tuple[sp.Symbol, ...]:
         """The declared standard normals that occur in ``exprs``."""
         found = {s for e in exprs for s in e.free_symbols if s.name in self.normals}

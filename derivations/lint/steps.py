@@ -197,7 +197,8 @@ def _without_condition(text: str) -> tuple[str, str]:
     if match:
         negated = _NEGATION.search(match.group(0))  # \text{if not } x > 0: no hypothesis the linter can use
         return text[:match.start()], ("\\text{not} " if negated else "") + text[match.end():].strip()
-    trailing = re.search(r"(?:,\s*)?(?:\\q?quad|\\,|\\;)\s*\(([^()]*(?:[<>]|\\[lg]eq?)[^()]*)\)\s*[.,]?\s*$", text)
+    trailing = re.search(r"(?:,\s*)?(?:\\q?quad|\\,|\\;)\s*\(([^()]*(?:[<>]|\\[lg]eq?|\\[lg]t)[^()]*)\)\s*[.,]?\s*$",
+                         text)
     if trailing:
         return text[:trailing.start()], trailing.group(1).strip()
     return text, ""
