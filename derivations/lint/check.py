@@ -48,7 +48,7 @@ from derivations.lint.heads import (
 from derivations.lint.implication import implication_step
 from derivations.lint.lemmas import with_lemmas
 from derivations.lint.reasons import with_special_cases
-from derivations.lint.results import Options, Status, StepResult, renamed_to_the_integral, result_of
+from derivations.lint.results import Options, Status, StepResult, renamed_to_the_integral, result_of, under_condition
 from derivations.lint.steps import Row, parse_rows
 
 #: Errors SymPy may raise on unusual input; the step is then undecided.
@@ -90,20 +90,14 @@ class Linter:
             try:
                 before = len(results)
                 chain = self._row(row, chain, results)
-                results[before:] = [self._under_condition(row, r) for r in results[before:]]
+                unread = bool(row.condition) and self.post.read_condition(row.condition) is None
+                results[before:] = [under_condition(row, r, unread) for r in results[before:]]
             except ENGINE_FAILURES as error:  # the last resort: a row the linter cannot handle is not a crash
                 results.append(StepResult(row.line, row.source, Status.UNDECIDED,
                                           f"the linter failed on this row ({type(error).__name__})"))
                 chain = None
         self.last = chain
         return results
-
-    def _under_condition(self, row: Row, result: StepResult) -> StepResult:
-        r"""A refutation of a row whose stated condition is not read (``x \ge 0``, "if not") does not stand."""
-        if result.status is not Status.REFUTED or not row.condition or self.post.read_condition(row.condition):
-            return result
-        return StepResult(row.line, row.source, Status.UNDECIDED,
-                          f"not an identity, and the condition '{row.condition}' is not read")
 
     def _row(self, row: Row, chain: _Chain | None, results: list[StepResult]) -> _Chain | None:
         if row.unread:

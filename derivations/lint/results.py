@@ -64,3 +64,11 @@ def renamed_to_the_integral(verdict: Verdict, pair: tuple[sp.Expr, sp.Expr], lhs
         point = Counterexample(tuple(sorted((str(variable) if n == str(dummy) else n, v) for n, v in point.point)),
                                point.lhs, point.rhs)
     return replace(verdict, residual=residual, counterexample=point)
+
+
+def under_condition(row: Row, result: StepResult, condition_unread: bool) -> StepResult:
+    r"""A refutation of a row whose stated condition is not read (``x \ge 0``, "if not") does not stand."""
+    if result.status is not Status.REFUTED or not condition_unread:
+        return result
+    return StepResult(row.line, row.source, Status.UNDECIDED,
+                      f"not an identity, and the condition '{row.condition}' is not read")
