@@ -36,6 +36,11 @@ FALSE_AT_THE_FRONT_DOOR = {
                                             "--assume", "positive"), 3, "undecided"),
     "0/0 against oo - oo": ((r"\frac{0}{0}", r"\infty - \infty"), 3, "undecided (an undefined value"),
     "1/0 against 2/0": ((r"\frac{1}{0}", r"\frac{2}{0}"), 3, "undecided (an undefined value"),
+    # the third adversarial round
+    "a hypothesis on an integration variable": (("Integral(Abs(t)*exp(-t**2), (t, -oo, oo)) + x", "x",
+                                                 "--positive", "t;x-10"), 3, "undecided (the hypothesis t > 0"),
+    "divergent series subtracted": (("Sum(1/n, (n, 1, oo)) - Sum(1/(n+1), (n, 1, oo))", "1"), 3,
+                                    "undecided (the series"),
 }
 
 
@@ -104,6 +109,10 @@ BAD_INPUT = {
     "positive of an imaginary": (("check", "x", "x", "--positive", "I*x"), "cannot state I*x > 0: it is not real"),
     "nesting": (("check", "(" * 300 + "x" + ")" * 300, "x"), "too many nested parentheses"),
     "huge factorial": (("check", "factorial(100000)", "1"), "is too large to compute exactly"),
+    "two names of one normal": (("check", "eps - epsilon", "0", "--normal", "eps,epsilon"), "name the same variable"),
+    "a log to base 0": (("check", "log(x, 0)", "0"), "a logarithm's base must be positive and not 1"),
+    "a decimal of 5001 digits": (("check", "1e5000", "0"), "a number with more than 1000 digits"),
+    "a huge exponent of a name": (("check", "x**(10**10)", "0"), "an exponent over 10000 is not read"),
 }
 
 
@@ -115,7 +124,7 @@ def test_bad_input_is_one_line_and_exit_2(args, says: str) -> None:
     assert len(result.stderr.splitlines()) == 1 and says in result.stderr, result.stderr
 
 
-@pytest.mark.parametrize("lhs, rhs", [("(a+b)**100000", "0"), ("+".join(f"x{i}" for i in range(3000)), "x0")],
+@pytest.mark.parametrize("lhs, rhs", [("(a+b)**9999", "0"), ("+".join(f"x{i}" for i in range(3000)), "x0")],
                          ids=["huge power", "3000 terms"])
 def test_large_input_gets_a_verdict_not_a_hang(lhs: str, rhs: str) -> None:
     """A power too large to expand, a sum of 3000 terms: a verdict in seconds, never proved."""

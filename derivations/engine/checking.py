@@ -57,7 +57,10 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
         return stored
     from derivations.engine import matrices  # matrices are checked by their own rules (imported late: no cycle)
 
-    if matrices.involves_matrices(lhs) or matrices.involves_matrices(rhs):
+    refused = _not_decidable(lhs, rhs, settings)
+    if refused is not None:
+        verdict = refused
+    elif matrices.involves_matrices(lhs) or matrices.involves_matrices(rhs):
         verdict = matrices.check_matrix_equal(lhs, rhs, settings, check_equal)
     else:
         # concrete ranges first: SymPy's sums over them (an empty product) vary with the hash seed
@@ -65,6 +68,38 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     if entry:
         cache.store(entry, verdict)
     return verdict
+
+
+def _not_decidable(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict | None:
+    """Undecided before any form is tried: a hypothesis on a bound variable, or a series not known to converge.
+
+    ``t > 0`` says nothing of the ``t`` an integral runs over (it would turn ``|t|`` into ``t`` inside
+    it); two divergent series may not be subtracted term by term (their difference is no number).
+    """
+    nodes = [n for side in (lhs, rhs) for n in side.atoms(sp.Integral, sp.Sum, sp.Product)]
+    bound = {v for node in nodes for v in node.variables}
+    tied = [p for p in settings.positive if _outside_families(sp.sympify(p)).free_symbols & bound]
+    if tied:
+        return Verdict(Outcome.UNDECIDED, f"the hypothesis {sp.sstr(tied[0])} > 0 is on a variable an integral, sum "
+                       "or product runs over: it says nothing there")
+    for node in nodes:
+        infinite = isinstance(node, (sp.Sum, sp.Product)) and any(
+            limit.has(sp.oo, -sp.oo) for _, *limits in node.limits for limit in limits)
+        if infinite and _converges(node) is not True:
+            return Verdict(Outcome.UNDECIDED, f"the series {sp.sstr(node)} is not known to converge")
+    return None
+
+
+def _outside_families(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each term of a family (``alpha[i]``) a stand-in: ``1 - alpha[i] > 0`` holds for every i."""
+    return expr.replace(lambda e: isinstance(e, sp.Indexed), lambda e: sp.Dummy("term"))
+
+
+def _converges(node: sp.Sum | sp.Product) -> bool | None:
+    try:
+        return bool(node.is_convergent()) if node.free_symbols == set() else None
+    except (NotImplementedError, ValueError, TypeError, AttributeError):
+        return None
 
 
 def _decide(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:

@@ -95,8 +95,8 @@ class _Substitution(Relation):
         if self.in_distribution:
             shared = _shared_noise(previous, self.old, self.new, context.normals)
             if shared:
-                return Verdict(Outcome.UNDECIDED, f"the replacement's noise {sp.sstr(shared[0])} also occurs in the "
-                               "rest of the line: the parts are not independent, so the law of the line may change")
+                return Verdict(Outcome.UNDECIDED, f"the noise {sp.sstr(shared[0])} of the replacement also occurs in "
+                               "the rest of the line: the parts are not independent, so the law of the line may change")
         verdict = check_equal(previous.xreplace({self.old: self.new}), current, context.settings)
         return replace(verdict, method=f"substituting {what} ({fact.source}), then {verdict.method}")
 
@@ -110,9 +110,13 @@ def _known(old: sp.Expr, new: sp.Expr, context: Context, in_distribution: bool) 
 
 
 def _shared_noise(previous: sp.Expr, old: sp.Expr, new: sp.Expr, normals: Sequence[sp.Symbol]) -> list[sp.Symbol]:
-    """The normals of ``new`` that also occur in ``previous`` outside ``old``."""
-    rest = previous.xreplace({old: sp.S.Zero})
-    return sorted((n for n in normals if new.has(n) and rest.has(n)), key=sp.default_sort_key)
+    """The normals of ``old`` or ``new`` that also occur in ``previous`` outside ``old``.
+
+    X =d Y gives f(X, R) =d f(Y, R) only when X and Y are both independent of the rest R of the
+    line: (e1 + e2) e1 is not sqrt(2) e3 e1 in law (their means are 1 and 0).
+    """
+    rest = previous.xreplace({old: sp.Dummy("replaced")})  # a stand-in, not 0: a product keeps its other factors
+    return sorted((n for n in normals if (new.has(n) or old.has(n)) and rest.has(n)), key=sp.default_sort_key)
 
 
 def substitution(old: sp.Expr, new: sp.Expr, *, in_distribution: bool = False, label: str = "") -> Relation:

@@ -34,6 +34,8 @@ from derivations.errors import BadInputError
 MAX_CHARS = 200_000
 MAX_DEPTH = 200
 MAX_POWER_BITS = 100_000
+#: Largest exponent read, of a name or in a decimal (x**(10**10) and 1e5000 are refused, not computed).
+MAX_EXPONENT = 10_000
 #: Largest integer argument of factorial and gamma (they are computed exactly).
 MAX_FACTORIAL = 10_000
 ASSUMPTIONS = {"real": {"real": True}, "positive": {"positive": True}}
@@ -252,6 +254,8 @@ class _Reader:
             bits = abs(float(exponent)) * max(abs(base.p).bit_length(), abs(base.q).bit_length())
             if bits > MAX_POWER_BITS:
                 raise self.refuse(node, f"a power too large to compute exactly (about {bits:.3g} bits)")
+        elif exponent.is_Rational and abs(exponent) > MAX_EXPONENT:  # x**(10**10): no form can expand it
+            raise self.refuse(node, f"an exponent over {MAX_EXPONENT} is not read")
         return sp.Pow(base, exponent)
 
     def _number(self, node: ast.Constant) -> sp.Expr:
@@ -262,6 +266,9 @@ class _Reader:
         if len(written) > 1000:
             raise self.refuse(node, "a number with more than 1000 digits")
         written = written.replace("_", "")
+        exponent = re.search(r"[eE]([-+]?\d+)", written)
+        if exponent and abs(int(exponent.group(1))) > 1000:  # 1e5000 spells a number of 5001 digits
+            raise self.refuse(node, "a number with more than 1000 digits")
         return sp.Integer(int(written)) if isinstance(value, int) else sp.Rational(written)
 
     def _name(self, node: ast.Name) -> sp.Expr:
@@ -291,6 +298,8 @@ class _Reader:
         first = self.read(node.args[0], depth + 1)
         rest = [self._limits(arg, depth) if name in _WITH_LIMITS else self.read(arg, depth + 1)
                 for arg in node.args[1:]]
+        if name == "log" and rest and (rest[0].is_positive is False or rest[0] == 1):  # log(x, 0) is no value
+            raise self.refuse(node, "a logarithm's base must be positive and not 1")
         try:
             return function.build(first, *rest)
         except (TypeError, ValueError) as error:
@@ -369,5 +378,9 @@ def parse_symbol_list(text: str) -> dict[str, sp.Symbol]:
         if not _IDENTIFIER.fullmatch(name or ""):
             raise BadInputError(f"not a variable name: {name!r}")
         row = notation.BY_PYTHON_NAME.get(name)
-        symbols[name] = sp.Symbol(row.sympy_name if row else name, real=True)
+        symbol = sp.Symbol(row.sympy_name if row else name, real=True)
+        same = next((other for other, known in symbols.items() if known == symbol and other != name), None)
+        if same is not None:  # eps and epsilon: one symbol, so not two independent normals
+            raise BadInputError(f"{same!r} and {name!r} name the same variable ({symbol.name}): declare it once")
+        symbols[name] = symbol
     return symbols

@@ -117,3 +117,36 @@ def test_substitution_of_an_integration_variable_is_undecided() -> None:
     integral = sp.Integral(sp.exp(-t**2), (t, *OO))
     verdict = substitution(t, 2).check(integral, sp.sqrt(sp.pi), _context(Derivation("b", title="t")))
     assert verdict.outcome is Outcome.UNDECIDED
+
+
+# --- the third adversarial round (the Python API and check in SymPy syntax) -----------------
+
+
+@pytest.mark.parametrize("line", ["product", "sum"])
+def test_in_distribution_substitution_needs_independent_parts(line: str) -> None:
+    """e1 + e2 =d sqrt(2) e3 does not carry into (e1 + e2) e1 or e1 + (e1 + e2): e1 is in the rest of the line."""
+    z1, z2, z3 = (sp.Symbol(n, real=True) for n in ("z1", "z2", "z3"))
+    d = Derivation("independence", title="independence")
+    d.declare_normals(z1, z2, z3)
+    d.start(z1 + z2, lhs="z", because="the sum")
+    d.then(sp.sqrt(2) * z3, relation=EQUAL_IN_DISTRIBUTION, because="variances add")
+    start = (z1 + z2) * z1 if line == "product" else sp.Add(sp.Add(z1, z2), z1, evaluate=False)
+    d.start(start, lhs="w", because="the line")
+    d.then(start.xreplace({sp.Add(z1, z2): sp.sqrt(2) * z3}),
+           relation=substitution(z1 + z2, sp.sqrt(2) * z3, in_distribution=True), because="substitute")
+    assert d.verify().steps[-1].verdict.outcome is Outcome.UNDECIDED
+
+
+def test_a_hypothesis_on_a_bound_variable_is_no_hypothesis() -> None:
+    """t > 0 says nothing of the t an integral runs over: |t| stays |t| inside it."""
+    integral = sp.Integral(sp.Abs(t) * sp.exp(-t**2), (t, *OO)) + x
+    verdict = check_equal(integral, x, CheckSettings().with_positive(t, x - 10))
+    assert verdict.outcome is Outcome.UNDECIDED
+
+
+def test_a_divergent_series_is_no_number() -> None:
+    """The harmonic series minus its shift is not 1; a convergent series is still proved."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    divergent = sp.Sum(1 / n, (n, 1, sp.oo)) - sp.Sum(1 / (n + 1), (n, 1, sp.oo))
+    assert check_equal(divergent, sp.S.One).outcome is Outcome.UNDECIDED
+    assert check_equal(sp.Sum(1 / n**2, (n, 1, sp.oo)), sp.pi**2 / 6).outcome is Outcome.PROVED
