@@ -218,4 +218,12 @@ def distribution(builder, node: Tree) -> sp.Expr:
     value = builder.build(node)
     if not isinstance(value, (Density, GaussianLaw, NormalPDF)):
         raise UnreadError("an argument of a KL divergence that is not a distribution")
+    if isinstance(value, (GaussianLaw, NormalPDF)) and _vectors_in(node):  # the KL of d coordinates: d times one
+        raise UnreadError(r"a KL divergence of d-dimensional normals (a vector, \mathbf{I}): the dimension is not read")
     return value
+
+
+def _vectors_in(node: Tree) -> bool:
+    """Does the tree name a vector or the identity (a bold name)?"""
+    names = [t.info for t in node.scan_values(lambda v: isinstance(getattr(v, "info", None), Name))]
+    return any(name.is_bold or (name.base == "I" and name.style in ("bold", "bb")) for name in names)

@@ -49,6 +49,7 @@ from derivations.lint.implication import implication_step
 from derivations.lint.lemmas import with_lemmas
 from derivations.lint.reasons import with_special_cases
 from derivations.lint.results import Options, Status, StepResult, renamed_to_the_integral, result_of, under_condition
+from derivations.lint.sides import a_label, integral_variables, limit_symbols
 from derivations.lint.steps import Row, parse_rows
 
 #: Errors SymPy may raise on unusual input; the step is then undecided.
@@ -171,7 +172,7 @@ class Linter:
             if _ELIDED.fullmatch(text):  # = \dots = C: the steps between are omitted, the claim is A = C
                 continue
             current = self.post.read(text)
-            if relation == ":=" and _a_label(current) and chain.value.expr is not None:
+            if relation == ":=" and a_label(current) and chain.value.expr is not None:
                 # ... := L (a new name for the value): no claim, and the chain goes on from the value
                 self.post.definitions[current.expr] = Definition(current.expr, chain.value.expr, row.line)
                 continue
@@ -218,7 +219,7 @@ class Linter:
             reason = previous.reason if previous is not None else "no line before"
             return StepResult(row.line, row.source, Status.UNPARSED, f"the line before is unparsed ({reason})")
         lhs, rhs = previous.expr, current.expr
-        broken = sorted(str(s) for s in self.post.contradicted & (lhs.free_symbols | rhs.free_symbols))
+        broken = sorted(str(s) for s in self.post.contradicted_in((lhs, rhs), row.line))
         if broken:
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               f"the post sets {', '.join(broken)} to a value the notation's convention rules out")
@@ -328,7 +329,7 @@ class Linter:
         slip inside a completed square), with the value's verdict as a note.
         """
         pair = matching_integrands(lhs, rhs) if lhs.has(sp.Integral) and rhs.has(sp.Integral) else None
-        if pair is None or _variables(lhs) != _variables(rhs):  # u = t + ...: a change of variables, not a slip
+        if pair is None or integral_variables(lhs) != integral_variables(rhs):  # u = t + ...: a change of variables
             return None
         inner = check_equal(*pair, self._settings(row, *pair))
         if inner.outcome is not Outcome.REFUTED:
@@ -358,7 +359,8 @@ class Linter:
         if mapping is None:
             return StepResult(row.line, row.source, Status.UNPARSED, f"the values {values!r} are not read")
         settings = self._settings(row, lhs, rhs)
-        broken = [str(old) for old, new in mapping.items() if not respects_assumptions(old, new, settings.positive)]
+        broken = [str(old) for old, new in mapping.items() if not respects_assumptions(old, new, settings.positive)
+                  or new.has(*mapping) or (old in limit_symbols(lhs) and not new.is_integer)]
         if broken:  # sigma = -1 for a positive sigma: SymPy has used the sign already
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               f"the values {values!r} break what the post assumes of {', '.join(broken)}")
@@ -386,13 +388,5 @@ class Linter:
         verdicts = [up_to_constant_in(v).check(*plain, context) for v in variables]
         failed = [v for v in verdicts if not v.proved]
         return result_of(row, replace(failed[0], residual=None) if failed else verdicts[0])
-
-def _variables(expr: sp.Expr) -> set[sp.Symbol]:
-    return {v for integral in expr.atoms(sp.Integral) for v in integral.variables}
-
-
-def _a_label(parsed: Parsed) -> bool:
-    return isinstance(parsed.expr, (sp.Symbol, Density))
-
 
 __all__ = ["HINT", "Linter", "Options", "Status", "StepResult"]

@@ -79,6 +79,8 @@ def follows_ho(post: Post) -> bool:
     """
     from derivations.lint.lemmas import forward_step
 
+    if not _alphas_are_hos(post):  # alpha_t = 1 - beta_t^2: alpha-bar is another product, the closed form another
+        return False
     stated = next((d for head, d in post.definitions.items() if is_forward_step(head) or _is_sampling_step(d)),
                   None)
     if stated is None:
@@ -91,6 +93,18 @@ def follows_ho(post: Post) -> bool:
         else:
             post.follows_ho = (stated.line, _samples_ho(stated, post))
     return post.follows_ho[1]
+
+
+def _alphas_are_hos(post: Post) -> bool:
+    r"""Does every :math:`\alpha_k` the post defines equal Ho et al.'s :math:`1 - \beta_k`?"""
+    for head, definition in post.definitions.items():
+        name = getattr(head, "name", "")
+        if name.startswith("alpha_"):
+            beta = sp.Symbol("beta_" + name[len("alpha_"):])
+            value = definition.value.xreplace({s: beta for s in definition.value.free_symbols})
+            if {s.name for s in definition.value.free_symbols} != {beta.name} or sp.expand(value - (1 - beta)) != 0:
+                return False
+    return True
 
 
 def _is_sampling_step(definition) -> bool:

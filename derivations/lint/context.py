@@ -107,6 +107,9 @@ class Post:
                 if moved is not None:  # x_t = 1 is a value at step t, not at every step
                     self.definitions.setdefault(earlier, Definition(earlier, moved, line))
             return True
+        if _a_square(head.expr) and value.expr.is_nonnegative is False:  # sigma_t^2 = -4: no real sigma_t
+            self.contradicted.add(head.expr.base)
+            return True
         if _a_square(head.expr) and not value.expr.has(head.expr.base):  # sigma_*^2 = ...: only the square is named
             self.definitions[head.expr] = Definition(head.expr, value.expr, line)
             return True
@@ -136,6 +139,18 @@ class Post:
         body = value.expr
         self.scope.functions[name.key] = lambda *args: body.xreplace(dict(zip(parameters, args, strict=True)))
         return True
+
+    def contradicted_in(self, sides: tuple[sp.Expr, ...], before: int) -> set[sp.Symbol]:
+        """The names of ``sides`` whose value, through every definition, breaks their convention (sigma_1 = tau - 2,
+        tau = 1)."""
+        used = set().union(*(side.free_symbols for side in sides))
+        found = self.contradicted & used
+        for head in used:
+            definition = self.definitions.get(head)
+            if isinstance(head, sp.Symbol) and definition is not None and definition.line < before:
+                if _contradicts(head, self.substituted((definition.value,), before)[0]):
+                    found.add(head)
+        return found
 
     def still_defined(self, sides: tuple[sp.Expr, ...], before: int) -> list[str]:
         """The names defined before line ``before`` that remain in ``sides`` after substitution."""

@@ -22,7 +22,7 @@ from derivations.lint.context import Post, is_diffusion_post
 from derivations.lint.extract import extract, front_matter_lists
 from derivations.lint.macros import expand, macros
 from derivations.lint.post import MAX_BYTES, read_post
-from derivations.lint.reasons import stated_in_reasons
+from derivations.lint.reasons import REASON
 from derivations.lint.steps import top_level_split
 
 
@@ -84,8 +84,9 @@ def uses_i_as_index(text: str) -> bool:
 
 
 def _sets_letter(text: str, letter: str) -> bool:
-    """Does the post give the letter a value (``$e = y - \\hat y$``, ``$i = 1$``)? Then it is a variable there."""
-    return bool(re.search(rf"\$\s*{letter}\s*(?::=|=(?!=))", text))
+    """Does the post give the letter a value or a law (``e = y - \\hat y``, ``i \\in \\{1, 2\\}``, ``e \\sim``)?"""
+    given = r"\s*&?\s*(?::=|=(?!=)|\\in(?![A-Za-z])|\\sim(?![A-Za-z]))"  # = v, := v, \in S, \sim p
+    return bool(re.search(rf"(?<![A-Za-z\\^_{{,]){letter}{given}", text))
 
 
 def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md",
@@ -101,16 +102,17 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     events = sorted([(b.line, 1, b) for b in extracted.blocks] + [(i.line, 0, i) for i in extracted.inline],
                     key=lambda event: (event[0], event[1]))
     steps: list[StepResult] = []
+    lines = text.split("\n")
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     for _, kind, item in events:
         in_force = defined.at(item.line + item.content.count("\n"))
         item = replace(item, content=expand(item.content, in_force))
         if kind == 0:
-            _inline_definition(post, item.content, item.line)
+            reason = REASON.match(lines[item.line - 1]) if item.line <= len(lines) else None
+            if reason is None:  # "- (b) with $\lambda = 0$": the case of one step, not a definition of the post
+                _inline_definition(post, item.content, item.line)
         else:
             post.scope.imaginary_i = not (uses_i_as_index(item.content) or _sets_letter(text, "i"))  # e^{is}, X_i
-            for definition in stated_in_reasons(item.reasons):  # (c) $\tilde\beta_t = ...$ (eq. (7))
-                _inline_definition(post, expand(definition, in_force), item.line)
             found = linter.block(item)
             steps += found
             if progress is not None:

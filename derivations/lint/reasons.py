@@ -4,9 +4,9 @@ A derivation printed with lettered relations (``\overset{(b)}{=}``) lists its re
 block, one per letter: ``- (b) at $t = 1$: the minimum``. A reason that starts with "at" makes
 its step a special case of the line before, not an identity: with the values written as
 equations it is checked at those values (``\overset{t = 1}{=}``); with values given in words
-("at the exercise") it is reported as not checked, never refuted as an identity. The inline
-math of any other reason (``(c) $\tilde\beta_t = \dots$``) is read as the prose's is: a
-``name = value`` there defines the name for the block.
+("at the exercise") it is reported as not checked, never refuted as an identity; "when" and
+"if" (in any case) say the same. The math of other reasons is not read: a reason's
+``$\lambda = 0$`` may be the case of one step only.
 """
 
 from __future__ import annotations
@@ -15,17 +15,12 @@ import re
 
 #: ``- (b) reason``: a lettered reason in a Markdown list.
 REASON = re.compile(r"^\s*[-*+]\s+\((?P<label>[a-z]{1,2})\)\s+(?P<text>.+?)\s*$")
-_VALUES = re.compile(r"at \$(?P<values>[^$]+)\$")
+_SPECIAL = re.compile(r"(?:at|when|if)\s", re.IGNORECASE)
+_VALUES = re.compile(r"(?:at|when|if)\s+\$(?P<values>[^$]+)\$", re.IGNORECASE)
 #: ``t = 1``, ``\\bar{\\alpha} _{t-1} = 1``: values written as equations (a list of them, comma-separated).
 ASSIGNMENTS = re.compile(r"\s*\\?[A-Za-z]+(?:\{[^{}]*\})?\s*(?:_\{?[^{}=]*\}?)?\s*=[^=]+")
 #: The relation written over a special case described in words.
 IN_WORDS = r"\text{special case}"
-
-
-def stated_in_reasons(reasons: tuple[tuple[str, str], ...]) -> list[str]:
-    r"""The inline math of the reasons that are not special cases: ``(c) $\tilde\beta_t = ...$ (eq. (7))`` states
-    what step (c) uses, as a definition in the prose would."""
-    return [span for _, text in reasons if not text.startswith("at ") for span in re.findall(r"\$([^$]+)\$", text)]
 
 
 def listed_reasons(lines: list[str], after: int) -> tuple[tuple[str, str], ...]:
@@ -44,7 +39,7 @@ def with_special_cases(content: str, reasons: tuple[tuple[str, str], ...]) -> st
     r"""``content`` with each special case's relation saying so: ``\overset{(b)}{=}`` becomes
     ``\overset{t = 1}{=}`` or ``\overset{\text{special case}}{=}``."""
     for label, text in reasons:
-        if text.startswith("at "):
+        if _SPECIAL.match(text):
             values = _VALUES.match(text)
             written = values is not None and ASSIGNMENTS.fullmatch(values.group("values"))
             over = values.group("values").strip() if written else IN_WORDS

@@ -26,9 +26,10 @@ from derivations.lint.reasons import ASSIGNMENTS, IN_WORDS
 
 ENVIRONMENTS = ("align", "aligned", "equation", "split", "gather", "gathered", "multline", "eqnarray",
                 "alignat", "alignedat", "flalign")
-_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:" + "|".join(ENVIRONMENTS) + r")\*?\}(?:\{\d+\})?")
+_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:" + "|".join(ENVIRONMENTS) + r")\*?\}(?:\{\d+\}|\[[a-z]\])?")
 #: Equation numbers and labels: they carry no mathematics.
-_MARKS = re.compile(r"\\tag\*?\s*\{[^{}]*\}|\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])")
+_MARKS = re.compile(r"\\tag\*?\s*\{[^{}]*\}|\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])"
+                    r"|\\q?quad\s*\(\s*\d+[a-z]?\s*\)\s*(?=\\\\|\\cr(?![A-Za-z])|$)")  # \qquad (2): a number by hand
 _UNREAD_ENVIRONMENT = re.compile(r"\\begin\{(cases|array|pmatrix|bmatrix|matrix|vmatrix|smallmatrix)\}")
 _RELATION = re.compile(
     r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq?|ne|equiv|coloneqq|eqqcolon|in|notin|to|rightarrow|mapsto|"
@@ -131,7 +132,7 @@ def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
     for separator, piece in top_level_split(content, _ROW_END):
         offset += len(separator)
         stripped = piece.strip()
-        if stripped:
+        if stripped.strip("& "):
             lead = offset + piece.index(stripped[0])
             rows.append((first_line + content.count("\n", 0, lead), stripped))
         offset += len(piece)
