@@ -17,7 +17,7 @@ import re
 REASON = re.compile(r"^\s*[-*+]\s+\((?P<label>[a-z]{1,2})\)\s+(?P<text>.+?)\s*$")
 _SPECIAL = re.compile(r"(?:at|when|if)\s", re.IGNORECASE)
 _VALUES = re.compile(r"(?:at|when|if)\s+\$(?P<values>[^$]+)\$", re.IGNORECASE)
-#: ``t = 1``, ``\\bar{\\alpha} _{t-1} = 1``: values written as equations (a list of them, comma-separated).
+#: ``t = 1``, ``\bar{\alpha} _{t-1} = 1``: a value written as an equation of one name.
 ASSIGNMENTS = re.compile(r"\s*\\?[A-Za-z]+(?:\{[^{}]*\})?\s*(?:_\{?[^{}=]*\}?)?\s*=[^=]+")
 #: The relation written over a special case described in words.
 IN_WORDS = r"\text{special case}"
