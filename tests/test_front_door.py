@@ -242,3 +242,16 @@ def test_the_reader_never_calls_python_eval(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(builtins, "eval", forbidden)
     monkeypatch.setattr(builtins, "exec", forbidden)
     assert parse_sympy_expr("sqrt(alpha_bar_t)*x_0 + Integral(exp(-t**2), (t, -oo, oo))").has(sp.Integral)
+
+
+@pytest.mark.parametrize("lhs, rhs", [("Sum(k, (k, 3, 1))", "-2"), ("Product(k, (k, 3, 1))", "1/2"),
+                                      ("Sum(1, (k, n, n - 2))", "-1")], ids=["sum", "product", "symbolic"])
+def test_a_reversed_range_is_empty_as_written_in_sympy_syntax(lhs: str, rhs: str) -> None:
+    """As in LaTeX: a sum or product whose upper limit is below the lower one has no terms (Karr says otherwise)."""
+    assert run_cli("check", lhs, rhs).returncode == 1
+
+
+def test_a_name_indexed_by_the_bound_variable_is_refused() -> None:
+    """Product(alpha_t, (t, 1, T)) would treat alpha_t as one constant: refused, not proved alpha_t**T."""
+    result = run_cli("check", "Product(alpha_t, (t, 1, T))", "alpha_t**T")
+    assert result.returncode == 2 and "over its index" in result.stderr

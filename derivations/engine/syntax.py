@@ -300,10 +300,23 @@ class _Reader:
                 for arg in node.args[1:]]
         if name == "log" and rest and (rest[0].is_positive is False or rest[0] == 1):  # log(x, 0) is no value
             raise self.refuse(node, "a logarithm's base must be positive and not 1")
+        if name in _WITH_LIMITS:
+            self._no_index_in_a_name(node, first, rest)
         try:
-            return function.build(first, *rest)
+            built = function.build(first, *rest)
         except (TypeError, ValueError) as error:
             raise self.refuse(node, f"{name} cannot take these arguments ({error})") from None
+        from derivations.engine.sums import empty_as_written  # late: sums imports the checker, which imports this
+        return empty_as_written(built) if name in ("Sum", "Product") else built  # Sum(k, (k, 3, 1)) is empty
+
+    def _no_index_in_a_name(self, node: ast.Call, body: sp.Expr, limits: list) -> None:
+        """``Product(alpha_t, (t, 1, T))``: the t of alpha_t is not the index, so the term would be a constant."""
+        variables = {str(limit[0] if isinstance(limit, tuple) else limit) for limit in limits}
+        for symbol in body.free_symbols:
+            _, _, sub = symbol.name.partition("_")
+            if set(re.findall(r"[A-Za-z]+", sub)) & variables:
+                raise self.refuse(node, f"{symbol.name} in a sum, product or integral over its index: the name is one "
+                                        "symbol, not a term of a family (write the term as an expression of the index)")
 
     def _limits(self, node: ast.AST, depth: int) -> sp.Expr | tuple[sp.Expr, ...]:
         """``t`` or ``(t, low, high)``: the variable and range of an Integral, a Sum or a Product."""

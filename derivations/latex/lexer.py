@@ -148,7 +148,9 @@ class _Lexer:
         if char == "|" and self.tex.startswith("||", index):  # || p) in a KL, ||x||^2 elsewhere
             self.emit("PARALLEL" if self.in_call() else "NORM", "||")
             return index + 2
-        if char == "{" and self.tex.startswith("{}", index):  # {}+ at a row's start: an empty group, no value
+        if char == "{" and self.tex.startswith("{}", index):  # {}+ before an operator: an empty group, no value
+            if not re.match(r"\s*(?:[-+=]|\\cdot|$)", self.tex[index + 2:]):
+                raise UnreadError("an empty group {} before a value (x^{}2 is x times 2 in TeX)")
             return index + 2
         if char == "^" and self.tex[index + 1:].lstrip().startswith("-"):  # 2^-10 is 2^{-}10 in TeX
             raise UnreadError("an unbraced ^- (TeX raises the minus sign alone): write ^{-10}")

@@ -145,12 +145,23 @@ class Post:
         tau = 1)."""
         used = set().union(*(side.free_symbols for side in sides))
         found = self.contradicted & used
-        for head in used:
-            definition = self.definitions.get(head)
-            if isinstance(head, sp.Symbol) and definition is not None and definition.line < before:
-                if _contradicts(head, self.substituted((definition.value,), before)[0]):
-                    found.add(head)
+        for head, definition in self.definitions.items():
+            if definition.line >= before:
+                continue
+            try:
+                value = self.substituted((definition.value,), before)[0]
+            except (ValueError, TypeError, AttributeError):  # a value SymPy cannot substitute into: no verdict from it
+                continue
+            broken = _contradicts(head, value) or self._above_one(head, value)
+            if head in used and isinstance(head, sp.Symbol) and broken:
+                found.add(head)
+            elif _a_square(head) and head.base in used and value.is_nonnegative is False:  # sigma^2 = tau - 5, tau = 1
+                found.add(head.base)
         return found
+
+    def _above_one(self, head: sp.Symbol, value: sp.Expr) -> bool:
+        """A schedule letter of a diffusion post set to 1 or more (beta_t = 2): its convention is (0, 1)."""
+        return head in self.scope.unit_symbols(head) and (1 - value).is_positive is False
 
     def still_defined(self, sides: tuple[sp.Expr, ...], before: int) -> list[str]:
         """The names defined before line ``before`` that remain in ``sides`` after substitution."""

@@ -15,6 +15,7 @@ import sympy as sp
 from derivations.engine import notation
 from derivations.errors import BadInputError
 from derivations.latex.names import Name, read_name
+from derivations.latex.reader import GaussianLaw
 from derivations.latex.scope import Scope
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.citing import follows_ho
@@ -108,8 +109,8 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
         in_force = defined.at(item.line + item.content.count("\n"))
         item = replace(item, content=expand(item.content, in_force))
         if kind == 0:
-            reason = REASON.match(lines[item.line - 1]) if item.line <= len(lines) else None
-            if reason is None:  # "- (b) with $\lambda = 0$": the case of one step, not a definition of the post
+            line = lines[item.line - 1] if item.line <= len(lines) else ""
+            if REASON.match(line) is None:  # "- (b) with $\lambda = 0$": the case of one step, not the post's
                 _inline_definition(post, item.content, item.line)
         else:
             post.scope.imaginary_i = not (uses_i_as_index(item.content) or _sets_letter(text, "i"))  # e^{is}, X_i
@@ -143,7 +144,8 @@ def _inline_definition(post: Post, content: str, line: int) -> None:
     value holds a declared standard normal (``$X = 10 + 2Z_1$``: a random variable made of noise).
     """
     for _, piece in top_level_split(content, re.compile(",")):
-        parts = top_level_split(piece, re.compile(r"\\coloneqq|:=|(?<![<>!\\])="))
+        _constrains(post, piece)
+        parts = top_level_split(piece, re.compile(r"\\coloneqq|:=|\\triangleq|\\equiv|(?<![<>!\\])="))
         if len(parts) != 2:
             continue
         head = parts[0][1].strip()
@@ -152,6 +154,24 @@ def _inline_definition(post: Post, content: str, line: int) -> None:
         value = re.sub(r"\\displaystyle", "", parts[1][1])
         if not plain_letter or _has_declared_noise(post, value):  # X = 10 + 2 Z_1: a variable made of noise
             post.define(head, value, line)
+
+
+def _constrains(post: Post, piece: str) -> None:
+    r"""``$\sigma < 0$``, ``$\epsilon \sim \mathcal{N}(0, 2)$``: a name the post says is not what its convention
+    (positive, a standard normal) makes it; the steps that use it are then undecided."""
+    parts = top_level_split(piece, re.compile(r"<|\\lt(?![A-Za-z])|\\le(?:q)?(?![A-Za-z])|\\sim(?![A-Za-z])"))
+    if len(parts) != 2:
+        return
+    (_, left), (relation, right) = parts
+    name, value = post.read(left).expr, post.read(right).expr
+    if not isinstance(name, sp.Symbol) or value is None:
+        return
+    if relation.startswith("\\sim"):
+        standard = isinstance(value, GaussianLaw) and value.args == (0, 1)
+        if name.name in post.normals and not standard or name.is_positive:
+            post.contradicted.add(name)
+    elif name.is_positive and (value.is_positive is False or value.is_zero):
+        post.contradicted.add(name)
 
 
 def _has_declared_noise(post: Post, value_text: str) -> bool:

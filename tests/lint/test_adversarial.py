@@ -268,6 +268,35 @@ FOUND = {
         '- (a) for instance if $\\mu_2 = \\mu_1$ (we do not assume it below)\n'
         '- (b) the same\n'
     ),
+    # the fifth round, a regression hunt (the cases still open are listed in the closing note)
+    'F1 x^{}2': '$$x^{}2 = x^2$$\n',
+    'F1 2^{}3': '$$2^{}3 = 8$$\n',
+    'F1 sqrt^{}': '$$\\sqrt{x}^{}2 = x$$\n',
+    'F3 beta_t = 2': 'A diffusion model. Let $\\beta_t = 2$.\n\n$$\\sqrt{(1-\\beta_t)^2} = 1 - \\beta_t$$\n',
+    'F3 alpha_t = 1.5': 'A diffusion model. Let $\\alpha_t = 1.5$.\n\n$$\\sqrt{(1-\\alpha_t)^2} = 1 - \\alpha_t$$\n',
+    'F3 alphabar = 3 display': (
+        'A diffusion model. \n$$\\bar\\alpha_t = 3$$\n\n$$\\sqrt{(1-\\bar\\alpha_t)^2} = 1 - \\bar\\alpha_t$$\n'
+    ),
+    'F4 sigma^2 chain': 'Let $\\sigma^2 = \\tau - 5$ and $\\tau = 1$.\n\n$$\\sqrt{\\sigma^4} = -4$$\n',
+    'F4 sigma_t^2 chain D': (
+        'A diffusion model. Let $\\sigma_t^2 = \\beta_t - 1$ and $\\beta_t ='
+        ' 0.5$.\n\n$$\\sqrt{\\sigma_t^4} = \\sigma_t^2$$\n'
+    ),
+    'F5 triangleq': 'Let $\\sigma \\triangleq -2$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'F5 inline equiv': 'Let $\\sigma \\equiv -2$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'F5 assume sigma<0': 'Assume $\\sigma < 0$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'F6 alpha equiv': (
+        'In DDPM, each step is $q(\\mathbf{x}_t \\mid \\mathbf{x}_{t-1}) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{1-\\beta_t}\\mathbf{x}_{t-1}, \\beta_t\\mathbf{I})$.\nLet $\\alpha_t \\equiv 1 -'
+        ' \\beta_t^2$.\n\n$$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
+    ),
+    'F6 alpha triangleq': (
+        'In DDPM, each step is $q(\\mathbf{x}_t \\mid \\mathbf{x}_{t-1}) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{1-\\beta_t}\\mathbf{x}_{t-1}, \\beta_t\\mathbf{I})$.\nLet $\\alpha_t \\triangleq 1 -'
+        ' \\beta_t^2$.\n\n$$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
+        ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
+    ),
 }
 
 
