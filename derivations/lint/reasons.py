@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 #: ``- (b) reason``: a lettered reason in a Markdown list.
-REASON = re.compile(r"^\s*[-*+]\s+\((?P<label>[a-z]{1,2})\)\s+(?P<text>.+?)\s*$")
+REASON = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?[(\[]?(?P<label>[a-zA-Z]{1,2}|\d{1,2})[)\]](?:\*\*)?:?\s+"
+                    r"(?P<text>.+?)\s*$")  # - (b) ..., also [b], b), (2), **(b)**, (B), (b):, 2. (b)
 _SPECIAL = re.compile(r"(?:at|when|if)\s", re.IGNORECASE)
 _VALUES = re.compile(r"(?:at|when|if)\s+\$(?P<values>[^$]+)\$", re.IGNORECASE)
 #: ``t = 1``, ``\bar{\alpha} _{t-1} = 1``: a value written as an equation of one name.

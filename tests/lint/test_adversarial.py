@@ -297,6 +297,34 @@ FOUND = {
         ' \\beta_t^2$.\n\n$$q(\\mathbf{x}_t \\mid \\mathbf{x}_0) = \\mathcal{N}(\\mathbf{x}_t;'
         ' \\sqrt{\\bar\\alpha_t}\\mathbf{x}_0, (1-\\bar\\alpha_t)\\mathbf{I})$$\n'
     ),
+    'F2 [b]': (
+        '$$\n\\begin{aligned}\nf &\\overset{[a]}{=} (\\lambda + 1)^2 \\\\\n&\\overset{[b]}{=}'
+        ' 1\n\\end{aligned}\n$$\n\n- [a] given\n- [b] with $\\lambda = 0$\n\n$$(\\lambda + 1)^2 = 1$$\n'
+    ),
+    'F2 b)': (
+        '$$\n\\begin{aligned}\nf &\\overset{a}{=} (\\lambda + 1)^2 \\\\\n&\\overset{b}{=}'
+        ' 1\n\\end{aligned}\n$$\n\n- a) given\n- b) with $\\lambda = 0$\n\n$$(\\lambda + 1)^2 = 1$$\n'
+    ),
+    'F2 (2)': (
+        '$$\n\\begin{aligned}\nf &\\overset{(1)}{=} (\\lambda + 1)^2 \\\\\n&\\overset{(2)}{=}'
+        ' 1\n\\end{aligned}\n$$\n\n- (1) given\n- (2) with $\\lambda = 0$\n\n$$(\\lambda + 1)^2 = 1$$\n'
+    ),
+    'F2 **(b)**': (
+        '$$\n\\begin{aligned}\nf &\\overset{(a)}{=} (\\lambda + 1)^2 \\\\\n&\\overset{(b)}{=}'
+        ' 1\n\\end{aligned}\n$$\n\n- **(a)** given\n- **(b)** with $\\lambda = 0$\n\n$$(\\lambda + 1)^2 = 1$$\n'
+    ),
+    'F2 (B)': (
+        '$$\n\\begin{aligned}\nf &\\overset{(A)}{=} (\\lambda + 1)^2 \\\\\n&\\overset{(B)}{=}'
+        ' 1\n\\end{aligned}\n$$\n\n- (A) given\n- (B) with $\\lambda = 0$\n\n$$(\\lambda + 1)^2 = 1$$\n'
+    ),
+    'F2 (b):': (
+        '$$\n\\begin{aligned}\nf &\\overset{(a)}{=} (\\lambda + 1)^2 \\\\\n&\\overset{(b)}{=}'
+        ' 1\n\\end{aligned}\n$$\n\n- (a): given\n- (b): with $\\lambda = 0$\n\n$$(\\lambda + 1)^2 = 1$$\n'
+    ),
+    'F2 numbered list': (
+        '$$\n\\begin{aligned}\nf &\\overset{(a)}{=} (\\lambda + 1)^2 \\\\\n&\\overset{(b)}{=}'
+        ' 1\n\\end{aligned}\n$$\n\n1. (a) given\n2. (b) with $\\lambda = 0$\n\n$$(\\lambda + 1)^2 = 1$$\n'
+    ),
 }
 
 
