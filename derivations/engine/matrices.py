@@ -112,12 +112,9 @@ ScalarCheck = Callable[[sp.Expr, sp.Expr, CheckSettings], Verdict]
 
 
 def _substituted(expr: sp.Basic, definitions: Mapping[sp.Basic, sp.Basic]) -> sp.Basic:
-    for _ in range(5):  # definitions may use other defined symbols
-        new = expr.xreplace(dict(definitions))
-        if new == expr:
-            break
-        expr = new
-    return expr
+    from derivations.engine.checking import substitute_definitions  # late: the checker imports this module late
+
+    return substitute_definitions(expr, definitions)
 
 
 def _symbolic(expr: sp.Basic) -> bool:
