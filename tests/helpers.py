@@ -1,14 +1,19 @@
-"""Shared test helpers: readable ids for a derivation's steps, their verdicts, the output's freshness."""
+"""Shared test helpers: the session's checked derivations, readable ids for their steps, the output's freshness."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
+import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from derivations import registry
 from derivations.engine.derivation import CheckedDerivation, CheckedStep, Step
 from derivations.engine.verdict import Outcome
 from derivations.publish.output import derivation_files
@@ -18,9 +23,43 @@ OUTPUT = Path(__file__).resolve().parent.parent / "output"
 
 def step_id(step: Step) -> str:
     """``step7-tag4-independent-gaussians-variances-add``: number, tag, and the justification's words."""
-    tag = f"-tag{step.tag}" if step.tag else ""
-    words = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\$[^$]*\$", "", step.because.lower())).strip("-")
-    return f"step{step.number}{tag}-{words[:40]}"
+    return _step_id(step.number, step.tag, step.because)
+
+
+def _step_id(number: int, tag: str | None, because: str) -> str:
+    tag = f"-tag{tag}" if tag else ""
+    words = re.sub(r"[^a-z0-9]+", "-", re.sub(r"\$[^$]*\$", "", because.lower())).strip("-")
+    return f"step{number}{tag}-{words[:40]}"
+
+
+@functools.cache
+def derived(name: str) -> CheckedDerivation:
+    """The built-in derivation ``name``, derived and checked once in the session and shared by every test.
+
+    No test module derives at import: the first test that asks pays for the check.
+    """
+    return registry.deriver(name)()
+
+
+@functools.cache
+def committed_step_ids(name: str) -> tuple[str, ...]:
+    """The :func:`step_id` of each step of ``name`` as ``output/NAME.json`` records them (nothing is derived)."""
+    steps = json.loads((OUTPUT / f"{name}.json").read_text(encoding="utf-8"))["steps"]
+    return tuple(_step_id(s["number"], s["tag"], s["justification"]) for s in steps)
+
+
+def each_step(name: str) -> pytest.MarkDecorator:
+    """Parametrise a test by ``index``, one case per step of ``name``, named from the committed output/NAME.json."""
+    ids = committed_step_ids(name)
+    return pytest.mark.parametrize("index", range(len(ids)), ids=ids)
+
+
+def nth_step(name: str, index: int) -> CheckedStep:
+    """Step ``index`` of the checked ``name``, once its steps are seen to be the cases :func:`each_step` made."""
+    steps = derived(name).steps
+    assert tuple(step_id(s.step) for s in steps) == committed_step_ids(name), (
+        f"the steps of {name} are not those of output/{name}.json: run `derivations run` and commit")
+    return steps[index]
 
 
 def stale_files(checked: CheckedDerivation) -> list[str]:

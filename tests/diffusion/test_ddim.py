@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
@@ -11,36 +9,36 @@ import sympy as sp
 from derivations.diffusion import ddim
 from derivations.diffusion.ddpm_posterior import HO_EQ7_BETA_TILDE, HO_EQ7_MU_TILDE
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep, Derivation
+from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, GIVEN
 from derivations.engine.verdict import Outcome
 from derivations.errors import StepNotEqualError
 from tests.diffusion.objective_steps import assert_checked
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
 
 alpha_t, alpha_tm1, sigma_t, eta = ddim.alpha_t, ddim.alpha_tm1, ddim.sigma_t, ddim.eta
 x_0, x_t, eps, eps_tm1, eps_bar, eps_theta = ddim.x_0, ddim.x_t, ddim.eps, ddim.eps_tm1, ddim.eps_bar, ddim.eps_theta
 
 
-@functools.cache
+NAME = "ddim"
+
+
 def checked() -> CheckedDerivation:
-    return ddim.derive()
+    return derived(NAME)
 
 
 def settings():
     return checked().derivation.settings
 
 
-STEPS = list(checked().steps)
-
-
 def tagged(tag: str) -> sp.Expr:
-    return next(s.step.expr for s in STEPS if s.step.tag == tag)
+    return next(s.step.expr for s in checked().steps if s.step.tag == tag)
 
 
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens and definitions (the letters' table among them)."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 
@@ -52,7 +50,7 @@ def test_counts_and_result_is_the_deterministic_update() -> None:
 
 def test_lemma_1_merges_the_noises_in_distribution() -> None:
     """The induction step ends with an equality in distribution whose variance no longer holds sigma."""
-    merge = next(s for s in STEPS if s.step.relation is EQUAL_IN_DISTRIBUTION)
+    merge = next(s for s in checked().steps if s.step.relation is EQUAL_IN_DISTRIBUTION)
     assert merge.verdict.proved and not merge.step.expr.has(sigma_t)
 
 

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from derivations.diffusion import ddpm_posterior as dp
 from derivations.engine.checking import check_equal
 from derivations.engine.densities import NormalPDF
-from derivations.engine.derivation import CheckedDerivation, CheckedStep, Derivation
+from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.relations import DEFINITION
 from derivations.engine.verdict import Outcome
 from derivations.errors import StepNotEqualError
 from derivations.latex import render
-from tests.helpers import assert_proved_or_stated, stale_files, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
 
 alpha_t, beta_t, alpha_bar_t, alpha_bar_tm1 = dp.alpha_t, dp.beta_t, dp.alpha_bar_t, dp.alpha_bar_tm1
 x_0, x_t, x_tm1, eps = dp.x_0, dp.x_t, dp.x_tm1, dp.eps
@@ -24,8 +24,11 @@ x_0, x_t, x_tm1, eps = dp.x_0, dp.x_t, dp.x_tm1, dp.eps
 SCHEDULE = {beta_t: 1 - alpha_t, alpha_bar_t: alpha_t * alpha_bar_tm1}
 
 
+NAME = "ddpm_posterior"
+
+
 def _checked() -> CheckedDerivation:
-    return dp.checked_posterior()[0]
+    return derived(NAME)
 
 
 def _in_alphas(expr: sp.Expr) -> sp.Expr:
@@ -33,13 +36,10 @@ def _in_alphas(expr: sp.Expr) -> sp.Expr:
     return expr.xreplace(SCHEDULE).xreplace(SCHEDULE)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_a_stated_given(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_a_stated_given(index: int) -> None:
     """Each checked step is proved; only givens and definitions are stated."""
-    assert_proved_or_stated(step)
+    assert_proved_or_stated(nth_step(NAME, index))
 
 
 def test_counts_of_proved_and_stated_steps() -> None:

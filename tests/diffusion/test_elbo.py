@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 import sympy as sp
 
@@ -16,23 +14,23 @@ from derivations.engine.relations import GIVEN, Context
 from derivations.engine.sums import sums_equal
 from derivations.engine.verdict import Outcome
 from tests.diffusion.objective_steps import BOUND, assert_checked, collapsed
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
 
 t, T, x = elbo.t, elbo.T, elbo.x
 E_q = elbo.E_q
 
 
-@functools.cache
+NAME = "ddpm_elbo"
+
+
 def checked() -> CheckedDerivation:
-    return elbo.derive()
+    return derived(NAME)
 
 
-STEPS = list(checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens, definitions or Jensen's bound."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 
@@ -49,18 +47,18 @@ def test_result_is_ho_eq5() -> None:
 
 def test_the_bound_is_the_only_inequality_and_it_is_jensen() -> None:
     """Exactly one step is a stated bound, eq. (3), and it names Jensen's inequality."""
-    bounds = [s.step for s in STEPS if isinstance(s.step.relation, BOUND)]
+    bounds = [s.step for s in checked().steps if isinstance(s.step.relation, BOUND)]
     assert [b.tag for b in bounds] == ["3"] and "Jensen" in bounds[0].because
 
 
 def test_every_proved_step_inside_the_expectation_uses_congruence_or_a_known_fact() -> None:
     """The algebra under E_q is checked by congruence, or is a substitution of a stated line."""
-    split = [s.step for s in STEPS if s.step.relation.checked]
+    split = [s.step for s in checked().steps if s.step.relation.checked]
     assert all(s.relation is UNDER_EXPECTATION or s.relation.name.startswith("substitution") for s in split)
 
 
 def _step(because_start: str) -> CheckedStep:
-    return next(s for s in STEPS if s.step.because.startswith(because_start))
+    return next(s for s in checked().steps if s.step.because.startswith(because_start))
 
 
 def _previous(step: CheckedStep) -> sp.Expr:
@@ -110,14 +108,15 @@ def test_wrong_telescopes_are_not_proved(wrong: sp.Expr) -> None:
 
 def test_stated_tower_step_is_a_linear_rearrangement() -> None:
     """The stated tower/linearity step holds once every expectation is collapsed to its body (a linear map)."""
-    tower = next(s for s in STEPS if s.step.relation is GIVEN and s.step.because.startswith("the tower property"))
+    tower = next(s for s in checked().steps
+                 if s.step.relation is GIVEN and s.step.because.startswith("the tower property"))
     previous = _previous(tower)
     assert sums_equal(collapsed(previous), collapsed(tower.step.expr), DEFAULT_SETTINGS).proved
 
 
 def test_tower_collapse_catches_a_wrong_stated_step() -> None:
     """The same collapse refutes (or leaves undecided) a tower step with a term lost: the test has power."""
-    tower = next(s for s in STEPS if s.step.because.startswith("the tower property"))
+    tower = next(s for s in checked().steps if s.step.because.startswith("the tower property"))
     wrong = E_q(elbo.kl_as_expectation(elbo.q(x[T], x[0]), elbo.PRIOR) + elbo.L_0)
     assert not sums_equal(collapsed(_previous(tower)), collapsed(wrong), DEFAULT_SETTINGS).proved
 
@@ -142,7 +141,7 @@ def test_terms_print_as_ho_et_al(expr: sp.Expr, expected: str) -> None:
 
 def test_eq5_line_displays_ho_order() -> None:
     """The line tagged (5) shows L_T, then the sum, then L_0 (the paper's order), inside E_q."""
-    line = next(s.step for s in STEPS if s.step.tag == "5")
+    line = next(s.step for s in checked().steps if s.step.tag == "5")
     shown = latex(line.display, order="none")
     assert shown.index(r"D_{\mathrm{KL}}\left(q\left(\mathbf{x}_{T}") < shown.index(r"\sum_{t=2}^{T}") < shown.index(
         r"\log{\left(p_{\theta}")

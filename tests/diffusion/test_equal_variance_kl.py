@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
 
 from derivations.diffusion import equal_variance_kl as ev
 from derivations.engine.checking import DEFAULT_SETTINGS, check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.sums import sums_equal
 from derivations.engine.verdict import Outcome
 from derivations.gaussian.kl import KLNormal
 from tests.diffusion.objective_steps import assert_checked
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
 
 beta_tilde_t, sigma_t, mu_tilde_t, mu_theta, d, i = (ev.beta_tilde_t, ev.sigma_t, ev.mu_tilde_t, ev.mu_theta,
                                                       ev.d, ev.i)
 
 
-@functools.cache
+NAME = "equal_variance_kl"
+
+
 def checked() -> CheckedDerivation:
-    return ev.derive()
+    return derived(NAME)
 
 
-STEPS = list(checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens and definitions."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 

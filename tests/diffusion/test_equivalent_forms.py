@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 import sympy as sp
 
 from derivations.diffusion import equivalent_forms as ef
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from tests.diffusion.objective_steps import assert_checked
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
+
+NAME = "equivalent_forms"
 
 
-@functools.cache
 def checked() -> CheckedDerivation:
-    return ef.derive()
+    return derived(NAME)
 
 
 def settings():
     return checked().derivation.settings
 
 
-STEPS = list(checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens and definitions."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 
@@ -64,6 +61,6 @@ def test_near_miss_forms_are_refuted(form: sp.Expr, wrong: sp.Expr) -> None:
 
 def test_score_form_is_the_data_form_at_tweedies_estimate() -> None:
     """The score form (S) is the data form at x_0 = (x_t + (1 - abar) s)/sqrt(abar): an evaluation, not an identity."""
-    step = next(s.step for s in STEPS if s.step.tag == "S")
+    step = next(s.step for s in checked().steps if s.step.tag == "S")
     evaluation = checked().steps[step.number - 2].step
     assert evaluation.relation.establishes is None and step.expr == ef.LUO_MEAN_SCORE

@@ -19,12 +19,14 @@ from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context
 from derivations.engine.substitution import substitution
 from derivations.engine.verdict import Outcome
 from derivations.latex import render
-from tests.helpers import assert_proved_or_stated, stale_files, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
+
+NAME = "forward_process"
 
 
 @pytest.fixture(scope="module")
 def checked() -> CheckedDerivation:
-    return fp.derive()
+    return derived(NAME)
 
 
 def _context(checked: CheckedDerivation) -> Context:
@@ -32,17 +34,10 @@ def _context(checked: CheckedDerivation) -> Context:
     return Context(d.settings, d.normals)
 
 
-def _steps() -> list[CheckedStep]:
-    return list(fp.derive().steps)
-
-
-STEPS = _steps()
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_a_stated_given(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_a_stated_given(index: int) -> None:
     """Each checked step is proved; only givens and definitions are stated."""
-    assert_proved_or_stated(step)
+    assert_proved_or_stated(nth_step(NAME, index))
 
 
 def test_counts_of_proved_and_stated_steps(checked: CheckedDerivation) -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
 
 from derivations.diffusion import noise_parameterisation as npar
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from tests.diffusion.objective_steps import assert_checked
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
 
 alpha_t, beta_t, alpha_bar_t, alpha_bar_tm1 = npar.alpha_t, npar.beta_t, npar.alpha_bar_t, npar.alpha_bar_tm1
 sigma_t, beta_tilde_t, eps, eps_theta = npar.sigma_t, npar.beta_tilde_t, npar.eps, npar.eps_theta
@@ -21,25 +19,25 @@ sigma_t, beta_tilde_t, eps, eps_theta = npar.sigma_t, npar.beta_tilde_t, npar.ep
 IN_ALPHAS = {beta_t: 1 - alpha_t, alpha_bar_t: alpha_t * alpha_bar_tm1}
 
 
-@functools.cache
+NAME = "noise_parameterisation"
+
+
 def checked() -> CheckedDerivation:
-    return npar.derive()
+    return derived(NAME)
 
 
 def settings():
     return checked().derivation.settings
 
 
-STEPS = list(checked().steps)
-
-
 def tagged(tag: str) -> sp.Expr:
-    return next(s.step.expr for s in STEPS if s.step.tag == tag)
+    return next(s.step.expr for s in checked().steps if s.step.tag == tag)
 
 
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens and definitions."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 
@@ -105,5 +103,5 @@ def test_per_coordinate_loss_matches_sampling() -> None:
 
 def test_l_simple_is_the_weight_set_to_one() -> None:
     """Eq. (14) is the weighted loss at lambda_t = 1 (an evaluation, not an equality of the two losses)."""
-    step = next(s.step for s in STEPS if s.step.tag == "14")
+    step = next(s.step for s in checked().steps if s.step.tag == "14")
     assert step.relation.establishes is None and "lambda" in step.relation.latex

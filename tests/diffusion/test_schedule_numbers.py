@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 
 import mpmath
@@ -13,23 +12,22 @@ import sympy as sp
 from derivations.code import reference
 from derivations.diffusion import schedule_numbers as sn
 from derivations.diffusion import schedules
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from tests.diffusion.objective_steps import assert_checked
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
+
+NAME = "schedule_numbers"
 
 
-@functools.cache
 def checked() -> CheckedDerivation:
-    return sn.derive()
+    return derived(NAME)
 
 
-STEPS = list(checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens and definitions."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 
@@ -44,7 +42,7 @@ def test_counts_and_result_is_the_weight_at_t_equal_one() -> None:
 def test_linear_betas_are_exact(step: int, value: Fraction) -> None:
     """beta_1 = 1/10000, beta_500 = 1003/99900, beta_1000 = 1/50, from the exact alpha_bar product too."""
     assert sn.linear_beta_exact(step) == value
-    assert sp.Rational(value.numerator, value.denominator) in {s.step.expr for s in STEPS}
+    assert sp.Rational(value.numerator, value.denominator) in {s.step.expr for s in checked().steps}
 
 
 def test_linear_alpha_bar_T_agrees_with_the_float64_schedule() -> None:

@@ -2,42 +2,40 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
 
 from derivations.diffusion import score
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from tests.diffusion.objective_steps import assert_checked
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
 
 alpha_bar_t, x_0, x_t, eps, mu_0, sigma_0 = (score.alpha_bar_t, score.x_0, score.x_t, score.eps, score.mu_0,
                                              score.sigma_0)
 
 
-@functools.cache
+NAME = "score_and_tweedie"
+
+
 def checked() -> CheckedDerivation:
-    return score.derive()
+    return derived(NAME)
 
 
 def settings():
     return checked().derivation.settings
 
 
-STEPS = list(checked().steps)
-
-
 def tagged(tag: str) -> sp.Expr:
-    return next(s.step.expr for s in STEPS if s.step.tag == tag)
+    return next(s.step.expr for s in checked().steps if s.step.tag == tag)
 
 
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens and definitions."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 

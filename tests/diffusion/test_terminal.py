@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 
 import pytest
@@ -11,25 +10,24 @@ import sympy as sp
 from derivations.diffusion import schedules
 from derivations.diffusion import terminal as tm
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.limits import limit_as
 from derivations.engine.relations import Context
 from derivations.engine.verdict import Outcome
 from derivations.publish.output import derivation_files
-from tests.helpers import assert_proved_or_stated, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step
+
+NAME = "terminal_distribution"
 
 
-@functools.lru_cache(maxsize=1)
 def _checked() -> CheckedDerivation:
-    return tm.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """The variance, the divergence, the bound, the numbers and the limit are proved; convexity is stated."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
 
 

@@ -2,36 +2,33 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 import sympy as sp
 
 from derivations.diffusion import vdm
 from derivations.engine.checking import check_equal
 from derivations.engine.densities import NormalPDF
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from derivations.gaussian.kl import KLNormal
 from tests.diffusion.objective_steps import assert_checked
-from tests.helpers import step_id
+from tests.helpers import derived, each_step, nth_step
+
+NAME = "vdm_diffusion_loss"
 
 
-@functools.cache
 def checked() -> CheckedDerivation:
-    return vdm.derive()
+    return derived(NAME)
 
 
 def settings():
     return checked().derivation.settings
 
 
-STEPS = list(checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; the rest are givens and definitions."""
+    step = nth_step(NAME, index)
     assert_checked(step)
 
 
@@ -43,7 +40,7 @@ def test_counts_and_result_is_vdm_eq13() -> None:
 
 def test_posterior_is_an_exact_identity_of_densities() -> None:
     """q(z_t | z_s) q(z_s | x) / q(z_t | x) is N(mu_Q, sigma_Q^2) exactly (line (Q), proved)."""
-    line = next(s for s in STEPS if s.step.tag == "Q")
+    line = next(s for s in checked().steps if s.step.tag == "Q")
     assert line.verdict.proved and "collecting exponentials" in line.verdict.method
 
 
@@ -57,7 +54,7 @@ WRONG_POSTERIORS = {
 @pytest.mark.parametrize("wrong", WRONG_POSTERIORS.values(), ids=list(WRONG_POSTERIORS))
 def test_wrong_posteriors_are_refuted(wrong: sp.Expr) -> None:
     """sigma for sigma^2 in the variance, or sigma_s and sigma_t swapped in the mean: refuted."""
-    bayes = next(s for s in STEPS if s.step.tag == "Q")
+    bayes = next(s for s in checked().steps if s.step.tag == "Q")
     previous = checked().steps[bayes.step.number - 2].step.expr
     assert check_equal(previous, wrong, settings()).outcome is Outcome.REFUTED
 

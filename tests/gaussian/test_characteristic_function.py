@@ -17,25 +17,24 @@ from derivations.engine.densities import NormalPDF, normal_pdf
 from derivations.engine.relations import GIVEN
 from derivations.engine.verdict import Outcome
 from derivations.gaussian import characteristic_function as cf
-from tests.helpers import assert_proved_or_stated, stale_files, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
 
-BUILT = cf.build()
 I, t, x = sp.I, cf.t, cf.x
 MEAN, VARIANCE = cf.mu_1 + cf.mu_2, cf.sigma_1**2 + cf.sigma_2**2
 
 
-STEP_IDS = [step_id(s) for s in BUILT.steps]
+NAME = "characteristic_function"
 
 
 @pytest.fixture(scope="module")
 def checked():
-    return BUILT.check()
+    return derived(NAME)
 
 
-@pytest.mark.parametrize("index", range(len(BUILT.steps)), ids=STEP_IDS)
-def test_every_step_is_proved_or_stated(checked, index):
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index):
     """Each checked step is proved; only definitions and givens are stated."""
-    assert_proved_or_stated(checked.steps[index])
+    assert_proved_or_stated(nth_step(NAME, index))
 
 
 def test_givens_are_independence_and_uniqueness_with_citations(checked):

@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
-import pytest
 import sympy as sp
 
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.limits import limit_as
 from derivations.engine.relations import Context
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Outcome
 from derivations.gaussian import clt
 from derivations.publish.output import derivation_files
-from tests.helpers import assert_proved_or_stated, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step
+
+NAME = "central_limit"
 
 
-@functools.lru_cache(maxsize=1)
 def _checked() -> CheckedDerivation:
-    return clt.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """The forms of Z_n and the worked limits are proved; Taylor, independence and Levy are stated."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
@@ -13,13 +11,13 @@ from scipy import stats
 
 from derivations.engine.checking import check_equal
 from derivations.engine.densities import NormalPDF
-from derivations.engine.derivation import CheckedDerivation, CheckedStep, Derivation
+from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.relations import DEFINITION
 from derivations.engine.substitution import at
 from derivations.engine.verdict import Outcome
 from derivations.errors import StepNotEqualError
 from derivations.gaussian import conditional as gc
-from tests.helpers import assert_proved_or_stated, stale_files, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
 
 x, a, mu_1, mu_2 = gc.x, gc.a, gc.mu_1, gc.mu_2
 Sigma_11, Sigma_12, Sigma_22 = gc.Sigma_11, gc.Sigma_12, gc.Sigma_22
@@ -27,17 +25,17 @@ Sigma_11, Sigma_12, Sigma_22 = gc.Sigma_11, gc.Sigma_12, gc.Sigma_22
 POSITIVE_DEFINITE = {Sigma_11: Sigma_12**2 / Sigma_22 + gc.Sigma_1g2}
 
 
-@functools.lru_cache(maxsize=1)
+NAME = "gaussian_conditional"
+
+
 def _checked() -> CheckedDerivation:
-    return gc.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_a_stated_given(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_a_stated_given(index: int) -> None:
     """Each checked step is proved; only givens and definitions are stated."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
 
 

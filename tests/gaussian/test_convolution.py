@@ -16,24 +16,23 @@ from derivations.engine.densities import NormalPDF, normal_pdf
 from derivations.engine.verdict import Outcome
 from derivations.gaussian import convolution as gc
 from derivations.latex import render
-from tests.helpers import assert_proved_or_stated, stale_files, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
 
-BUILT = gc.build()  # built once: building records the slip, which runs checks
 VARIANCE = gc.sigma_1**2 + gc.sigma_2**2
 
 
-STEP_IDS = [step_id(s) for s in BUILT.steps]
+NAME = "gaussian_convolution"
 
 
 @pytest.fixture(scope="module")
 def checked():
-    return BUILT.check()
+    return derived(NAME)
 
 
-@pytest.mark.parametrize("index", range(len(BUILT.steps)), ids=STEP_IDS)
-def test_every_step_is_proved_or_stated(checked, index):
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index):
     """Each checked step is proved; only definitions and givens are stated."""
-    assert_proved_or_stated(checked.steps[index])
+    assert_proved_or_stated(nth_step(NAME, index))
 
 
 def test_only_the_three_opening_definitions_are_stated(checked):

@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 import sympy as sp
 
-from derivations.engine.derivation import CheckedDerivation, CheckedStep, Derivation
+from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.limits import limit_as
 from derivations.engine.relations import DIFFERENTIATION, INTEGRAL
 from derivations.engine.verdict import Outcome
 from derivations.errors import StepNotEqualError
 from derivations.gaussian import gaussian_integral as gi
 from derivations.publish.output import derivation_files
-from tests.helpers import assert_proved_or_stated, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step
+
+NAME = "gaussian_integral"
 
 
-@functools.lru_cache(maxsize=1)
 def _checked() -> CheckedDerivation:
-    return gi.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_a_stated_theorem(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_a_stated_theorem(index: int) -> None:
     """Each checked step is proved; the stated ones are the cited theorems (Fubini, polar coordinates, ...)."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
 
 
@@ -41,7 +38,7 @@ def test_counts_and_the_value_sqrt_pi() -> None:
 def test_no_line_before_the_last_uses_the_gaussian_integral_rule() -> None:
     """The proof does not lean on the rule it proves: only the final consistency line is an INTEGRAL step."""
     integral_steps = [s for s in _checked().steps if s.step.relation is INTEGRAL]
-    assert [s.step.number for s in integral_steps] == [len(STEPS)]
+    assert [s.step.number for s in integral_steps] == [len(_checked().steps)]
     assert all("Gaussian integral rule" not in s.verdict.method for s in _checked().steps[:-1])
 
 

@@ -15,8 +15,6 @@ from derivations.engine.verdict import Outcome
 from derivations.gaussian.kl import (
     KL_CLOSED_FORM,
     KLNormal,
-    build,
-    derive,
     log_difference,
     monte_carlo_kl,
     mu_1,
@@ -25,20 +23,20 @@ from derivations.gaussian.kl import (
     sigma_2,
     x,
 )
-from tests.helpers import assert_proved_or_stated, stale_files, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
 
-STEPS = build().steps  # unchecked: only to name the parametrised cases
+NAME = "kl_divergence"
 
 
 @pytest.fixture(scope="module")
 def checked():
-    return derive()
+    return derived(NAME)
 
 
-@pytest.mark.parametrize("number", [s.number for s in STEPS], ids=[step_id(s) for s in STEPS])
-def test_every_step_is_proved_or_stated(checked, number):
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index):
     """Each step of the page is proved by the engine (or is a definition or a given)."""
-    assert_proved_or_stated(checked.steps[number - 1])
+    assert_proved_or_stated(nth_step(NAME, index))
 
 
 def test_only_definitions_and_the_labelled_function_are_stated(checked):

@@ -16,18 +16,16 @@ from derivations.gaussian.kl_multivariate import (
     P_PARAMS,
     Q_PARAMS,
     DiagonalKL,
-    build,
     covariance,
-    derive,
     diagonal_case,
     diagonal_symbols,
     matrix_kl,
     vae_case,
     vae_formula,
 )
-from tests.helpers import assert_proved_or_stated, stale_files, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
 
-STEPS = build().steps
+NAME = "kl_multivariate"
 mu_01, mu_02, l_11, l_21, l_22 = P_PARAMS
 mu_11, mu_12, m_11, m_21, m_22 = Q_PARAMS
 MU_0, MU_1 = sp.Matrix([mu_01, mu_02]), sp.Matrix([mu_11, mu_12])
@@ -36,13 +34,13 @@ SIGMA_0, SIGMA_1 = covariance(l_11, l_21, l_22), covariance(m_11, m_21, m_22)
 
 @pytest.fixture(scope="module")
 def checked():
-    return derive()
+    return derived(NAME)
 
 
-@pytest.mark.parametrize("number", [s.number for s in STEPS], ids=[step_id(s) for s in STEPS])
-def test_every_step_is_proved_or_stated(checked, number):
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index):
     """Each step is proved by the engine, or is a definition or a stated given."""
-    assert_proved_or_stated(checked.steps[number - 1])
+    assert_proved_or_stated(nth_step(NAME, index))
 
 
 def test_stated_lines_are_the_definition_additivity_and_fubini(checked):

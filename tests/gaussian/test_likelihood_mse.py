@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 import sympy as sp
 
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.matrices import MVNormalPDF, d
 from derivations.engine.verdict import Outcome
 from derivations.gaussian import likelihood_mse as lk
 from derivations.publish.output import derivation_files
-from tests.helpers import assert_proved_or_stated, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step
+
+NAME = "likelihood_mse"
 
 
-@functools.lru_cache(maxsize=1)
 def _checked() -> CheckedDerivation:
-    return lk.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved(index: int) -> None:
     """Every line is proved (nothing is stated)."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
     assert step.verdict.outcome is Outcome.PROVED
 

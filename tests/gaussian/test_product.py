@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -12,27 +10,27 @@ from scipy import stats
 
 from derivations.engine.checking import check_equal
 from derivations.engine.densities import NormalPDF
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.settings import CheckSettings
 from derivations.engine.verdict import Outcome
 from derivations.gaussian import product as gp
-from tests.helpers import stale_files, step_id
+from tests.helpers import derived, each_step, nth_step, stale_files
 
 x, mu_1, mu_2, sigma_1, sigma_2 = gp.x, gp.mu_1, gp.mu_2, gp.sigma_1, gp.sigma_2
 SETTINGS = CheckSettings()
 
 
-@functools.lru_cache(maxsize=1)
+NAME = "gaussian_product"
+
+
 def _checked() -> CheckedDerivation:
-    return gp.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved(index: int) -> None:
     """Every line of the product derivation is proved (nothing is stated)."""
+    step = nth_step(NAME, index)
     assert step.verdict.outcome is Outcome.PROVED, step.verdict.describe()
 
 

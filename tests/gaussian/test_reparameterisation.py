@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
 
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from derivations.gaussian import reparameterisation as rp
 from derivations.publish.output import derivation_files
-from tests.helpers import assert_proved_or_stated, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step
+
+NAME = "reparameterisation"
 
 
-@functools.lru_cache(maxsize=1)
 def _checked() -> CheckedDerivation:
-    return rp.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """The gradients, the moments and the matrices are proved; the change of variables is stated."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
 
 

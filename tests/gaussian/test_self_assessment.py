@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
 
 from derivations.engine.checking import check_equal
-from derivations.engine.derivation import CheckedDerivation, CheckedStep, Derivation
+from derivations.engine.derivation import CheckedDerivation, Derivation
 from derivations.engine.relations import DEFINITION, EQUAL_IN_DISTRIBUTION
 from derivations.engine.verdict import Outcome
 from derivations.errors import StepNotEqualError
 from derivations.gaussian import self_assessment as sa
 from derivations.gaussian.characteristic_function import NormalCF
 from derivations.publish.output import derivation_files
-from tests.helpers import assert_proved_or_stated, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step
+
+NAME = "self_assessment"
 
 
-@functools.lru_cache(maxsize=1)
 def _checked() -> CheckedDerivation:
-    return sa.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_stated(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_stated(index: int) -> None:
     """Each checked step is proved; independence is stated."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
 
 

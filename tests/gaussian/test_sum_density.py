@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pytest
 import sympy as sp
 
 from derivations.engine.checking import check_equal
 from derivations.engine.densities import NormalPDF
-from derivations.engine.derivation import CheckedDerivation, CheckedStep
+from derivations.engine.derivation import CheckedDerivation
 from derivations.engine.verdict import Outcome
 from derivations.gaussian import sum_density as sd
 from derivations.publish.output import derivation_files
-from tests.helpers import assert_proved_or_stated, step_id
+from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step
+
+NAME = "sum_density"
 
 
-@functools.lru_cache(maxsize=1)
 def _checked() -> CheckedDerivation:
-    return sd.derive()
+    return derived(NAME)
 
 
-STEPS = list(_checked().steps)
-
-
-@pytest.mark.parametrize("step", STEPS, ids=[step_id(s.step) for s in STEPS])
-def test_every_step_is_proved_or_a_stated_theorem(step: CheckedStep) -> None:
+@each_step(NAME)
+def test_every_step_is_proved_or_a_stated_theorem(index: int) -> None:
     """Fubini and differentiation under the integral are stated; Leibniz and the substitution are proved."""
+    step = nth_step(NAME, index)
     assert_proved_or_stated(step)
 
 
