@@ -55,6 +55,7 @@ class Parsed:
     reason: str = ""
     names: tuple[Name, ...] = ()
     idents: dict = field(default_factory=dict)  # symbol -> Name, for the symbols read from names
+    tex: str = ""  # what was read (to read it again with other assumptions: lint.context)
 
 
 def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
@@ -80,7 +81,7 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
         return Parsed(None, "not a value (a distribution, or a relation)")
     idents = {builder.symbols[key]: name for key, name in builder.named.items() if key in builder.symbols}
     idents.update({term.base.label: FAMILIES[term.base] for term in expr.atoms(sp.Indexed) if term.base in FAMILIES})
-    parsed = Parsed(expr, "", tuple(lexed.names), idents)
+    parsed = Parsed(expr, "", tuple(lexed.names), idents, tex)
     if guard:
         reason = _misread(parsed, builder, scope)
         if reason:

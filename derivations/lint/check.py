@@ -34,6 +34,7 @@ from derivations.latex.families import terms_as_symbols
 from derivations.latex.reader import CONST, Parsed
 from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
 from derivations.lint.context import Definition, Post
+from derivations.lint.conventions import note_lone_row
 from derivations.lint.extract import DisplayBlock
 from derivations.lint.heads import (
     CALL_LABEL,
@@ -91,6 +92,7 @@ class Linter:
             try:
                 before = len(results)
                 chain = self._row(row, chain, results)
+                note_lone_row(self.post, row, results[before:])
                 unread = bool(row.condition) and self.post.read_condition(row.condition) is None
                 results[before:] = [under_condition(row, r, unread) for r in results[before:]]
             except ENGINE_FAILURES as error:  # the last resort: a row the linter cannot handle is not a crash
@@ -218,14 +220,14 @@ class Linter:
         if previous is None or previous.expr is None:
             reason = previous.reason if previous is not None else "no line before"
             return StepResult(row.line, row.source, Status.UNPARSED, f"the line before is unparsed ({reason})")
-        lhs, rhs = previous.expr, current.expr
-        broken = sorted(str(s) for s in self.post.contradicted_in((lhs, rhs), row.line))
-        if broken:
-            return StepResult(row.line, row.source, Status.UNDECIDED,
-                              f"the post sets {', '.join(broken)} to a value the notation's convention rules out")
+        unsettled, freed = self.post.unsettled(previous, current, row.line, row.condition)
+        if freed is None:
+            return StepResult(row.line, row.source, Status.UNDECIDED, unsettled)
         try:
-            with safety_limit(f"line {row.line}"):
-                return self._relation(row, relation, lhs, rhs, variables, previous, current)
+            with safety_limit(f"line {row.line}"):  # a broken convention: the step is checked without it
+                result = self._relation(row, relation, *freed, variables, previous, current)
+            return result if not unsettled or result.status is Status.PROVED else replace(
+                result, status=Status.UNDECIDED, method=unsettled, residual=None)
         except (EngineInconsistencyError, CheckTimeoutError) as error:
             return StepResult(row.line, row.source, Status.UNDECIDED, str(error))
         except ENGINE_FAILURES as error:  # a SymPy failure on odd input is "undecided", never a crash
@@ -256,8 +258,8 @@ class Linter:
     def _check(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
         """check_equal; then with the post's definitions and the built-in results substituted, if they occur.
 
-        When a definition or a result occurs in the step, the verdict with it substituted is
-        the one reported: a counterexample that ignores them is no refutation.
+        When a definition or a result occurs in the step, the verdict with it substituted is the one
+        reported: a counterexample that ignores them is no refutation. A value in passing never proves.
         """
         lhs, rhs = self._peeled(lhs, rhs)
         plain_settings = self._settings(row, lhs, rhs)
@@ -270,10 +272,14 @@ class Linter:
                                               rename=lambda value: in_post_terms(value, self.post, lhs, rhs))
             cited_sides.append(with_results)
             cited += names
-        sides = self._peeled(*self.post.substituted(tuple(cited_sides), row.line))
+        sides = self._peeled(*self.post.substituted(tuple(cited_sides), row.line, passing=True))
         if tuple(sides) == (lhs, rhs):
             return plain
         second = check_equal(*sides, self._settings(row, *sides))
+        passing = self.post.in_passing(tuple(cited_sides), row.line)
+        cued = self._peeled(*self.post.substituted(tuple(cited_sides), row.line)) if passing else ()
+        if second.proved and passing and not check_equal(*cued, self._settings(row, *cued)).proved:
+            return Verdict(Outcome.UNDECIDED, f"proved only with the values in passing of {', '.join(passing)}")
         where = "the post's definitions" + (f" and {'; '.join(sorted(set(cited)))}" if cited else "")
         left = self.post.still_defined(sides, row.line)
         if second.outcome is Outcome.REFUTED and left:  # definitions in a circle: names still tied remain

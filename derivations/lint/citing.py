@@ -79,7 +79,8 @@ def follows_ho(post: Post) -> bool:
     """
     from derivations.lint.lemmas import forward_step
 
-    if not _alphas_are_hos(post):  # alpha_t = 1 - beta_t^2: alpha-bar is another product, the closed form another
+    # beta_t = 2, or alpha_t = 1 - beta_t^2: alpha-bar is another product, the closed form another
+    if post.breaks_schedule() or not _alphas_are_hos(post):
         return False
     stated = next((d for head, d in post.definitions.items() if is_forward_step(head) or _is_sampling_step(d)),
                   None)
@@ -120,7 +121,8 @@ def _samples_ho(stated, post: Post) -> bool:
     beta = symbols.get("beta_t", post.scope.symbol(Name("beta", sub="t")))
     noise = (stated.value - sp.sqrt(1 - beta) * symbols["x_t-1"]) / sp.sqrt(beta)
     noise = post.substituted((sp.simplify(noise),), stated.line + 1)[0]
-    return isinstance(noise, sp.Symbol) and noise.name.startswith(("epsilon", "z"))
+    return isinstance(noise, sp.Symbol) and noise.name.startswith(("epsilon", "z")) and (
+        noise.name not in post.nonstandard)  # epsilon ~ N(0, 2I): another model
 
 
 def is_forward_step(head: sp.Expr) -> bool:

@@ -19,7 +19,7 @@ definition does not stand, and a definition never proves a step by itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -41,6 +41,7 @@ class Definition:
     head: sp.Expr  # a symbol or a density
     value: sp.Expr
     line: int
+    cued: bool = True  # False for a value stated in passing in the prose: it may refute, never prove (lint.cues)
 
 
 @dataclass
@@ -53,6 +54,12 @@ class Post:
     follows_ho: tuple[int, bool] | None = None  # (line of its forward step, is it Ho et al.'s?): lint.citing
     #: Names the post sets to a value their convention forbids (sigma = -2 for a positive sigma).
     contradicted: set[sp.Symbol] = field(default_factory=set)
+    #: Families (``beta`` of ``\\beta_t``) the post says something of that their convention may not hold for.
+    void_families: set[str] = field(default_factory=set)
+    #: Noises the post gives a law other than the standard normal (``\\epsilon \\sim \\mathcal{N}(0, 2)``).
+    nonstandard: set[str] = field(default_factory=set)
+    #: Names whose square the post sets to a value that may be negative (``\\sigma_t^2 = 1 - 2``): maybe not real.
+    not_real: set[str] = field(default_factory=set)
 
     def read(self, text: str) -> Parsed:
         """``text`` read in the post's scope (``x\\_t``, kramdown's escaped subscript, is ``x_t``)."""
@@ -88,7 +95,7 @@ class Post:
 
     # --- definitions -----------------------------------------------------------------
 
-    def define(self, head_text: str, value_text: str, line: int) -> bool:
+    def define(self, head_text: str, value_text: str, line: int, *, cued: bool = True) -> bool:
         """Record ``head = value`` if the head is a label; True if it was a definition."""
         function = _CALL_HEAD.match(head_text)
         if function and self._define_function(function.group("name"), function.group("args"), value_text):
@@ -97,21 +104,22 @@ class Post:
         if head.expr is None or value.expr is None:
             return False
         if isinstance(head.expr, sp.Symbol) and _contradicts(head.expr, value.expr):
-            self.contradicted.add(head.expr)  # every proof that used the convention is void for this post
+            self.void(head.expr)  # every proof that used the convention is void for this post
             return True
         if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
-            self.definitions[head.expr] = Definition(head.expr, value.expr, line)
+            self.definitions[head.expr] = Definition(head.expr, value.expr, line, cued)
             for steps in (1, 2) if _shiftable(value.expr) else ():  # at step t, and one and two steps earlier
                 earlier = shifted(head.expr, steps)
                 moved = shifted(value.expr, steps) if earlier is not None else None
                 if moved is not None:  # x_t = 1 is a value at step t, not at every step
-                    self.definitions.setdefault(earlier, Definition(earlier, moved, line))
+                    self.definitions.setdefault(earlier, Definition(earlier, moved, line, cued))
             return True
         if _a_square(head.expr) and value.expr.is_nonnegative is False:  # sigma_t^2 = -4: no real sigma_t
-            self.contradicted.add(head.expr.base)
+            self.void(head.expr.base)
+            self.not_real.add(head.expr.base.name)
             return True
         if _a_square(head.expr) and not value.expr.has(head.expr.base):  # sigma_*^2 = ...: only the square is named
-            self.definitions[head.expr] = Definition(head.expr, value.expr, line)
+            self.definitions[head.expr] = Definition(head.expr, value.expr, line, cued)
             return True
         return False
 
@@ -140,16 +148,27 @@ class Post:
         self.scope.functions[name.key] = lambda *args: body.xreplace(dict(zip(parameters, args, strict=True)))
         return True
 
+    def void(self, symbol: sp.Symbol) -> None:
+        """The post says of ``symbol`` what its convention may not hold for: steps that use it are undecided."""
+        self.contradicted.add(symbol)
+        if family_of(symbol) != symbol.name and re.search(r"_.*[A-Za-z]", symbol.name):  # beta_t = 2t/T: every beta_k
+            self.void_families.add(family_of(symbol))
+
+    def breaks_schedule(self) -> bool:
+        """Has the post said of a schedule letter what the schedule's convention may not hold for?"""
+        return bool(self.void_families & {"alpha", "alphabar", "beta"}) or any(
+            family_of(s) in ("alpha", "alphabar", "beta") for s in self.contradicted)
+
     def contradicted_in(self, sides: tuple[sp.Expr, ...], before: int) -> set[sp.Symbol]:
         """The names of ``sides`` whose value, through every definition, breaks their convention (sigma_1 = tau - 2,
         tau = 1)."""
         used = set().union(*(side.free_symbols for side in sides))
-        found = self.contradicted & used
+        found = (self.contradicted & used) | {s for s in used if family_of(s) in self.void_families}
         for head, definition in self.definitions.items():
             if definition.line >= before:
                 continue
             try:
-                value = self.substituted((definition.value,), before)[0]
+                value = self.substituted((definition.value,), before, passing=True)[0]
             except (ValueError, TypeError, AttributeError):  # a value SymPy cannot substitute into: no verdict from it
                 continue
             broken = _contradicts(head, value) or self._above_one(head, value)
@@ -157,7 +176,48 @@ class Post:
                 found.add(head)
             elif _a_square(head) and head.base in used and value.is_nonnegative is False:  # sigma^2 = tau - 5, tau = 1
                 found.add(head.base)
+                self.not_real.add(head.base.name)
         return found
+
+    def unsettled(self, previous: Parsed, current: Parsed, line: int,
+                  condition: str = "") -> tuple[str, tuple[sp.Expr, ...] | None]:
+        """Why a verdict on ``previous = current`` may not stand as read, and the sides to check instead.
+
+        A name whose convention the post breaks is checked as a plain real name: only a proof
+        stands. A name the reading cancelled (sigma/sigma, sigma = 0), a declared normal with
+        another law, or a sum's range bounded by the condition leaves no sides to check (None).
+        """
+        sides = (previous.expr, current.expr)
+        broken = sorted(self.contradicted_in(sides, line), key=str)
+        cancelled = self.cancelled((previous, current), line)  # sigma/sigma read as 1, with sigma = 0
+        if broken or cancelled:
+            why = (f"the post sets {', '.join(map(str, broken + cancelled))} to a value the notation's convention"
+                   " (or the reading, which cancelled it) rules out")
+            if cancelled or any(s.name in self.normals or s.name in self.not_real for s in broken):
+                return why, None
+            plain = {s.name: sp.Symbol(s.name, real=True) for s in broken}
+            scope = replace(self.scope, fixed={**self.scope.fixed, **plain})  # read again: sqrt(sigma^2) is |sigma|
+            again = tuple(read(p.tex.replace(r"\_", "_"), scope).expr if p.tex else None for p in (previous, current))
+            return why, None if None in again else again
+        hypothesis = self.read_condition(condition) if condition else None
+        limits = {s for e in sides for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for s in
+                  sp.Tuple(*lim[1:]).free_symbols}
+        if hypothesis is not None and hypothesis.free_symbols & limits:  # sum_{k=1}^{n} 1 = n for n < -1
+            return ("the condition bounds a sum's range: its closed form counts a reversed range as Karr does, "
+                    "not as empty as written"), None
+        return "", sides
+
+    def cancelled(self, sides: tuple[Parsed, ...], before: int) -> list[str]:
+        r"""Names a side's reading cancelled (:math:`\sigma/\sigma` reads 1) that the post makes 0, or may."""
+        found = []
+        for side in sides:
+            kept = {s.name for s in side.expr.free_symbols}
+            for name in {n.sympy_name for n in side.names} - kept:
+                definition = next((d for h, d in self.definitions.items() if str(h) == name and d.line < before), None)
+                voided = any(s.name == name for s in self.contradicted) or name.partition("_")[0] in self.void_families
+                if voided or (definition is not None and definition.value.is_zero is not False):
+                    found.append(name)
+        return sorted(found)
 
     def _above_one(self, head: sp.Symbol, value: sp.Expr) -> bool:
         """A schedule letter of a diffusion post set to 1 or more (beta_t = 2): its convention is (0, 1)."""
@@ -181,14 +241,22 @@ class Post:
         return any(d.line < before and d.head in used and d.value.free_symbols & bound
                    for d in self.definitions.values())
 
-    def substituted(self, sides: tuple[sp.Expr, ...], before: int) -> tuple[sp.Expr, ...]:
+    def in_passing(self, sides: tuple[sp.Expr, ...], before: int) -> list[str]:
+        """The names of ``sides`` defined only in passing before line ``before`` (lint.cues)."""
+        used = set().union(*(side.free_symbols for side in sides))
+        return sorted(str(d.head) for d in self.definitions.values()
+                      if d.line < before and not d.cued and (d.head in used or d.head.free_symbols & used))
+
+    def substituted(self, sides: tuple[sp.Expr, ...], before: int, *, passing: bool = False) -> tuple[sp.Expr, ...]:
         """Both sides of a step with the definitions made before line ``before`` and the schedule's relations.
 
         A bound variable (of an integral, a sum) is never replaced: it is not the defined name.
         The schedule's relations are applied to the two sides together, so both use one spelling.
+        A value the prose states in passing is substituted only with ``passing`` (lint.cues).
         """
         bound = {v for side in sides for node in side.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
-        mapping = {d.head: d.value for d in self.definitions.values() if d.line < before and d.head not in bound}
+        mapping = {d.head: d.value for d in self.definitions.values()
+                   if d.line < before and d.head not in bound and (d.cued or passing)}
         squares = {head.base: value for head, value in mapping.items() if _a_square(head)}
         out = []
         for expr in sides:
@@ -199,6 +267,15 @@ class Post:
                 expr = new
             out.append(expr)
         return schedule_relations(tuple(out)) if self.scope.diffusion else tuple(out)
+
+
+def family_of(symbol: sp.Basic) -> str:
+    """``beta_t-1`` -> ``beta``; ``alphabar_t`` -> ``alphabar``; an indexed base ``beta`` -> ``beta``.
+
+    Only a plain index (a letter or number, ``t-1``) makes a family: ``alpha_t|s`` is a name of its own.
+    """
+    base, _, sub = str(symbol).partition("[")[0].partition("_")
+    return base if not sub or re.fullmatch(r"(?:[A-Za-z]|\d+)(?:[-+]\d+)?", sub) else str(symbol)
 
 
 def _contradicts(name: sp.Symbol, value: sp.Expr) -> bool:

@@ -32,6 +32,8 @@ class DisplayBlock:
     content: str
     #: The lettered reasons listed under the block (``- (b) at $t = 1$``), by letter.
     reasons: tuple[tuple[str, str], ...] = ()
+    #: For inline math, its sentence: the prose before it and after it (:mod:`~derivations.lint.cues`).
+    sentence: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,22 @@ def _inline_single(lines: list[str], token: Token) -> list[DisplayBlock]:
             continue
         at = source.find(child.content, cursor)
         cursor = max(cursor, at + 1)
-        found.append(DisplayBlock(start + 1 + (source.count("\n", 0, at) if at >= 0 else 0), child.content))
+        sentence = _sentence(source, at, at + len(child.content)) if at >= 0 else ("", "")
+        found.append(DisplayBlock(start + 1 + (source.count("\n", 0, at) if at >= 0 else 0), child.content,
+                                  sentence=sentence))
     return found
+
+
+#: A sentence ends at ".", "!" or "?" before a space (not after "eq.", "e.g.", "et al."), or at a blank line.
+_SENTENCE_END = re.compile(r"(?<!\beq)(?<!\bEq)(?<!\bal)(?<!\bsec)(?<!\bFig)(?<!\bcf)(?<!\bvs)(?<!\be\.g)"
+                           r"(?<!\bi\.e)[.!?](?=\s|$)|\n\s*\n")
+
+
+def _sentence(source: str, start: int, end: int) -> tuple[str, str]:
+    """The prose of the sentence around ``source[start:end]``: what comes before it and after it."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(source, 0, start)]
+    after = _SENTENCE_END.search(source, end)
+    return source[ends[-1] if ends else 0:start], source[end:after.start() if after else len(source)]
 
 
 def _content_line(lines: list[str], token: Token) -> int:

@@ -15,11 +15,12 @@ import sympy as sp
 from derivations.engine import notation
 from derivations.errors import BadInputError
 from derivations.latex.names import Name, read_name
-from derivations.latex.reader import GaussianLaw
 from derivations.latex.scope import Scope
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.citing import follows_ho
 from derivations.lint.context import Post, is_diffusion_post
+from derivations.lint.conventions import note_statement
+from derivations.lint.cues import Cue, cue
 from derivations.lint.extract import extract, front_matter_lists
 from derivations.lint.macros import expand, macros
 from derivations.lint.post import MAX_BYTES, read_post
@@ -111,7 +112,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
         if kind == 0:
             line = lines[item.line - 1] if item.line <= len(lines) else ""
             if REASON.match(line) is None:  # "- (b) with $\lambda = 0$": the case of one step, not the post's
-                _inline_definition(post, item.content, item.line)
+                _inline_definition(post, item.content, item.line, item.sentence)
         else:
             post.scope.imaginary_i = not (uses_i_as_index(item.content) or _sets_letter(text, "i"))  # e^{is}, X_i
             found = linter.block(item)
@@ -136,42 +137,38 @@ def _void_citations_of_ho(steps: list[StepResult], post: Post) -> list[StepResul
             for step in steps]
 
 
-def _inline_definition(post: Post, content: str, line: int) -> None:
+def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str, str] = ("", "")) -> None:
     """``$\\alpha_t = 1 - \\beta_t$`` in the prose defines its label from that line on; nothing else is taken.
 
     Several definitions may share one run of math (``$A = ..., B = ...$``). A plain letter
     (``$t = x - C$``) is a change of variables or a value in passing, not a definition, unless its
     value holds a declared standard normal (``$X = 10 + 2Z_1$``: a random variable made of noise).
+    ``=:`` defines its right side. Every relation is also read for what it says of the post's
+    conventions (:mod:`~derivations.lint.conventions`). Its sentence says whether it defines at all
+    (:mod:`~derivations.lint.cues`).
     """
     for _, piece in top_level_split(content, re.compile(",")):
-        _constrains(post, piece)
-        parts = top_level_split(piece, re.compile(r"\\coloneqq|:=|\\triangleq|\\equiv|(?<![<>!\\])="))
-        if len(parts) != 2:
+        note_statement(post, piece, line)
+        presented = cue(*sentence, piece)
+        if presented is Cue.NEGATED:
             continue
-        head = parts[0][1].strip()
-        found = read_name(re.sub(r"\\displaystyle", "", head).strip(), 0)
+        parts = top_level_split(piece, _DEFINES)
+        if len(parts) != 2 or parts[1][0] not in ("=", ":=", "=:", r"\coloneqq", r"\eqqcolon", r"\triangleq",
+                                                   r"\equiv"):
+            continue
+        head, value = parts[0][1].strip(), parts[1][1]
+        if parts[1][0] in ("=:", r"\eqqcolon"):
+            head, value = value.strip(), parts[0][1]
+        head = re.sub(r"\\displaystyle", "", head).strip()
+        found = read_name(head, 0)
         plain_letter = found is not None and not found[0].sub and not found[0].accent and len(head) <= 2
-        value = re.sub(r"\\displaystyle", "", parts[1][1])
+        value = re.sub(r"\\displaystyle", "", value)
         if not plain_letter or _has_declared_noise(post, value):  # X = 10 + 2 Z_1: a variable made of noise
-            post.define(head, value, line)
+            post.define(head, value, line, cued=presented is Cue.CUED)
 
 
-def _constrains(post: Post, piece: str) -> None:
-    r"""``$\sigma < 0$``, ``$\epsilon \sim \mathcal{N}(0, 2)$``: a name the post says is not what its convention
-    (positive, a standard normal) makes it; the steps that use it are then undecided."""
-    parts = top_level_split(piece, re.compile(r"<|\\lt(?![A-Za-z])|\\le(?:q)?(?![A-Za-z])|\\sim(?![A-Za-z])"))
-    if len(parts) != 2:
-        return
-    (_, left), (relation, right) = parts
-    name, value = post.read(left).expr, post.read(right).expr
-    if not isinstance(name, sp.Symbol) or value is None:
-        return
-    if relation.startswith("\\sim"):
-        standard = isinstance(value, GaussianLaw) and value.args == (0, 1)
-        if name.name in post.normals and not standard or name.is_positive:
-            post.contradicted.add(name)
-    elif name.is_positive and (value.is_positive is False or value.is_zero):
-        post.contradicted.add(name)
+#: What defines in the prose: ``=``, ``:=``, ``=:``, ``\\triangleq``, ``\\equiv``, ``\\overset{\\text{def}}{=}``.
+_DEFINES = re.compile(r"\\coloneqq|\\eqqcolon|=:|:=|\\triangleq|\\equiv|\\overset|\\stackrel|(?<![<>!\\])=")
 
 
 def _has_declared_noise(post: Post, value_text: str) -> bool:

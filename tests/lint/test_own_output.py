@@ -61,10 +61,13 @@ def test_equality_in_distribution_with_a_label() -> None:
 
 
 def test_a_defined_square_replaces_its_even_powers() -> None:
-    r"""After ``$\sigma_*^2 = a + b$``, ``\sigma_*^{-4}`` is ``(a + b)^{-2}``; ``\sigma_*`` alone stays unknown."""
-    prose = "Write $\\sigma_*^2 = a + b$.\n\n"
-    assert verdicts(prose + r"$$\frac{1}{\sigma_*^4} = \frac{1}{(a+b)^2}$$") == ["proved"]
-    assert "proved" not in verdicts(prose + r"$$\sigma_* = \sqrt{a + b}$$")
+    r"""After ``$\sigma_*^2 = 1 + b^2$``, ``\sigma_*^{-4}`` is ``(1 + b^2)^{-2}``; ``\sigma_*`` alone stays unknown.
+
+    (A value not provably positive, ``a + b``, voids sigma's convention: lint.conventions.)
+    """
+    prose = "Write $\\sigma_*^2 = 1 + b^2$.\n\n"
+    assert verdicts(prose + r"$$\frac{1}{\sigma_*^4} = \frac{1}{(1+b^2)^2}$$") == ["proved"]
+    assert "proved" not in verdicts(prose + r"$$\sigma_* = \sqrt{1 + b}$$")
 
 
 #: Refutations the linter still makes on the project's own pages, each with its cause.

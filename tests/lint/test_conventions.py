@@ -1,7 +1,10 @@
-"""False proofs the fifth adversarial review found that are not fixed yet (December 2026).
+"""What a post says of its conventions, and whether its prose defines: the fifth review's last findings.
 
-Each still proves a false line. The test is a strict xfail: a fix makes it pass, the run then fails,
-and the case moves into ``FOUND`` in ``test_adversarial.py``.
+The fifth adversarial review (December 2026) found posts that proved a false line because the
+linter kept a convention (sigma positive, schedule letters in (0, 1), declared normals standard)
+that the post broke in a way it did not read, or took a sentence's math for a definition. Each is
+a test here (:mod:`derivations.lint.conventions`, :mod:`derivations.lint.cues`), with the true
+posts beside them that must still be proved.
 """
 
 from __future__ import annotations
@@ -16,9 +19,8 @@ def verdicts(text: str) -> list[str]:
     return [step.status.value for step in lint_text(text, Options()).steps]
 
 
-#: Found by the fifth round and not fixed yet: each still proves a false line. A fix makes its test pass, and
-#: strict xfail then fails the run, so the case moves up into FOUND.
-OPEN = {
+#: Found by the fifth round: each proved a false line.
+FOUND = {
     'F2 prose unless': (
         'Unless $\\mu = 0$, the two sides differ.\n\n$$(\\mu + 1)^2 = 1$$\n'
     ),
@@ -89,8 +91,56 @@ OPEN = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="an open false proof (see OPEN)")
-@pytest.mark.parametrize("text", OPEN.values(), ids=OPEN.keys())
-def test_an_open_finding_still_proves_nothing(text: str) -> None:
-    """The same claim as for FOUND; these fail today, and are listed so that they are not forgotten."""
+@pytest.mark.parametrize("text", FOUND.values(), ids=FOUND.keys())
+def test_a_broken_convention_or_a_sentence_proves_nothing(text: str) -> None:
     assert "proved" not in verdicts(text)
+
+
+#: Made by us after the fixes: more ways to say the same things.
+MORE = {
+    'sigma + 2 = 0 in the prose': 'Let $\\sigma + 2 = 0$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'sigma \\le -1': 'Here $\\sigma \\le -1$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    '1 - beta_t < 0 in a diffusion post': (
+        'A diffusion model with $1 - \\beta_t < 0$.\n\n$$\\sqrt{(1-\\beta_t)^2} = 1 - \\beta_t$$\n'),
+    'alpha_t + beta_t = 3': (
+        'A diffusion model, $\\alpha_t + \\beta_t = 3$.\n\n$$\\sqrt{(1-\\beta_t)^2} = 1 - \\beta_t$$\n'),
+    'eqqcolon': 'Let $-2 \\eqqcolon \\sigma$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'sigma in the negative reals': 'Let $\\sigma \\in (-\\infty, 0)$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'sigma_t^2 = 0 then a quotient': (
+        'A diffusion model. Take $\\sigma_t^2 = 0$.\n\n$$\\frac{\\sigma_t}{\\sigma_t} = 1$$\n'),
+    'mu = 0 then mu/mu': 'Let $\\mu = 0$.\n\n$$\\frac{\\mu}{\\mu} = 1$$\n',
+    'if mu = 0': 'If $\\mu = 0$, the two sides agree.\n\n$$(\\mu + 1)^2 = 1$$\n',
+    'a value in passing': 'For example $\\mu = 0$.\n\n$$(\\mu + 1)^2 = 1$$\n',
+    'product over a condition': '$$\\prod_{k=1}^{n} 2 = 2^n \\quad (n < 0)$$\n',
+    'beta_t = t/T^0': 'A diffusion model. Let $\\beta_t = 3t/T$.\n\n$$\\sqrt{(1-\\beta_T)^2} = 1 - \\beta_T$$\n',
+}
+
+
+@pytest.mark.parametrize("text", MORE.values(), ids=MORE.keys())
+def test_more_ways_to_break_a_convention_prove_nothing(text: str) -> None:
+    assert "proved" not in verdicts(text)
+
+
+#: True posts: what agrees with a convention keeps it, and a definition with a cue proves.
+KEPT = {
+    'sigma > 0': 'Let $\\sigma > 0$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'sigma^2 = 4': 'Let $\\sigma^2 = 4$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'Ho schedule': (
+        'A diffusion model with $\\alpha_t = 1 - \\beta_t$ and $\\bar\\alpha_t = \\prod_{s=1}^t \\alpha_s$, where'
+        ' $0 < \\beta_1 < \\beta_2 < \\dots < \\beta_T < 1$.\n\n$$\\sqrt{(1-\\beta_t)^2} = \\alpha_t$$\n'),
+    'linear schedule': (
+        'A diffusion model. Let $\\beta_t = \\beta_1 + \\frac{t - 1}{T - 1}(\\beta_T - \\beta_1)$.\n\n'
+        '$$\\sqrt{(1-\\beta_T)^2} = 1 - \\beta_T$$\n'),
+    'let mu = 0': 'Let $\\mu = 0$.\n\n$$(\\mu + 1)^2 = 1$$\n',
+    'where mu = 0': 'Here the mean is zero, where $\\mu = 0$.\n\n$$(\\mu + 1)^2 = 1$$\n',
+    'stackrel def with a positive value': (
+        'Let $\\sigma \\stackrel{\\text{def}}{=} 2$.\n\n$$\\sqrt{\\sigma^2} = 2$$\n'),
+    'a standard noise': (
+        '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\nHere $z_1 \\sim \\mathcal{N}(0, 1)$.\n\n'
+        '$$z_1 + z_2 \\overset{d}{=} \\sqrt{2} z_3$$\n'),
+}
+
+
+@pytest.mark.parametrize("text", KEPT.values(), ids=KEPT.keys())
+def test_what_agrees_with_a_convention_is_still_proved(text: str) -> None:
+    assert verdicts(text)[-1] == "proved"
