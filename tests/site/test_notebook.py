@@ -20,6 +20,7 @@ import pytest
 
 from derivations import registry
 from derivations.latex import render  # noqa: F401 - installs the Jupyter display
+from tests.helpers import derived
 from tests.site import browser, sites
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">HEAD</head>
@@ -72,8 +73,7 @@ def notebook_pages(tools) -> dict[tuple[str, str], str]:
     (root / "nb").mkdir()
     urls = {}
     for name in registry.names():
-        checked = registry.deriver(name)()
-        text = checked._repr_latex_()
+        text = derived(name)._repr_latex_()
         for front, (head, tail) in FRONT_ENDS.items():
             page = PAGE.replace("HEAD", head).replace("TAIL", tail)
             page = page.replace("JSON_TEXT", _js_string(text))
@@ -92,19 +92,10 @@ def _js_string(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def notebook_reports(notebook_pages) -> dict[tuple[str, str], dict]:
-    out = {}
-    with browser.browser() as context:
-        for key, url in notebook_pages.items():
-            page = context.new_page()
-            try:
-                page.goto(url, wait_until="load")
-                page.wait_for_function("window.__done === true", timeout=60_000)
-                page.wait_for_timeout(100)
-                out[key] = page.evaluate(REPORT)
-                page.screenshot(path=str(browser.SCREENSHOTS / f"notebook-{key[0]}-{key[1]}.png"), full_page=True)
-            finally:
-                page.close()
-    return out
+    """Every notebook page loaded and measured once, in one browser: (front end, derivation) -> report."""
+    shots = ({key: browser.SCREENSHOTS / f"notebook-{key[0]}-{key[1]}.png" for key in notebook_pages}
+             if browser.screenshots_wanted() else {})
+    return browser.measure_all(notebook_pages, REPORT, shots)
 
 
 CASES = [(front, name) for front in FRONT_ENDS for name in registry.names()]
@@ -116,6 +107,6 @@ def test_jupyter_display_renders(notebook_reports, case):
     front, name = case
     report = notebook_reports[case]
     assert report["errors"] == []
-    chains = len(registry.deriver(name)().derivation.chains)
+    chains = len(derived(name).derivation.chains)
     assert report["displays"] >= chains
     assert not re.search(r"\\begin\{aligned\}|\$\$", html.unescape(report["text"]))

@@ -2,8 +2,9 @@
 
 For every page on every site: no render error, no raw LaTeX left in the text, the math each
 renderer receives is the math the Markdown wrote, no display block wider than the 740 px
-column, and every equation number inside the column, clear of its equation. Screenshots of
-every page are written to ``tests/site/screenshots/`` (ignored by git) for a person to look at.
+column, and every equation number inside the column, clear of its equation. With
+``SITE_SCREENSHOTS=1`` screenshots of every page are written to ``tests/site/screenshots/``
+(ignored by git) for a person to look at.
 """
 
 from __future__ import annotations
