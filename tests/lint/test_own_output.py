@@ -86,16 +86,15 @@ def _pages() -> list[Path]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("page", _pages(), ids=lambda p: p.name)
-def test_own_page_has_no_unknown_refutation(page: Path) -> None:
+def test_own_page_has_no_unknown_refutation(own_lint, page: Path) -> None:
     """Every step of a page is proved by the engine: the linter refutes none but the known misreadings."""
-    report = lint_text(page.read_text(encoding="utf-8"), Options(), path=str(page))
+    report = own_lint(page)
     refuted = {(page.name, s.line) for s in report.steps if s.status is Status.REFUTED}
     assert refuted <= set(KNOWN_MISREADINGS), sorted(refuted - set(KNOWN_MISREADINGS))
 
 
 @pytest.mark.slow
-def test_own_pages_proved_figure() -> None:
+def test_own_pages_proved_figure(own_lint) -> None:
     """The measured figure (150 of 561 steps proved, December 2026) does not fall back."""
-    proved = sum(s.status is Status.PROVED for page in _pages()
-                 for s in lint_text(page.read_text(encoding="utf-8"), Options()).steps)
+    proved = sum(s.status is Status.PROVED for page in _pages() for s in own_lint(page).steps)
     assert proved >= 140
