@@ -3,10 +3,10 @@ r"""Read one side of a row of LaTeX into SymPy, or say why it stays unread.
 The pipeline: :mod:`~derivations.latex.lexer` (tokens), :mod:`~derivations.latex.grammar`
 (a parse tree), then :class:`_Builder` here (the meaning, with the post's
 :class:`~derivations.latex.scope.Scope`). Two guards then reject a reading that may be a
-misreading: every name of the row must be a symbol of the expression (none lost,
-none invented), and the expression printed back to LaTeX must read back as itself.
-A row that fails, or uses a construct the reader does not know, is *unread*: never
-proved, never refuted. Nothing in a row is ever executed.
+misreading: every name of the row must be a symbol of the expression (none lost, none
+invented), and the expression printed back to LaTeX must read back as itself. A row that
+fails, or uses a construct the reader does not know, is *unread*: never proved, never
+refuted. Nothing in a row is ever executed.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Parsed:
     reason: str = ""
     names: tuple[Name, ...] = ()
     idents: dict = field(default_factory=dict)  # symbol -> Name, for the symbols read from names
-    tex: str = ""  # what was read (to read it again with other assumptions: lint.context)
+    tex: str = ""  # what was read: lint.context reads it again with other assumptions
 
 
 def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
@@ -94,10 +94,9 @@ def _misread(parsed: Parsed, builder: _Builder, scope: Scope) -> str:
     expr = parsed.expr
     made = set(builder.symbols.values()) - builder.bound
     present = expr.free_symbols | {v for node in expr.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
-    present -= {d.args[0] for d in expr.atoms(Density)} | {e.args[1] for e in expr.atoms(Expectation)}
-    present -= {e.args[4] for e in expr.atoms(GaussianExpectation)}
-    present -= {term.base.label for term in expr.atoms(sp.Indexed)} | expr.atoms(sp.Indexed)
-    present -= builder.bound
+    present -= {d.args[0] for d in expr.atoms(Density)} | {e.args[1] for e in expr.atoms(Expectation)} | {
+        e.args[4] for e in expr.atoms(GaussianExpectation)}
+    present -= {term.base.label for term in expr.atoms(sp.Indexed)} | expr.atoms(sp.Indexed) | builder.bound
     if not made <= present and not builder.cancelled:
         lost = sorted(str(s) for s in made - present)
         return f"misread: the names {', '.join(lost)} are not in what was read"
