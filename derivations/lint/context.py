@@ -208,14 +208,14 @@ class Post:
         return "", sides
 
     def cancelled(self, sides: tuple[Parsed, ...], before: int) -> list[str]:
-        r"""Names a side's reading cancelled (:math:`\sigma/\sigma` reads 1) that the post makes 0, or may."""
+        r"""Names a side's reading cancelled (:math:`\sigma/\sigma` reads 1) that the post sets to 0, or voids."""
         found = []
         for side in sides:
             kept = {s.name for s in side.expr.free_symbols}
             for name in {n.sympy_name for n in side.names} - kept:
                 definition = next((d for h, d in self.definitions.items() if str(h) == name and d.line < before), None)
                 voided = any(s.name == name for s in self.contradicted) or name.partition("_")[0] in self.void_families
-                if voided or (definition is not None and definition.value.is_zero is not False):
+                if voided or (definition is not None and definition.value.is_zero is True):
                     found.append(name)
         return sorted(found)
 
