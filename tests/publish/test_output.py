@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -48,13 +45,11 @@ def test_folder_that_is_a_file_is_an_output_error(tmp_path: Path) -> None:
         write_files(blocker / "out", {"a.tex": "A"})
 
 
-def test_committed_output_is_up_to_date(tmp_path: Path) -> None:
+def test_committed_output_is_up_to_date(run_output) -> None:
     """`derivations run` writes exactly the committed output/ (regenerate and commit if this fails)."""
-    result = subprocess.run([sys.executable, "-m", "derivations", "run", "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=900,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result, out = run_output
     assert result.returncode == 0, result.stderr
-    generated = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    generated = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     committed = {p.name: p.read_bytes() for p in (ROOT / "output").iterdir()
                  if p.is_file() and p.suffix in {".tex", ".md", ".json"}}
     assert sorted(generated) == sorted(committed)
