@@ -23,7 +23,7 @@ from derivations.engine.canonical import peel_indexed
 from derivations.engine.checking import check_equal
 from derivations.engine.effort import safety_limit
 from derivations.engine.integrals import matching_integrands
-from derivations.engine.probability import Density, Expectation
+from derivations.engine.probability import Density
 from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, proportional_in, up_to_constant_in
 from derivations.engine.settings import CheckSettings
 from derivations.engine.substitution import respects_assumptions
@@ -33,12 +33,13 @@ from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.families import terms_as_symbols
 from derivations.latex.reader import CONST, Parsed
 from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
-from derivations.lint.context import Definition, Post
+from derivations.lint.context import Definition, Post, schedule_relations
 from derivations.lint.conventions import note_lone_row
 from derivations.lint.extract import DisplayBlock
 from derivations.lint.heads import (
     CALL_LABEL,
     OPERATOR_LABEL,
+    holds_in_distribution,
     is_equation,
     is_label,
     label_key,
@@ -72,6 +73,10 @@ class _Chain:
 
 #: A side that stands for omitted steps: ``&= \dots``.
 _ELIDED = re.compile(r"\s*(?:\\[lcv]?dots|\.\.\.)\s*[.,]?\s*")
+
+
+def _introduces(previous: Parsed, current: Parsed) -> bool:
+    return None not in (previous.expr, current.expr) and bool(current.expr.free_symbols - previous.expr.free_symbols)
 
 
 class Linter:
@@ -177,6 +182,9 @@ class Linter:
             if relation == ":=" and a_label(current) and chain.value.expr is not None:
                 # ... := L (a new name for the value): no claim, and the chain goes on from the value
                 self.post.definitions[current.expr] = Definition(current.expr, chain.value.expr, row.line)
+                continue
+            if relation == ":=" and _introduces(chain.value, current):  # ... := A(x - mu_{a|b}): defines mu_{a|b}
+                chain.value = current
                 continue
             relation = "=" if relation == ":=" else relation  # a := b \equiv c between values is a claim
             if self._defines(chain, relation, current, row.line):
@@ -289,8 +297,8 @@ class Linter:
 
     def _peeled(self, lhs: sp.Expr, rhs: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
         """Both sides' products peeled together, on one common limit, their definite terms as the post's symbols."""
-        peeled = peel_indexed(sp.Tuple(lhs, rhs))
-        return terms_as_symbols(peeled[0], self.post.scope), terms_as_symbols(peeled[1], self.post.scope)
+        peeled = tuple(terms_as_symbols(side, self.post.scope) for side in peel_indexed(sp.Tuple(lhs, rhs)))
+        return schedule_relations(peeled) if self.post.scope.diffusion else peeled  # alpha[t] peeled is alpha_t
 
     def _ho(self) -> bool:
         """Do the diffusion results hold here: a diffusion post whose forward step is Ho et al.'s?"""
@@ -310,7 +318,9 @@ class Linter:
             in_distribution = self._in_distribution(row, lhs, rhs, previous, current, stated=False)
             if in_distribution.status is Status.PROVED or (in_distribution.status is Status.REFUTED and not new):
                 return in_distribution
-        elif (guessed := noise(previous, current)) and self._equal_in_distribution(row, lhs, rhs, guessed):
+        elif (guessed := noise(previous, current)) and holds_in_distribution(
+                *(sides := self.post.substituted((lhs, rhs), row.line, passing=True)), self._settings(row, *sides),
+                guessed):
             names = ", ".join(sorted(str(s) for s in guessed))
             return StepResult(row.line, row.source, Status.UNDECIDED, f"{HINT}: {names}")
         if new:  # a name the line before does not have: a definition the linter cannot see, or a jump
@@ -318,15 +328,6 @@ class Linter:
                               f"introduces {', '.join(new)}, which the line before does not have "
                               "(a definition the linter cannot see?)")
         return result_of(row, verdict)
-
-    def _equal_in_distribution(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, guessed) -> bool:
-        """Would the step hold in distribution, with the guessed noise standard normal? (a hint only)"""
-        if any(side.has(Density, Expectation, sp.Integral) for side in (lhs, rhs)):
-            return False  # not an affine combination of noise: no hint to give
-        try:
-            return EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(row, lhs, rhs), guessed)).proved
-        except ENGINE_FAILURES:
-            return False
 
     def _integrand(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> StepResult | None:
         """Two integrals over the same range whose integrands differ: refuted, whatever the values say.

@@ -10,7 +10,8 @@ import re
 
 import sympy as sp
 
-from derivations.engine.probability import Density
+from derivations.engine.probability import Density, Expectation
+from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context
 from derivations.latex.names import read_name
 from derivations.latex.reader import Parsed
 
@@ -67,6 +68,23 @@ def noise(*parsed: Parsed | None) -> tuple[sp.Symbol, ...]:
     """The symbols that look like noise (epsilon, z): a hint that a step may hold in distribution."""
     found = {s for p in parsed if p is not None for s, name in p.idents.items() if name.base in NOISE_BASES}
     return tuple(sorted(found, key=sp.default_sort_key))
+
+
+def holds_in_distribution(lhs: sp.Expr, rhs: sp.Expr, settings, guessed: tuple[sp.Symbol, ...]) -> bool:
+    """Would the step hold in distribution, with the guessed noise (and every name like noise) standard normal?
+
+    A hint only, never a verdict: with ``x_{t-1}``'s definition shifted from ``x_t``'s, its noise
+    is named by the post's rule, and the post may name it otherwise (``\\epsilon^*_{t-2}``).
+    """
+    if any(side.has(Density, Expectation, sp.Integral) for side in (lhs, rhs)):
+        return False  # not an affine combination of noise: no hint to give
+    like_noise = {s for e in (lhs, rhs) for s in e.free_symbols if s.name.partition("_")[0] in NOISE_BASES}
+    try:
+        return EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(settings, tuple(sorted({*guessed, *like_noise},
+                                                                              key=sp.default_sort_key)))).proved
+    except (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError, RecursionError,
+            sp.PolynomialError):
+        return False
 
 
 def new_names(previous: Parsed | None, current: Parsed | None) -> list[str]:
