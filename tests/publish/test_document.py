@@ -218,16 +218,3 @@ def test_every_emitted_tex_block_compiles(tmp_path):
 
 #: A plain article at 10 pt, as a paper's author has it: what NAME.tex is pasted into.
 ARTICLE_10PT = "\\documentclass[10pt]{article}\n\\usepackage{amsmath,amssymb}\n\\allowdisplaybreaks\n"
-
-
-@needs_pdflatex
-def test_the_document_has_no_overfull_box_over_10pt(tmp_path, run_output):
-    """The whole document (derivations.tex, as `derivations run` and `derivations pdf` write it) has no overfull
-    box over 10 pt."""
-    result, out = run_output
-    assert result.returncode == 0, result.stderr
-    tex = tmp_path / "derivations.tex"
-    tex.write_text((out / "derivations.tex").read_text(encoding="utf-8"))
-    assert publish.compile_pdf(tex, tmp_path / "derivations.pdf") == ""
-    boxes = publish.overfull_boxes((tmp_path / "derivations.log").read_text())
-    assert [box for box in boxes if box[0] > publish.OVERFULL_LIMIT] == []

@@ -1,12 +1,14 @@
-"""Output files: written atomically, all or none; and the committed output/ is up to date."""
+"""Output files: written atomically, all or none; the committed output/ is up to date; no overfull box."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from derivations.errors import OutputError
+from derivations.publish import pdf as publish
 from derivations.publish.output import write_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,3 +57,17 @@ def test_committed_output_is_up_to_date(run_output) -> None:
     assert sorted(generated) == sorted(committed)
     stale = [name for name in generated if generated[name] != committed[name]]
     assert stale == [], f"stale files in output/: {stale}; run `derivations run` and commit"
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None,
+                    reason=f"pdflatex not installed (apt-get install {publish.TEX_PACKAGES}); CI installs it")
+def test_the_document_has_no_overfull_box_over_10pt(tmp_path, run_output):
+    """The whole document (derivations.tex, as `derivations run` and `derivations pdf` write it) has no overfull
+    box over 10 pt."""
+    result, out = run_output
+    assert result.returncode == 0, result.stderr
+    tex = tmp_path / "derivations.tex"
+    tex.write_text((out / "derivations.tex").read_text(encoding="utf-8"))
+    assert publish.compile_pdf(tex, tmp_path / "derivations.pdf") == ""
+    boxes = publish.overfull_boxes((tmp_path / "derivations.log").read_text())
+    assert [box for box in boxes if box[0] > publish.OVERFULL_LIMIT] == []
