@@ -4,5 +4,3 @@ Checking is split by concept: verdicts, settings, canonical forms, the numeric
 witness, integrals (the Gaussian integral rule), radicals and positivity.
 The engine imports no other layer, and knows no derivation by name and no output format.
 """
-
-from derivations.engine import sympy_fixes as _sympy_fixes  # noqa: F401  (SymPy's wrong facts corrected first)

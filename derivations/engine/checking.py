@@ -20,8 +20,10 @@ import sympy as sp
 
 from derivations.engine import cache
 from derivations.engine.canonical import Symbolic, algebraic_identity, evaluated
+from derivations.engine.conditionals import as_joints
 from derivations.engine.defined import unfold
 from derivations.engine.integrals import evaluate_real_line_integrals, matching_integrands
+from derivations.engine.probability import Density
 from derivations.engine.radicals import resolve_absolute_values, split_radicals
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
 from derivations.engine.syntax import expression
@@ -76,6 +78,9 @@ def _not_decidable(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdi
     ``t > 0`` says nothing of the ``t`` an integral runs over (it would turn ``|t|`` into ``t`` inside
     it); two divergent series may not be subtracted term by term (their difference is no number).
     """
+    false = [p for p in settings.positive if sp.sympify(p).is_positive is False]
+    if false:  # -sigma > 0 for a positive sigma
+        return Verdict(Outcome.UNDECIDED, f"the hypothesis {sp.sstr(false[0])} > 0 cannot hold: nothing follows")
     nodes = [n for side in (lhs, rhs) for n in side.atoms(sp.Integral, sp.Sum, sp.Product)]
     bound = {v for node in nodes for v in node.variables}
     tied = [p for p in settings.positive if _outside_families(sp.sympify(p)).free_symbols & bound]
@@ -143,7 +148,7 @@ def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Wi
             return by_integrands
     witness = witness or numeric_witness(lhs, rhs, replace(settings, witness_points=1))
     if witness.counterexample is not None and not witness.conclusive:
-        return _unrelated_values_differ(lhs, rhs, witness)
+        return _unrelated_values_differ(lhs, rhs, witness, settings)
     if witness.counterexample is not None and not witness.precise:
         return _quadrature_disagrees(lhs, rhs, settings, witness)
     if witness.counterexample is not None:  # refuted: only a readable residual is left to find
@@ -159,18 +164,25 @@ def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Wi
     if symbolic.method is None and witness.points < settings.witness_points:
         witness = numeric_witness(lhs, rhs, settings)  # not proved: every point, to look for a refutation
         if witness.counterexample is not None and not witness.conclusive:
-            return _unrelated_values_differ(lhs, rhs, witness)
+            return _unrelated_values_differ(lhs, rhs, witness, settings)
         if witness.counterexample is not None and not witness.precise:
             return _quadrature_disagrees(lhs, rhs, settings, witness)
-    return _combine(symbolic, witness, lhs, rhs)
+    return _combine(symbolic, witness, lhs, rhs, hypotheses=bool(settings.positive))
 
 
-def _unrelated_values_differ(lhs: sp.Expr, rhs: sp.Expr, witness: Witness) -> Verdict:
+def _unrelated_values_differ(lhs: sp.Expr, rhs: sp.Expr, witness: Witness, settings: CheckSettings) -> Verdict:
     """The sides differ with the densities (or other opaque terms) as unrelated values: nothing is refuted.
 
-    The step may rest on a relation between them that the engine does not know (the chain
-    rule, Bayes' rule, a definition): undecided, with the residual.
+    With each conditional density a ratio of joints (engine.conditionals), Bayes' rule and the
+    product rule are proved. Otherwise the step may rest on a relation the engine does not know
+    (a Markov property, a definition): undecided, with the residual.
     """
+    joints = (as_joints(lhs), as_joints(rhs)) if lhs.has(Density) or rhs.has(Density) else (None, None)
+    if None not in joints and joints != (lhs, rhs):
+        verdict = _check_once(*joints, settings)
+        if verdict.proved:
+            return replace(verdict, method=f"{verdict.method}, each conditional density the ratio of joints "
+                                          "(p(a | b) = p(a, b)/p(b))")
     return Verdict(Outcome.UNDECIDED, "the two sides differ when the densities and expectations in them are "
                    "unrelated values; a relation between them (a chain rule, Bayes' rule, a definition) may "
                    "make the step true", lhs - rhs, None, witness.points)
@@ -234,7 +246,10 @@ def _below_the_witness(residual: sp.Expr, witness: Witness) -> bool:
     return witness.points == 0 or abs(value) < INVISIBLE
 
 
-def _combine(symbolic: Symbolic, witness: Witness, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
+def _combine(symbolic: Symbolic, witness: Witness, lhs: sp.Expr, rhs: sp.Expr, *, hypotheses: bool = False) -> Verdict:
+    if symbolic.method is not None and hypotheses and witness.points == 0:  # x > 0 and -x > 0: nothing to prove
+        return Verdict(Outcome.UNDECIDED, f"{symbolic.method} reduces it to 0, but no point satisfies the hypotheses: "
+                       "they may contradict each other", None, None, 0, symbolic.tried)
     if symbolic.method is not None:
         if witness.counterexample is not None:
             raise EngineInconsistencyError(

@@ -34,6 +34,8 @@ from typing import Any
 
 import sympy as sp
 
+from derivations.engine import sympy_fixes as _sympy_fixes  # noqa: F401  (SymPy's wrong facts corrected first)
+
 
 def _joined(printer: Any, items: Sequence[sp.Expr]) -> str:
     return ", ".join(printer._print(item) for item in items)

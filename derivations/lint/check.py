@@ -91,13 +91,14 @@ class Linter:
         """The results of the steps of one display block."""
         results: list[StepResult] = []
         chain: _Chain | None = None
-        for index, row in enumerate(parse_rows(with_special_cases(block.content, block.reasons), block.line)):
+        rows = parse_rows(with_special_cases(block.content, block.reasons), block.line)
+        for index, row in enumerate(rows):
             if index == 0 and row.continues:
                 chain = self.last
             try:
                 before = len(results)
                 chain = self._row(row, chain, results)
-                note_lone_row(self.post, row, results[before:])
+                note_lone_row(self.post, row, results[before:], alone=len(rows) == 1)
                 unread = bool(row.condition) and self.post.read_condition(row.condition) is None
                 results[before:] = [under_condition(row, r, unread) for r in results[before:]]
             except ENGINE_FAILURES as error:  # the last resort: a row the linter cannot handle is not a crash
@@ -228,14 +229,14 @@ class Linter:
         if previous is None or previous.expr is None:
             reason = previous.reason if previous is not None else "no line before"
             return StepResult(row.line, row.source, Status.UNPARSED, f"the line before is unparsed ({reason})")
-        unsettled, freed = self.post.unsettled(previous, current, row.line, row.condition)
-        if freed is None:
-            return StepResult(row.line, row.source, Status.UNDECIDED, unsettled)
+        unsettled, attempts = self.post.unsettled(previous, current, row.line, row.condition)
         try:
-            with safety_limit(f"line {row.line}"):  # a broken convention: the step is checked without it
-                result = self._relation(row, relation, *freed, variables, previous, current)
-            return result if not unsettled or result.status is Status.PROVED else replace(
-                result, status=Status.UNDECIDED, method=unsettled, residual=None)
+            with safety_limit(f"line {row.line}"):  # a broken convention: checked without it (lint.context)
+                for sides, standing in attempts:
+                    result = self._relation(row, relation, *sides, variables, previous, current)
+                    if not standing or result.status.value == standing:
+                        return result
+            return StepResult(row.line, row.source, Status.UNDECIDED, unsettled)
         except (EngineInconsistencyError, CheckTimeoutError) as error:
             return StepResult(row.line, row.source, Status.UNDECIDED, str(error))
         except ENGINE_FAILURES as error:  # a SymPy failure on odd input is "undecided", never a crash
@@ -284,8 +285,8 @@ class Linter:
         if tuple(sides) == (lhs, rhs):
             return plain
         second = check_equal(*sides, self._settings(row, *sides))
-        passing = self.post.in_passing(tuple(cited_sides), row.line)
-        cued = self._peeled(*self.post.substituted(tuple(cited_sides), row.line)) if passing else ()
+        cued = self._peeled(*self.post.substituted(tuple(cited_sides), row.line))  # mu = 2 nu, nu = 0 in passing
+        passing = self.post.in_passing(cued, row.line)
         if second.proved and passing and not check_equal(*cued, self._settings(row, *cued)).proved:
             return Verdict(Outcome.UNDECIDED, f"proved only with the values in passing of {', '.join(passing)}")
         where = "the post's definitions" + (f" and {'; '.join(sorted(set(cited)))}" if cited else "")

@@ -60,6 +60,13 @@ class Post:
     nonstandard: set[str] = field(default_factory=set)
     #: Names whose square the post sets to a value that may be negative (``\\sigma_t^2 = 1 - 2``): maybe not real.
     not_real: set[str] = field(default_factory=set)
+    #: Names set to a real value their convention rules out (``\\sigma = a - b``): a step is read again with them real.
+    real_values: set[str] = field(default_factory=set)
+    undetermined: set[str] = field(default_factory=set)  # set to a value of unknown range: only a refutation stands
+    #: Every name a relation of the prose (or a lone statement) mentions.
+    stated: set[str] = field(default_factory=set)
+    plain_values: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)  # tau = 2 in passing: for the pins
+    zeros: set[str] = field(default_factory=set)  # names a relation may set to 0 (mu^2 = 0): no cancelling them
 
     def read(self, text: str) -> Parsed:
         """``text`` read in the post's scope (``x\\_t``, kramdown's escaped subscript, is ``x_t``)."""
@@ -151,8 +158,11 @@ class Post:
     def void(self, symbol: sp.Symbol) -> None:
         """The post says of ``symbol`` what its convention may not hold for: steps that use it are undecided."""
         self.contradicted.add(symbol)
-        if family_of(symbol) != symbol.name and re.search(r"_.*[A-Za-z]", symbol.name):  # beta_t = 2t/T: every beta_k
+        if family_of(symbol) != symbol.name and _INDEXED.search(symbol.name):  # beta_t = 2t/T: every beta_k
             self.void_families.add(family_of(symbol))
+        if family_of(symbol) in ("alpha", "beta"):  # beta_t = 2: alpha_t = -1, and alpha-bar is their product
+            index = symbol.name.partition("_")[2]
+            self.void_families |= _SCHEDULE if _INDEXED.search(symbol.name) else {f"{s}_{index}" for s in _SCHEDULE}
 
     def breaks_schedule(self) -> bool:
         """Has the post said of a schedule letter what the schedule's convention may not hold for?"""
@@ -162,8 +172,12 @@ class Post:
     def contradicted_in(self, sides: tuple[sp.Expr, ...], before: int) -> set[sp.Symbol]:
         """The names of ``sides`` whose value, through every definition, breaks their convention (sigma_1 = tau - 2,
         tau = 1)."""
-        used = set().union(*(side.free_symbols for side in sides))
-        found = (self.contradicted & used) | {s for s in used if family_of(s) in self.void_families}
+        try:  # tau = sigma after sigma = -2: the names a step uses through the definitions count too
+            through = self.substituted(sides, before, passing=True)
+        except (ValueError, TypeError, AttributeError):
+            through = ()
+        used = set().union(*(side.free_symbols for side in (*sides, *through)))
+        found = (self.contradicted & used) | {s for s in used if {family_of(s), s.name} & self.void_families}
         for head, definition in self.definitions.items():
             if definition.line >= before:
                 continue
@@ -180,42 +194,57 @@ class Post:
         return found
 
     def unsettled(self, previous: Parsed, current: Parsed, line: int,
-                  condition: str = "") -> tuple[str, tuple[sp.Expr, ...] | None]:
-        """Why a verdict on ``previous = current`` may not stand as read, and the sides to check instead.
-
-        A name whose convention the post breaks is checked as a plain real name: only a proof
-        stands. A name the reading cancelled (sigma/sigma, sigma = 0), a declared normal with
-        another law, or a sum's range bounded by the condition leaves no sides to check (None).
-        """
+                  condition: str = "") -> tuple[str, list[tuple[tuple[sp.Expr, ...], str]]]:
+        """Why a verdict on ``previous = current`` may not stand as read, and the checks to try instead, each with
+        the one verdict that stands from it ("" for any): a broken name read again plain (real if set to a real
+        value), only a proof standing; a name of unknown range (f(t)/f(0)) as read, only a refutation standing."""
         sides = (previous.expr, current.expr)
         broken = sorted(self.contradicted_in(sides, line), key=str)
         cancelled = self.cancelled((previous, current), line)  # sigma/sigma read as 1, with sigma = 0
         if broken or cancelled:
             why = (f"the post sets {', '.join(map(str, broken + cancelled))} to a value the notation's convention"
                    " (or the reading, which cancelled it) rules out")
-            if cancelled or any(s.name in self.normals or s.name in self.not_real for s in broken):
-                return why, None
-            plain = {s.name: sp.Symbol(s.name, real=True) for s in broken}
-            scope = replace(self.scope, fixed={**self.scope.fixed, **plain})  # read again: sqrt(sigma^2) is |sigma|
-            again = tuple(read(p.tex.replace(r"\_", "_"), scope).expr if p.tex else None for p in (previous, current))
-            return why, None if None in again else again
+            if cancelled or any(s.name in self.normals for s in broken):
+                return why, []
+            real = all(s.name in self.real_values for s in broken)
+            again = self._read_again(previous, current, broken, real=real, line=line)
+            attempts = [(again, "proved")] if again is not None else []
+            unknown = all({s.name, family_of(s)} & self.undetermined for s in broken)
+            return why, attempts + ([(sides, "refuted")] if unknown else [])  # a counterexample still counts
         hypothesis = self.read_condition(condition) if condition else None
         limits = {s for e in sides for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for s in
                   sp.Tuple(*lim[1:]).free_symbols}
-        if hypothesis is not None and hypothesis.free_symbols & limits:  # sum_{k=1}^{n} 1 = n for n < -1
-            return ("the condition bounds a sum's range: its closed form counts a reversed range as Karr does, "
-                    "not as empty as written"), None
-        return "", sides
+        told = {s for s in limits if s.name in self.stated or any(str(h) == s.name for h in self.definitions)}
+        if (hypothesis is not None and hypothesis.free_symbols & limits) or told:  # sum_{k=1}^{n} 1 = n, n < -1
+            return ("the condition or the post bounds a sum's range: its closed form counts a reversed range as "
+                    "Karr does, not as empty as written"), []
+        return "", [(sides, "")]
+
+    def _read_again(self, previous: Parsed, current: Parsed, broken: list[sp.Symbol], *, real: bool,
+                    line: int) -> tuple[sp.Expr, ...] | None:
+        """Both sides read again with the broken names plain (sqrt(sigma^2) is |sigma|); None if that fails, or if a
+        side divides (a broken name may be 0 there, and the reading cancels it: sigma^2/sigma reads sigma)."""
+        if any(re.search(r"\\frac|/|\^\{?\s*-", p.tex) for p in (previous, current)):
+            return None
+        plain = {s.name: sp.Symbol(s.name, real=True) if real else sp.Symbol(s.name) for s in broken}
+        scope = replace(self.scope, fixed={**self.scope.fixed, **plain})
+        again = tuple(read(p.tex.replace(r"\_", "_"), scope).expr if p.tex else None for p in (previous, current))
+        if None in again or self.contradicted_in(again, line) & set(broken):
+            return None  # p(x) = e^{-x^2}/sigma, defined with the positive sigma: still in the step
+        return again
 
     def cancelled(self, sides: tuple[Parsed, ...], before: int) -> list[str]:
-        r"""Names a side's reading cancelled (:math:`\sigma/\sigma` reads 1) that the post sets to 0, or voids."""
+        r"""Names a side's reading cancelled (:math:`\sigma/\sigma` reads 1) that the post voids or may set to 0."""
         found = []
         for side in sides:
             kept = {s.name for s in side.expr.free_symbols}
             for name in {n.sympy_name for n in side.names} - kept:
                 definition = next((d for h, d in self.definitions.items() if str(h) == name and d.line < before), None)
                 voided = any(s.name == name for s in self.contradicted) or name.partition("_")[0] in self.void_families
-                if voided or (definition is not None and definition.value.is_zero is True):
+                value = definition.value.free_symbols if definition is not None else set()  # rho = sigma, sigma = 0
+                zero = name in self.zeros or (definition is not None and definition.value.is_zero is True) or any(
+                    s in self.contradicted or s.name in self.zeros for s in value)
+                if voided or zero:
                     found.append(name)
         return sorted(found)
 
@@ -267,6 +296,12 @@ class Post:
                 expr = new
             out.append(expr)
         return schedule_relations(tuple(out)) if self.scope.diffusion else tuple(out)
+
+
+#: A name indexed by a time step or a counter (beta_t, sigma_k-1), not labelled (sigma_Q): its family goes with it.
+_INDEXED = re.compile(r"_[tsijkmnlT](?:[-+]\d+)?$")
+#: The schedule's letters, tied by Ho et al.'s relations: a convention broken for one is broken for all.
+_SCHEDULE = {"alpha", "alphabar", "beta"}
 
 
 def family_of(symbol: sp.Basic) -> str:
@@ -362,17 +397,3 @@ def _earlier(index: str) -> str | None:
     if found is None:
         return None
     return f"{found.group(1)}-{int(found.group(2) or 0) + 1}"
-
-
-def is_diffusion_post(text: str) -> bool:
-    r"""Does the post use the diffusion schedule's notation?
-
-    It writes ``\bar\alpha``, speaks of diffusion or DDPM, or indexes a schedule letter by a
-    time step (``\alpha_t``, ``\beta_{t-1}``) beside a noised variable (``x_t``, ``x_{t-1}``). A
-    bare ``\alpha`` (a Beta distribution's) does not make a diffusion post.
-    """
-    if re.search(r"\\(?:bar|overline)\s*\{?\s*\\alpha|diffusion|DDPM", text, re.IGNORECASE):
-        return True
-    schedule = re.search(r"\\(?:alpha|beta)_\{?\s*t\b", text)
-    noised = re.search(r"(?:x|\\mathbf\{x\}|\\mathbf x|\\boldsymbol\{x\})_\{?\s*t\b|\\(?:var)?epsilon", text)
-    return bool(schedule and noised)

@@ -27,21 +27,27 @@ import re
 
 import sympy as sp
 
-from derivations.engine.probability import Expectation
 from derivations.latex.names import read_name
+from derivations.lint.agreement import a_number, agrees, agrees_as_read, cleaned, disagrees, positive, unwrapped
 from derivations.lint.context import Post, family_of, schedule_relations
 from derivations.lint.heads import CALL_LABEL, DENSITY_LABEL, OPERATOR_LABEL
 from derivations.lint.steps import Row, top_level_split
 
 #: The relations a statement may use; ``=:`` and ``\eqqcolon`` define the right side.
-RELATION = re.compile(r"\\coloneqq|\\eqqcolon|=:|:=|\\triangleq|\\equiv|\\overset|\\stackrel|\\sim(?![A-Za-z])"
-                      r"|\\le(?:q)?(?![A-Za-z])|\\ge(?:q)?(?![A-Za-z])|\\lt(?![A-Za-z])|\\gt(?![A-Za-z])"
-                      r"|\\neq?(?![A-Za-z])|\\approx|\\in(?![A-Za-z])|\\to(?![A-Za-z])|<|>|(?<![<>!\\])=")
-_EQUAL = ("=", ":=", "=:", r"\coloneqq", r"\eqqcolon", r"\triangleq", r"\equiv", "=d")
-_BELOW = ("<", r"\lt", r"\le", r"\leq")
-_ABOVE = (">", r"\gt", r"\ge", r"\geq")
-_SILENT = (r"\ne", r"\neq", r"\approx", r"\to")  # says nothing that contradicts a convention
+RELATION = re.compile(r"\\coloneqq?|\\eqqcolon|=:|:=|\\triangleq|\\equiv|\\overset|\\stackrel|\\sim(?![A-Za-z])"
+                      r"|\\(?:simeq|approx|doteq|cong|gets|leftarrow|mapsto|to|ll|gg|notin|in|neq?)(?![A-Za-z])"
+                      r"|\\(?:long)?(?:right|Right|Longright)arrow(?![A-Za-z])"
+                      r"|\\(?:le|ge)(?:q|qq|qslant|slant)?(?![A-Za-z])|\\[lg]neqq?(?![A-Za-z])|\\[lg]t(?![A-Za-z])"
+                      r"|<|>|(?<![<>!\\])=")
+_EQUAL = ("=", ":=", "=:", r"\coloneqq", r"\coloneq", r"\eqqcolon", r"\triangleq", r"\equiv", "=d", r"\gets",
+          r"\leftarrow")
+#: Near-equalities: they agree if the value lies in the convention's closure (``\bar\alpha_T \approx 0``).
+_NEAR = (r"\approx", r"\simeq", r"\doteq", r"\cong")
+_SILENT = (r"\ne", r"\neq", r"\to", r"\mapsto", r"\propto")  # x \neq 0, t \to t + 1 (a change of variables)
 _ELIDED = re.compile(r"\s*(?:\\[lcv]?dots|\.\.\.)\s*")
+#: What looks like a relation, read or not (``\mathrel{=}``, ``{=}``, ``\Leftarrow``).
+_RELATIONISH = re.compile(r"[=<>]|\\(?:mathrel|[A-Za-z]*arrow|[A-Za-z]*eq[A-Za-z]*|sim|prec|succ|subset|ni)"
+                          r"(?![A-Za-z])")
 _POWER = re.compile(r"\^\s*(?:\{\s*(?P<braced>\d+)\s*\}|(?P<bare>\d))\s*$")
 #: A standard normal law, as posts write it: N(0, 1), N(0, I), N(\mathbf{0}, \mathbf{I}_d).
 _STANDARD = re.compile(r"\\mathcal\{?N\}?\\left\(|\\mathcal\{?N\}?\(")
@@ -51,56 +57,159 @@ _STANDARD_ARGS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\{?0\}?|0),(?:1|(?:\\
 _POSITIVE_SETS = re.compile(r"\(0,(?:\\infty|1)\)|\\mathbb\{?R\}?(?:_\{?(?:\+|>0)\}?|\^\{?\+\}?)")
 
 
-def note_statement(post: Post, text: str, line: int) -> None:
-    """Read one relation of the post (``text``, at ``line``) and void the conventions it does not agree with."""
+def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False) -> None:
+    """Read one relation of the post (``text``, at ``line``) and void the conventions it does not agree with.
+
+    What the reader cannot take apart (a relation it does not know, a side it cannot read) voids
+    the conventions of every name it mentions: only what provably agrees keeps one.
+    """
     parts = top_level_split(text, RELATION)
+    if len(parts) < 2:  # {\color{green} q(x_t | x_0) = ...}: the relation inside a decoration
+        parts = top_level_split(_outer(text), RELATION)
+    post.stated |= {s.name for _, piece in parts for s in _mentioned(post, piece)}
+    if len(parts) < 2:
+        # \mathrel{=}, {=}: a relation this reader does not take apart (not the \sim of E_{z \sim p})
+        if not bare_only and _RELATIONISH.search(re.sub(r"[_^]\{[^{}]*\}", "", _plain(text))):
+            _void_all(post, _conventional(post, text))
+        return
+    sides = [piece for _, piece in parts]
     for (_, left), (relation, right) in zip(parts, parts[1:], strict=False):
         if _ELIDED.fullmatch(left) or _ELIDED.fullmatch(right):
             continue
-        for symbol in _disagreeing(post, left, relation, right, line):
-            post.void(symbol)
+        _keep_a_plain_value(post, left, relation, right)
+        if bare_only and not any(_bare(post, side) in _conventional(post, side) for side in (left, right)):
+            continue  # a result in a box: only a name alone on a side is what the row sets
+        try:
+            _void_all(post, _disagreeing(post, left, relation, right, line))
+        except (ValueError, TypeError, AttributeError, ArithmeticError, RecursionError, NotImplementedError):
+            _void_all(post, _conventional(post, left) | _conventional(post, right))  # no reading: nothing agrees
+    if all(relation in _EQUAL for relation, _ in parts[1:]) and len(sides) > 2:  # sigma = tau = -2: every pair
+        for index, side in enumerate(sides):
+            name = _bare(post, side)
+            if name is not None and _is_conventional(post, name):
+                others = [o for i, o in enumerate(sides) if i != index and not _ELIDED.fullmatch(o)]
+                if not all(agrees_as_read(post, name, o, line) for o in others):
+                    _void_all(post, {name})
+
+
+def _outer(text: str) -> str:
+    text = re.sub(r"\\(?:boxed|displaystyle)|\\color\{[^{}]*\}", " ", text).strip()
+    while text.startswith("{") and text.endswith("}") and _balanced_inside(text[1:-1]):
+        text = text[1:-1].strip()
+    return text
+
+
+def _balanced_inside(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _keep_a_plain_value(post: Post, left: str, relation: str, right: str) -> None:
+    """``\\tau = 2``: a value of a name without a convention, for the pins that use it (``\\sigma + \\tau = 0``);
+    ``\\mu^2 = 0``, ``\\mu_1 \\mu_1 = 0``: names that may be 0, which the reading must not cancel."""
+    for this, other in ((left, right), (right, left)):
+        zero, product = post.read(this).expr, post.read(other).expr
+        if relation in _EQUAL and zero is not None and zero.is_zero and product is not None:  # mu^2 = 0, tau = 0
+            post.zeros |= {str(f.as_base_exp()[0]) for f in sp.Mul.make_args(sp.factor(product))}
+    name, value = _bare(post, left), post.read(right).expr
+    if relation in _EQUAL and name is not None and not _is_conventional(post, name) and value is not None and (
+            not value.free_symbols):
+        post.plain_values[name] = value
+    if relation in _EQUAL and name is not None and value is not None and value.free_symbols and all(
+            s.name in post.zeros or post.plain_values.get(s) == 0 for s in value.free_symbols):
+        post.zeros.add(name.name)  # sigma = tau, tau = 0
+
+
+def _void_all(post: Post, names: set[sp.Symbol]) -> None:
+    for name in names:
+        post.void(name)
 
 
 #: The relations of a lone display row that may say something of a convention.
 _STATED = ("=", ":=", r"\sim", "<", ">", r"\le", r"\leq", r"\ge", r"\geq", r"\in", r"\equiv")
 
 
-def note_lone_row(post: Post, row: Row, results: list) -> None:
-    """A lone row of a display that states rather than derives is read as a relation of the post.
+def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = False) -> None:
+    """A row of a display that states rather than derives is read as a relation of the post.
 
-    A bound or a law always states; an equality states when it is no step (a definition, an
-    equation to solve), or when it sets a name to a number and is not proved (``-2 = \\sigma``).
+    Before the row is checked (``results`` None), its stated condition (``\\text{for } \\sigma = -2``). After:
+    a row not read, or a block's only row with no relation read (``\\boxed{\\sigma = -2}``,
+    ``\\sigma \\gets -2``); a lone bound or law; a lone equality that is no step (a definition, an
+    equation to solve) or that sets a name to a number and is not proved (``-2 = \\sigma``).
     """
-    if row.continues or len(row.links) != 1 or any(r.status.value == "proved" for r in results):
+    if results is None:  # before any row of the post is checked (lint.linter)
+        if row.condition:
+            note_statement(post, row.condition, row.line)
+        if alone and not row.continues and row.links and any(r not in _EQUAL for r, _ in row.links):  # n < -1
+            note_statement(post, row.source, row.line)
         return
-    relation, text = row.links[0]
-    if relation not in _STATED:
+    if row.continues:
         return
-    pinned = any(_bare(post, a) is not None and _a_number(post, b) for a, b in ((row.head, text), (text, row.head)))
-    if relation not in _EQUAL or not results or pinned:
+    relation, text = row.links[0] if len(row.links) == 1 else ("", "")
+    pinned = any(_bare(post, a) is not None and a_number(post, b) for a, b in ((row.head, text), (text, row.head)))
+    if pinned:  # sigma = -2 \quad (\text{we take}): refuted as a claim, and still what the post sets sigma to
         note_statement(post, f"{row.head} {relation} {text}", row.line)
-
-
-def _a_number(post: Post, text: str) -> bool:
-    value = post.read(text).expr
-    return value is not None and not value.free_symbols
+    if relation == "=" and not results and _bare(post, row.head) is not None and cleaned(text) != text:
+        post.define(row.head, cleaned(text), row.line)  # alpha_t = 1 - beta_t^2 \quad \text{(our notation)}
+    if any(r.status.value in ("proved", "refuted") for r in results):
+        return
+    if row.unread or (alone and (not row.links or any(r.status.value == "unparsed" for r in results))):
+        for _, piece in top_level_split(unwrapped(row.source), re.compile(r"(?<!\\),")):
+            note_statement(post, piece, row.line, bare_only=True)  # \boxed{\sigma = -2}
+        return
+    if len(row.links) != 1:
+        return
+    if relation not in _STATED or relation not in _EQUAL or not results or pinned:
+        note_statement(post, f"{row.head} {relation} {text}", row.line)
 
 
 def _disagreeing(post: Post, left: str, relation: str, right: str, line: int) -> set[sp.Symbol]:
     """The conventional names of ``left relation right`` that the relation does not provably agree with."""
-    if relation.startswith(r"\sim"):
+    if relation.startswith(r"\sim") or (relation in _NEAR and r"\mathcal" in right):  # epsilon \approx N(0, 2)
         return _by_law(post, left, right)
     mentioned = _conventional(post, left) | _conventional(post, right)
-    if not mentioned or relation in _SILENT or relation.startswith("=at:") or "arrow" in relation:
+    normals = {s for s in mentioned if s.name in post.normals}
+    at_a_point = relation == "=" and any(_bare(post, a) in normals and a_number(post, b)  # epsilon = -1.627
+                                         for a, b in ((left, right), (right, left)))
+    if normals and not at_a_point and not _defines_other(post, left, right):
+        return mentioned  # E[z_1] = 3, z_1 \gets 2 z_1: only a standard law agrees with a declared normal
+    arrow = "arrow" in relation.replace("leftarrow", "")  # sigma_t \rightarrow 0: a limit
+    if not mentioned or relation in _SILENT or relation.startswith("=at:") or arrow:
         return set()
-    if relation == r"\in":
+    if relation == r"\in":  # sigma \in (0, \infty); A \in R^{m x d} says nothing of d
         name = _bare(post, left)
-        return set() if name in mentioned and _POSITIVE_SETS.fullmatch(_plain(right)) else mentioned
-    if relation in _BELOW or relation in _ABOVE:
+        if name is None:
+            return set()
+        inside = re.match(r"\(0,1\)" if post.scope.unit_symbols(name) else _POSITIVE_SETS.pattern, _plain(right))
+        return set() if name not in mentioned or inside else {name}  # {\beta_t \in (0, 1)}_{t=1}^T
+    if relation in _EQUAL:
+        return _by_equation(post, left, right, line, mentioned)
+    if relation in _NEAR:
+        return _by_nearness(post, left, right, line, mentioned)
+    if relation.startswith((r"\l", "<", r"\g", ">")) and relation not in (r"\gets", r"\leftarrow"):
         return _by_bound(post, left, relation, right, line, mentioned)
-    if relation not in _EQUAL:
-        return mentioned
-    return _by_equation(post, left, right, line, mentioned)
+    return {n for n in (_bare(post, left), _bare(post, right)) if n in mentioned}  # sigma \lessdot -2
+
+
+def _defines_other(post: Post, left: str, right: str) -> bool:
+    """``X = 10 + 2 Z_1``: a name without a convention defined from declared normals."""
+    return any(name is not None and not _is_conventional(post, name) for name in (_bare(post, left),))
+
+
+def _by_nearness(post: Post, left: str, right: str, line: int, mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
+    r"""``\bar\alpha_T \approx 0`` agrees (0 is the closure's end); ``\sigma \approx -2`` does not."""
+    name, value = _bare(post, left), post.read(right).expr
+    if name is None:
+        return set()  # cos^n t \approx 0: a statement of the expression, not of n's sign
+    if value is None:
+        return {name}
+    near = sp.Rational(1, 10**6)
+    unit = not post.scope.unit_symbols(name) or positive(post, 1 - value + near, line)
+    return set() if positive(post, value + near, line) and unit else mentioned
 
 
 def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
@@ -111,23 +220,26 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
 
     What the linter cannot read says nothing it can see: the convention stands (it is documented).
     """
-    if any(_a_function_label(side) for side in (left, right)):
-        return set()  # g(t) = ..., q(x_t | x_0) = ...: a definition, which uses the names of its value
+    if any(_a_function_label(side) or _plain(side).startswith(r"\mathcal{N}(") for side in (left, right)):
+        return set()  # g(t) = ..., q(x_t | x_0) = ...: a definition; N(mu, sigma^2) = mu + sigma N(0, 1): laws
     names = [(_bare(post, left), right), (_bare(post, right), left)]
     if any(name is not None and not _is_conventional(post, name) for name, _ in names):
         return set()  # defines a name without a convention: it uses the others, and says nothing of them
     for (name, value), side in zip(names, (left, right), strict=True):
         if name is not None:
             read = post.read(value).expr
-            agrees = read is None or _agrees(post, name, read, line)
-            if not agrees and _POWER.search(_plain(side)) and read.is_nonnegative is not True:
-                post.not_real.add(name.name)  # sigma_t^2 = 1 - 2: sigma_t may be no real number
+            agrees = agrees_as_read(post, name, value, line)
+            if not agrees and read is not None and not _POWER.search(_plain(side)) and read.is_real:
+                post.real_values.add(name.name)  # sigma = a - b: a real value, the step is read again with it
+            if not agrees and read is not None and not disagrees(post, name, read, line):
+                post.undetermined |= {name.name, family_of(name)}  # alpha-bar_t = f(t)/f(0): a range unknown
             return set() if agrees else {name} | _family(mentioned, name)
     sides = [post.read(left).expr, post.read(right).expr]
     if None in sides:
-        return set()
+        return set()  # an equation the reader cannot read, with no name alone on a side: nothing it can see
     try:
-        difference = sp.cancel(sp.expand(sp.Add(*schedule_relations((sides[0], -sides[1])))))
+        difference = sp.cancel(sp.expand(sp.Add(*schedule_relations((sides[0], -sides[1]))).xreplace(
+            post.plain_values)))
     except (TypeError, ValueError, sp.PolynomialError):
         return mentioned
     if difference == 0 or len(difference.free_symbols) > 1:
@@ -147,24 +259,29 @@ def _solved_within(post: Post, difference: sp.Expr, line: int) -> bool:
         roots = sp.solve(difference, name)
     except (NotImplementedError, TypeError, ValueError, sp.PolynomialError):
         return False
-    return any(_agrees(post, name, root, line) for root in roots)
+    return any(agrees(post, name, root, line) for root in roots)
 
 
 def _by_bound(post: Post, left: str, relation: str, right: str, line: int,
               mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
-    """A bound voids the conventions of its names if it contradicts them (``\\sigma < 0``, ``1 - \\beta_t < 0``).
+    """A bound voids the conventions of its names if it may contradict them (``\\sigma < 0``, ``1 - \\beta_t < 0``).
 
-    Any other bound (``\\beta_t < 1``, ``\\Sigma_{11} - \\Sigma_{12}^2/\\Sigma_{22} > 0``) leaves room inside
-    the convention, where its proofs hold. An unread side says nothing the linter can see.
+    A bound that leaves room inside the convention (``\\beta_t < 1``, ``\\Sigma_{11} - \\Sigma_{12}^2/\\Sigma_{22}
+    > 0``) keeps it: its proofs hold there. An unread side may say anything: it voids.
     """
-    small, big = (left, right) if relation in _BELOW else (right, left)
+    small, big = (left, right) if relation.startswith(("<", r"\l")) else (right, left)
     sides = post.read(small).expr, post.read(big).expr
     if None in sides:
-        return set()
+        return {n for n in (_bare(post, small), _bare(post, big)) if n in mentioned}  # sigma < (unread): voids sigma
     gap = sides[1] - sides[0]  # big - small, stated positive (or nonnegative)
-    strict = relation in ("<", ">", r"\lt", r"\gt")
-    contradicted = _positive(post, -gap, line) or (strict and sp.expand(gap) == 0)
+    strict = relation in ("<", ">", r"\lt", r"\gt", r"\ll", r"\gg") or "neq" in relation
+    contradicted = positive(post, -gap, line) or (strict and sp.expand(gap) == 0) or _nonpositive(post, gap, line)
     return mentioned if contradicted else set()
+
+
+def _nonpositive(post: Post, gap: sp.Expr, line: int) -> bool:
+    """Is ``gap`` provably at most 0 at some point of the convention's range? (sigma + 1 < 1 at sigma -> 0)"""
+    return positive(post, -gap + sp.Rational(1, 10**6), line)
 
 
 def _by_law(post: Post, left: str, right: str) -> set[sp.Symbol]:
@@ -211,14 +328,25 @@ def _bare(post: Post, text: str) -> sp.Symbol | None:
     return symbol if isinstance(symbol, sp.Symbol) else None
 
 
+def _mentioned(post: Post, text: str) -> set[sp.Symbol]:
+    """The names ``text`` mentions, read or not: a name scanned wherever one starts (``\\mathrel{=}`` too)."""
+    parsed = post.read(text)
+    found = set(parsed.expr.free_symbols) if parsed.expr is not None else set()
+    found |= {post.scope.symbol(name) for name in parsed.names}
+    text = text.replace(r"\_", "_")
+    for start in (m.start() for m in re.finditer(r"(?<![A-Za-z\\])(?:\\[A-Za-z]+|[A-Za-z])", text)):
+        try:
+            name = read_name(text, start)
+        except ValueError:  # an unknown command or an open group: no name here
+            continue
+        if name is not None:
+            found.add(post.scope.symbol(name[0]))
+    return {s for s in found if isinstance(s, sp.Symbol)}
+
+
 def _conventional(post: Post, text: str) -> set[sp.Symbol]:
     """The names of ``text`` that a convention makes positive, below 1, or standard normal."""
-    parsed = post.read(text)
-    if parsed.expr is not None:
-        symbols = set(parsed.expr.free_symbols)
-    else:
-        symbols = {post.scope.symbol(name) for name in parsed.names}
-    return {s for s in symbols if isinstance(s, sp.Symbol) and _is_conventional(post, s)}
+    return {s for s in _mentioned(post, text) if _is_conventional(post, s)}
 
 
 def _is_conventional(post: Post, symbol: sp.Symbol) -> bool:
@@ -227,9 +355,10 @@ def _is_conventional(post: Post, symbol: sp.Symbol) -> bool:
 
 def _a_function_label(text: str) -> bool:
     """``g(t)``, ``g'(t)``, ``(g_1 \\star g_2)(x)``, ``q(x_t \\mid x_0)``: a function the row defines."""
-    return any(label.match(text) for label in (CALL_LABEL, OPERATOR_LABEL, DENSITY_LABEL, _PRIMED_CALL))
+    return any(label.match(text) for label in (CALL_LABEL, OPERATOR_LABEL, DENSITY_LABEL, _PRIMED_CALL, _NAMED_CALL))
 
 
+_NAMED_CALL = re.compile(r"^\s*\\(?:operatorname|mathrm|text)\{[^{}]+\}\s*(?:\\left)?\(.*\)\s*$")  # SNR(t) = ...
 _PRIMED_CALL = re.compile(r"^\s*\\?[A-Za-z]+(?:_\{?[^(){}]*\}?)?(?:\^\{?\\prime+\}?|'+)\s*(?:\\left)?\(.*\)\s*$")
 
 
@@ -240,66 +369,3 @@ def _family(mentioned: set[sp.Symbol], name: sp.Symbol) -> set[sp.Symbol]:
 # --- agreeing with a convention ------------------------------------------------------
 
 
-def _agrees(post: Post, name: sp.Symbol, value: sp.Expr | None, line: int) -> bool:
-    """Does ``name = value`` (or its square) agree with the name's convention?"""
-    if value is None:
-        return False
-    if name.name in post.normals:
-        return True  # a declared normal stays one: equality there is in distribution (context)
-    if not _positive(post, value, line):
-        return False
-    return not post.scope.unit_symbols(name) or _positive(post, 1 - value, line) or _a_unit_product(value)
-
-
-def _positive(post: Post, value: sp.Expr, line: int) -> bool:
-    """Is ``value`` provably positive under the conventions, with the post's definitions substituted?
-
-    Each schedule letter (and a product of them) is written as 1/(1 + w) with w > 0, and a time
-    step as 1 <= t <= T: agreement is judged on the convention's whole range.
-    """
-    try:
-        value = _convention_form(post, post.substituted((value,), line + 1, passing=True)[0])
-        return bool(sp.cancel(value).is_positive)
-    except (TypeError, ValueError, sp.PolynomialError):
-        return False
-
-
-def _convention_form(post: Post, value: sp.Expr) -> sp.Expr:
-    squares = {e: sp.Dummy(positive=True) for e in value.atoms(Expectation) if _a_real_square(e.args[0])}
-    value = value.xreplace(squares)  # E[(x - mu)^2]: a variance, positive
-    for product in sorted(value.atoms(sp.Product), key=sp.count_ops):
-        if _a_unit_product(product):
-            value = value.xreplace({product: _unit()})
-    value = value.xreplace({s: _unit() for s in _units(post, value)})
-    steps = {s.name: s for s in value.free_symbols if s.name in ("t", "T")}
-    if "T" in steps:  # t = 1 + (T - 1) p, 0 < p <= 1
-        last = 1 + sp.Dummy(positive=True)
-        value = value.xreplace({steps["T"]: last, **({steps["t"]: 1 + (last - 1) * _unit()} if "t" in steps else {})})
-    elif "t" in steps:
-        value = value.xreplace({steps["t"]: 1 + sp.Dummy(nonnegative=True)})
-    return value
-
-
-def _a_real_square(expr: sp.Expr) -> bool:
-    return isinstance(expr, sp.Pow) and expr.exp.is_even is True and expr.base.is_real is True
-
-
-def _unit() -> sp.Expr:
-    return 1 / (1 + sp.Dummy(positive=True))
-
-
-def _units(post: Post, value: sp.Expr) -> set[sp.Expr]:
-    found: set[sp.Expr] = set(post.scope.unit_symbols(value))
-    found |= {term for term in value.atoms(sp.Indexed) if str(term.base.label).startswith(("alpha", "beta"))
-              and post.scope.diffusion}
-    return found
-
-
-def _a_unit_product(value: sp.Expr) -> bool:
-    r"""``\prod_s \alpha_s`` or ``\prod_s (1 - \beta_s)``: a product of schedule letters, in (0, 1]."""
-    if not isinstance(value, sp.Product):
-        return False
-    term, complement = value.function, sp.expand(1 - value.function)
-    if isinstance(term, sp.Indexed) and str(term.base.label) == "alpha":
-        return True
-    return isinstance(complement, sp.Indexed) and str(complement.base.label) == "beta"

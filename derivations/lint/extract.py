@@ -148,11 +148,11 @@ def _inline_single(lines: list[str], token: Token) -> list[DisplayBlock]:
     """The inline ``$...$`` math of a paragraph (the linter takes definitions from it, checks nothing)."""
     start, stop = token.map
     source = "\n".join(lines[start:stop])
-    found, cursor = [], 0
+    found, cursor, searched = [], 0, without_code(source)  # `\mu = 0` in code is not the math
     for child in token.children:
         if child.type != "math_inline":
             continue
-        at = source.find(child.content, cursor)
+        at = searched.find(child.content, cursor)
         cursor = max(cursor, at + 1)
         sentence = _sentence(source, at, at + len(child.content)) if at >= 0 else ("", "")
         found.append(DisplayBlock(start + 1 + (source.count("\n", 0, at) if at >= 0 else 0), child.content,
@@ -160,16 +160,21 @@ def _inline_single(lines: list[str], token: Token) -> list[DisplayBlock]:
     return found
 
 
-#: A sentence ends at ".", "!" or "?" before a space (not after "eq.", "e.g.", "et al."), or at a blank line.
-_SENTENCE_END = re.compile(r"(?<!\beq)(?<!\bEq)(?<!\bal)(?<!\bsec)(?<!\bFig)(?<!\bcf)(?<!\bvs)(?<!\be\.g)"
-                           r"(?<!\bi\.e)[.!?](?=\s|$)|\n\s*\n")
+#: A sentence ends at ".", "!" or "?" before a space (not after an abbreviation), or at a blank line.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 
 
 def _sentence(source: str, start: int, end: int) -> tuple[str, str]:
-    """The prose of the sentence around ``source[start:end]``: what comes before it and after it."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(source, 0, start)]
-    after = _SENTENCE_END.search(source, end)
-    return source[ends[-1] if ends else 0:start], source[end:after.start() if after else len(source)]
+    """The prose of the sentence around ``source[start:end]``: what comes before it, and after it with its stop."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(source, 0, start) if not _ABBREVIATION.search(source, 0, m.end())]
+    after = next((m for m in _SENTENCE_END.finditer(source, end)
+                  if not _ABBREVIATION.search(source, 0, m.end())), None)
+    return source[ends[-1] if ends else 0:start], source[end:after.end() if after else len(source)]
+
+
+#: A stop that ends an abbreviation, not a sentence: "Prop. 3", "Eq. (4)", "e.g. the".
+_ABBREVIATION = re.compile(r"\b(?:[Pp]rop|[Tt]hm|[Dd]ef|[Cc]or|[Ll]em|[Ee]qs?|[Ss]ecs?|[Ff]igs?|[Aa]pp|[Cc]h|[Tt]ab|"
+                           r"[Rr]efs?|[Ee]x|cf|vs|al|resp|[Nn]o|[Vv]ol|pp|e\.g|i\.e|etc)\.$")
 
 
 def _content_line(lines: list[str], token: Token) -> int:

@@ -1,6 +1,6 @@
 r"""Results the project has proved, cited when a post states them.
 
-In a diffusion post (:func:`~derivations.lint.context.is_diffusion_post`), the densities of
+In a diffusion post (:func:`~derivations.lint.post.is_diffusion_post`), the densities of
 Ho et al. (2020) have their proved closed forms, and a KL divergence between two Gaussians
 has its closed form:
 

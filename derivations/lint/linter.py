@@ -18,14 +18,14 @@ from derivations.latex.names import Name, read_name
 from derivations.latex.scope import Scope
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.citing import follows_ho
-from derivations.lint.context import Post, is_diffusion_post
-from derivations.lint.conventions import note_statement
+from derivations.lint.context import Post
+from derivations.lint.conventions import note_lone_row, note_statement
 from derivations.lint.cues import Cue, cue
-from derivations.lint.extract import extract, front_matter_lists
+from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
-from derivations.lint.post import MAX_BYTES, read_post
+from derivations.lint.post import MAX_BYTES, is_diffusion_post, read_post
 from derivations.lint.reasons import REASON
-from derivations.lint.steps import top_level_split
+from derivations.lint.steps import parse_rows, top_level_split
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,15 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     steps: list[StepResult] = []
     lines = text.split("\n")
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
+    for line, span in _every_inline_math(text):  # what the prose says of a convention holds for the whole post
+        if REASON.match(lines[line - 1] if line <= len(lines) else ""):
+            continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)
+        for _, piece in top_level_split(expand(span, defined.at(line)), _PIECES):
+            note_statement(post, piece.replace(r"\_", "_"), line)
+    for block in extracted.blocks:  # and so do the bounds, laws and conditions of the displays
+        rows = parse_rows(expand(block.content, defined.at(block.line)), block.line)
+        for row, following in zip(rows, [*rows[1:], None], strict=True):
+            note_lone_row(post, row, None, alone=following is None or not following.continues)
     for _, kind, item in events:
         in_force = defined.at(item.line + item.content.count("\n"))
         item = replace(item, content=expand(item.content, in_force))
@@ -147,7 +156,7 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
     conventions (:mod:`~derivations.lint.conventions`). Its sentence says whether it defines at all
     (:mod:`~derivations.lint.cues`).
     """
-    for _, piece in top_level_split(content, re.compile(",")):
+    for _, piece in top_level_split(content, _PIECES):
         note_statement(post, piece, line)
         presented = cue(*sentence, piece)
         if presented is Cue.NEGATED:
@@ -165,6 +174,17 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
         value = re.sub(r"\\displaystyle", "", value)
         if not plain_letter or _has_declared_noise(post, value):  # X = 10 + 2 Z_1: a variable made of noise
             post.define(head, value, line, cued=presented is Cue.CUED)
+
+
+#: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
+_PIECES = re.compile(r"(?<!\\),")
+_INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)")
+
+
+def _every_inline_math(text: str) -> list[tuple[int, str]]:
+    """Every ``$...$`` of the post, HTML blocks and the prose after a display included, with its line."""
+    plain = without_code(text)
+    return [(plain.count("\n", 0, m.start()) + 1, m.group(1)) for m in _INLINE.finditer(plain)]
 
 
 #: What defines in the prose: ``=``, ``:=``, ``=:``, ``\\triangleq``, ``\\equiv``, ``\\overset{\\text{def}}{=}``.

@@ -56,8 +56,14 @@ def _rendered(text: str) -> str:
     return without_code(re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.DOTALL))
 
 
+#: mathtools' colon-equals, as the linter spells them: ``\coloneq`` and ``\coloneqq`` are ``:=``.
+_COLON_EQUALS = ((re.compile(r"\\coloneqq?(?![A-Za-z])"), ":="), (re.compile(r"\\eqq?colon(?![A-Za-z])"), "=:"))
+
+
 def expand(tex: str, defined: dict[str, Macro]) -> str:
     """``tex`` with the macros expanded (as written, if an expansion does not end within the bounds)."""
+    for spelling, plain in _COLON_EQUALS:
+        tex = spelling.sub(plain, tex)
     if not defined:
         return tex
     pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, defined), key=len, reverse=True)) + r")(?![A-Za-z])")

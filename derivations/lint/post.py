@@ -1,7 +1,8 @@
-"""Reading a post from disk: at most 1 MiB of UTF-8 text, or one line saying why not."""
+"""Reading a post from disk (at most 1 MiB of UTF-8 text, or one line saying why not), and what kind of post it is."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from derivations.errors import BadInputError
@@ -29,3 +30,17 @@ def read_post(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadInputError(f"{path}: not UTF-8 (byte {error.start})") from None
+
+
+def is_diffusion_post(text: str) -> bool:
+    r"""Does the post use the diffusion schedule's notation?
+
+    It writes ``\bar\alpha``, speaks of diffusion or DDPM, or indexes a schedule letter by a
+    time step (``\alpha_t``, ``\beta_{t-1}``) beside a noised variable (``x_t``, ``x_{t-1}``). A
+    bare ``\alpha`` (a Beta distribution's) does not make a diffusion post.
+    """
+    if re.search(r"\\(?:bar|overline)\s*\{?\s*\\alpha|diffusion|DDPM", text, re.IGNORECASE):
+        return True
+    schedule = re.search(r"\\(?:alpha|beta)_\{?\s*t\b", text)
+    noised = re.search(r"(?:x|\\mathbf\{x\}|\\mathbf x|\\boldsymbol\{x\})_\{?\s*t\b|\\(?:var)?epsilon", text)
+    return bool(schedule and noised)

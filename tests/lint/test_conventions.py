@@ -13,6 +13,7 @@ import pytest
 
 from derivations.lint import lint_text
 from derivations.lint.check import Options
+from tests.lint.sixth_review import FOUND as SIXTH
 
 
 def verdicts(text: str) -> list[str]:
@@ -144,3 +145,8 @@ KEPT = {
 @pytest.mark.parametrize("text", KEPT.values(), ids=KEPT.keys())
 def test_what_agrees_with_a_convention_is_still_proved(text: str) -> None:
     assert verdicts(text)[-1] == "proved"
+
+
+@pytest.mark.parametrize("text", SIXTH.values(), ids=SIXTH.keys())
+def test_the_sixth_reviews_findings_prove_nothing(text: str) -> None:
+    assert "proved" not in verdicts(text)

@@ -1,0 +1,53 @@
+r"""A conditional density as a ratio of joint densities: the definition that proves Bayes' rule.
+
+:math:`p(a \mid b) = p(a, b) / p(b)` defines a conditional density (Bishop (2006), *Pattern
+Recognition and Machine Learning*, eq. (1.12) for probabilities, and sec. 1.2.1 for densities).
+Written so, Bayes' rule :math:`q(x \mid z) = q(z \mid x)\,q(x) / q(z)` and the product rule
+:math:`p(a, b) = p(a \mid b)\,p(b)` are identities of the joints, which the engine proves by algebra.
+
+A joint is the family's density of a *set* of variables: :math:`p(x, z)` and :math:`p(z, x)` are one
+density. Families stay apart (:math:`p_\theta` is not :math:`p`). Nothing model-specific is used (no
+Markov property): a step that needs one stays undecided. The measure of an expectation
+(:math:`\mathbb{E}_{q(z \mid x)}`) is a label, not a value, and is left as it is.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.engine.probability import Density, Expectation
+
+
+def as_joints(expr: sp.Expr) -> sp.Expr | None:
+    """``expr`` with each density a ratio of joints of its family; None if a density conditions on its outcome."""
+    try:
+        return _rewritten(expr)
+    except _SameVariable:
+        return None
+
+
+class _SameVariable(ValueError):
+    """p(x | x): no ratio of joints."""
+
+
+def _rewritten(expr: sp.Basic) -> sp.Basic:
+    if isinstance(expr, Density):
+        return _ratio(expr)
+    if isinstance(expr, Expectation):  # E_{q(z | x)}[...]: its measure is a label
+        return expr.func(_rewritten(expr.args[0]), expr.args[1])
+    if not expr.args or not expr.has(Density):
+        return expr
+    return expr.func(*(_rewritten(arg) for arg in expr.args))
+
+
+def _ratio(density: Density) -> sp.Expr:
+    outcomes, conditions = set(density.outcomes), set(density.conditions)
+    if outcomes & conditions or len(outcomes) != len(density.outcomes):
+        raise _SameVariable(str(density))
+    return _joint(density.family, outcomes | conditions) / _joint(density.family, conditions)
+
+
+def _joint(family: sp.Expr, variables: set[sp.Expr]) -> sp.Expr:
+    if not variables:
+        return sp.S.One
+    return Density(family, sp.Tuple(*sorted(variables, key=sp.default_sort_key)), sp.Tuple())
