@@ -177,8 +177,8 @@ def _unrelated_values_differ(lhs: sp.Expr, rhs: sp.Expr, witness: Witness, setti
     product rule are proved. Otherwise the step may rest on a relation the engine does not know
     (a Markov property, a definition): undecided, with the residual.
     """
-    joints = (as_joints(lhs), as_joints(rhs)) if lhs.has(Density) or rhs.has(Density) else (None, None)
-    if None not in joints and joints != (lhs, rhs):
+    joints = as_joints(lhs, rhs) if lhs.has(Density) or rhs.has(Density) else None
+    if joints is not None and joints != (lhs, rhs):
         verdict = _check_once(*joints, settings)
         if verdict.proved:
             return replace(verdict, method=f"{verdict.method}, each conditional density the ratio of joints "

@@ -18,10 +18,14 @@ import sympy as sp
 from derivations.engine.probability import Density, Expectation
 
 
-def as_joints(expr: sp.Expr) -> sp.Expr | None:
-    """``expr`` with each density a ratio of joints of its family; None if a density conditions on its outcome."""
+def as_joints(*exprs: sp.Expr) -> tuple[sp.Expr, ...] | None:
+    """``exprs`` with each density of a family written with a bar somewhere in them a ratio of joints; None if
+    no family is (``P(x, y)`` alone: a function of ordered arguments), or a density conditions on its outcome."""
+    conditioned = {d.family for e in exprs for d in e.atoms(Density) if d.conditions}
+    if not conditioned:
+        return None
     try:
-        return _rewritten(expr)
+        return tuple(_rewritten(e, conditioned) for e in exprs)
     except _SameVariable:
         return None
 
@@ -30,14 +34,14 @@ class _SameVariable(ValueError):
     """p(x | x): no ratio of joints."""
 
 
-def _rewritten(expr: sp.Basic) -> sp.Basic:
+def _rewritten(expr: sp.Basic, conditioned: set[sp.Expr]) -> sp.Basic:
     if isinstance(expr, Density):
-        return _ratio(expr)
+        return _ratio(expr) if expr.family in conditioned else expr  # a family used with a bar is a joint's
     if isinstance(expr, Expectation):  # E_{q(z | x)}[...]: its measure is a label
-        return expr.func(_rewritten(expr.args[0]), expr.args[1])
+        return expr.func(_rewritten(expr.args[0], conditioned), expr.args[1])
     if not expr.args or not expr.has(Density):
         return expr
-    return expr.func(*(_rewritten(arg) for arg in expr.args))
+    return expr.func(*(_rewritten(arg, conditioned) for arg in expr.args))
 
 
 def _ratio(density: Density) -> sp.Expr:

@@ -56,7 +56,8 @@ def call(builder, name: Name, arguments: Tree) -> sp.Expr:
         return value
     if name.base == "Gamma" and not given and len(values) == 1:
         return sp.gamma(values[0])
-    if name.base in DENSITY_LETTERS and not name.accent:
+    density = name.base in DENSITY_LETTERS and not name.accent and not name.mark  # p'(x) is no density
+    if density and builder.scope.densities and name.sympy_name not in builder.scope.plain_functions:
         return Density(sp.Symbol(name.sympy_name), sp.Tuple(*values), sp.Tuple(*given))
     if given:
         raise UnreadError(f"{name.sympy_name}(... | ...): a conditional of something that is not a density")

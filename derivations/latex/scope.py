@@ -38,6 +38,10 @@ class Scope:
     diffusion: bool = False
     imaginary_i: bool = True
     euler_e: bool = True  # False in a post that sets e = ... (a residual, an error)
+    #: p, q, P, Q calls are densities (positive) only in a post about probability, and not for a family the post
+    #: gives plain values (``P(0) = -1``, ``q(x) = x - 1``): then they are functions (lint.linter).
+    densities: bool = True
+    plain_functions: frozenset[str] = frozenset()
     functions: dict[tuple, Callable[..., sp.Expr]] = field(default_factory=dict)
     integers: dict[tuple, sp.Symbol] = field(default_factory=dict)  # summation indices while reading a sum
     #: The notation table's symbols for its names, with their assumptions (``derivations check``,

@@ -3,8 +3,7 @@ r"""Does a value agree with a name's convention? Positive, or in (0, 1), on the 
 Used by :mod:`~derivations.lint.conventions`. A value is judged with the post's definitions
 substituted, each schedule letter (and a product of them) written as 1/(1 + w) with w > 0, a
 variance :math:`\mathbb{E}[(x - \mu)^2]` as a positive name, and a time step t as a point of [1, T].
-What the reader cannot read agrees unless it looks like a number (it may hold names whose values
-the post gives elsewhere; a number it could not read may be any number).
+What the reader cannot read (``\\max(1, 2)``, ``\\binom{4}{2}``, a Unicode minus) never agrees.
 """
 
 from __future__ import annotations
@@ -18,12 +17,12 @@ from derivations.lint.context import Post
 
 
 def agrees_as_read(post: Post, name: sp.Symbol, text: str, line: int) -> bool:
-    """``name = text`` agrees with the convention; a value not read agrees unless it looks like a number
-    (``−2`` with a Unicode minus, ``-1\\,000``, ``-2\\,\\mathrm{m}``): what holds no name may be any number."""
+    """``name = text`` agrees with the convention; a value the reader cannot read never does."""
     text = cleaned(text)
     value = post.read(text).expr
-    if value is None:
-        return "\\begin" not in text and bool(re.search(r"\\(?!mathrm|text|,|;|!)[A-Za-z]|(?<!\\)\b[A-Za-z]\b", text))
+    if value is None:  # \max(1, 2), \binom{4}{2}, a Unicode minus: what is not read may be any number
+        var = r"\\(?:mathrm|operatorname|text)\{Var\}(?:_\{?\w+\}?)?\s*\([^()]*\)"  # Var_P(x): a variance
+        return bool(re.fullmatch(var, text))
     return agrees(post, name, value, line)
 
 

@@ -84,8 +84,8 @@ def follows_ho(post: Post) -> bool:
         return False
     stated = next((d for head, d in post.definitions.items() if is_forward_step(head) or _is_sampling_step(d)),
                   None)
-    if stated is None:
-        return True  # none stated yet: a later one that is not Ho's voids these citations (lint.linter)
+    if stated is None:  # none read: Ho's, unless the post states a step the linter does not read (lint.linter)
+        return post.follows_ho != (0, False)
     if post.follows_ho is None or post.follows_ho[0] != stated.line:  # checked again if it is redefined
         if isinstance(stated.head, Density):
             paper = in_post_terms(forward_step(), post, stated.value)

@@ -137,7 +137,8 @@ class Post:
         if found is None or found[1] != len(name_text.strip()) or "|" in args_text or r"\mid" in args_text:
             return False
         name: Name = found[0]
-        if name.base in ("p", "q", "P", "Q") or (name.base == "N" and name.style == "cal"):
+        density = name.base in ("p", "q", "P", "Q") and name.sympy_name not in self.scope.plain_functions
+        if (density and self.scope.densities) or (name.base == "N" and name.style == "cal"):
             return False  # a density's definition is recorded by its value, as a density
         parameters = []
         for _, text in top_level_split(args_text, re.compile(",")):

@@ -231,7 +231,7 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
             agrees = agrees_as_read(post, name, value, line)
             if not agrees and read is not None and not _POWER.search(_plain(side)) and read.is_real:
                 post.real_values.add(name.name)  # sigma = a - b: a real value, the step is read again with it
-            if not agrees and read is not None and not disagrees(post, name, read, line):
+            if not agrees and (read is None or not disagrees(post, name, read, line)):  # unread: range unknown
                 post.undetermined |= {name.name, family_of(name)}  # alpha-bar_t = f(t)/f(0): a range unknown
             return set() if agrees else {name} | _family(mentioned, name)
     sides = [post.read(left).expr, post.read(right).expr]

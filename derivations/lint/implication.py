@@ -99,5 +99,9 @@ def implication_step(row: Row, post: Post, settings_of: Callable[..., CheckSetti
     unread = next((p for p in parts if p.expr is None), None)
     if unread is not None:
         return StepResult(row.line, row.source, Status.UNPARSED, unread.reason)
+    broken = post.contradicted_in(tuple(p.expr for p in parts), row.line)
+    if broken or post.cancelled(tuple(parts), row.line):  # sigma = -max(1, 2): sqrt(sigma^2) = sigma is read already
+        return StepResult(row.line, row.source, Status.UNDECIDED, "the post sets a name of this row to a value "
+                          "the notation's convention (or the reading, which cancelled it) rules out")
     status, method = check_implication(*(p.expr for p in parts), settings_of(row, *(p.expr for p in parts)))
     return StepResult(row.line, row.source, Status(status), method)

@@ -75,8 +75,43 @@ def post_context(text: str, options: Options) -> Post:
         symbol = sp.Symbol(name.sympy_name, real=True)
         fixed[name.sympy_name] = fixed[name.python_name] = symbol
     scope = Scope(assume=options.assume, positive=frozenset(n.sympy_name for n in positive), fixed=fixed,
-                  diffusion=is_diffusion_post(text), euler_e=not _sets_letter(text, "e"))
-    return Post(scope, tuple(n.sympy_name for n in normals))
+                  diffusion=is_diffusion_post(text), euler_e=not _sets_letter(text, "e"),
+                  densities=is_probabilistic(text), plain_functions=_plain_functions(text))
+    post = Post(scope, tuple(n.sympy_name for n in normals))
+    if _MODEL_IN_OTHER_WORDS.search(text):  # "each step multiplies x_{t-1} by two", q(x_s | x_{s-1}): not Ho's
+        post.follows_ho = (0, False)
+    return post
+
+
+#: A call of p, q, P or Q related to a value that is no density: a function the post gives values (P(0) = -1).
+_VALUED_CALL = re.compile(r"(?<![A-Za-z\\])(?P<name>[pqPQ](?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\\left)?\([^()]*\)\s*"
+                          r"(?:\\right)?\)?\s*(?::=|=|<|>|\\le|\\ge|\\lt|\\gt)(?P<value>[^$]*)")
+_DENSITY_VALUE = re.compile(r"\\mathcal\{?N|(?<![A-Za-z])[pqPQ](?:_\{?\w+\}?)?\s*\(|\\int|\\prod|\\sum|\\mathbb\{?E"
+                            r"|\\exp|e\^|\\frac\{1\}|\\propto")
+
+
+def _plain_functions(text: str) -> frozenset[str]:
+    """The p, q, P, Q families a post relates to plain values: ``P(0) = -1``, ``q(x) = x - 1``, ``q(z) < 0``."""
+    found = set()
+    for match in _VALUED_CALL.finditer(text):
+        value = match.group("value").split("\n")[0]
+        if not _DENSITY_VALUE.search(value):
+            found.add(declared_name(match.group("name").replace("{", "").replace("}", "")).sympy_name)
+    return frozenset(found)
+
+
+def is_probabilistic(text: str) -> bool:
+    """Is the post about probability (then its p, q, P, Q calls are densities)?"""
+    return bool(re.search(r"\\mathcal\{?N|\\sim(?![A-Za-z])|\\mathbb\{?E|\bdensit|\bdistribution|probabilit|likelihood|"
+                          r"\bprior\b|posterior|\bKL\b|\{KL\}|diffusion|DDPM|\bsampl|random|Bayes|\\propto|"
+                          r"(?<![A-Za-z\\])[pqPQ](?:_\{?\w+\}?)?\s*\([^()]*(?:\\mid|\\vert|\|)", text, re.IGNORECASE))
+
+
+#: A forward step the linter may not read: a transition written with any index, or described in words.
+_MODEL_IN_OTHER_WORDS = re.compile(
+    r"[qp]\s*(?:\\left)?\(\s*(?:\\mathbf\{x\}|\\mathbf x|\\bx|x)\s*_\{?\s*([a-z])\s*\}?\s*(?:\\mid|\||\\vert)\s*"
+    r"(?:\\mathbf\{x\}|\\mathbf x|\\bx|x)\s*_\{?\s*\1\s*-\s*1"
+    r"|\b(?:each|every|one|forward|per)\s+(?:forward\s+)?step\b|\btransition", re.IGNORECASE)
 
 
 def uses_i_as_index(text: str) -> bool:
@@ -106,6 +141,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     steps: list[StepResult] = []
     lines = text.split("\n")
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
+    _said_in_words(post, text)
     for line, span in _every_inline_math(text):  # what the prose says of a convention holds for the whole post
         if REASON.match(lines[line - 1] if line <= len(lines) else ""):
             continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)
@@ -178,13 +214,35 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
 
 #: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
 _PIECES = re.compile(r"(?<!\\),")
-_INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)")
+_INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)|\\\((.+?)\\\)")
+
+
+#: What follows a name alone in math when words give it a sign or a size: "$\\sigma$ be negative", "equal $-2$".
+_SIZED_AFTER = re.compile(r"\s*(?:is|be|are|becomes|equals?|stays|remains|to)?\s*(?:the\s+\(?)?(?:negative|nonpositive|"
+                          r"zero\b|larger|greater|bigger|less|smaller|equal|below|above|at most|\$\s*-|\$\s*\d)",
+                          re.IGNORECASE)
+#: "set $\\sigma$ to", "assigned to $\\sigma$"
+_SIZED_BEFORE = re.compile(r"(?:\bset|assigned to|\bassign)\s*$", re.IGNORECASE)
+_LAWFUL_AFTER = re.compile(r"\s*(?:has|with|of)\s+(?:a\s+)?(?:variance|mean|standard deviation|scale)", re.IGNORECASE)
+
+
+def _said_in_words(post: Post, text: str) -> None:
+    """A name alone in math that the words right around it give a sign or a size: its convention is void."""
+    plain = without_code(text)
+    for match in re.finditer(r"(?<![$\\])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)", plain):
+        name = post.read((match.group(1) or match.group(2)).strip()).expr
+        if not isinstance(name, sp.Symbol) or not (name.is_positive or name.name in post.normals):
+            continue
+        after, before = plain[match.end():match.end() + 40], plain[max(0, match.start() - 25):match.start()]
+        lawful = name.name in post.normals and _LAWFUL_AFTER.match(after)
+        if _SIZED_AFTER.match(after) or _SIZED_BEFORE.search(before) or lawful:
+            post.void(name)
 
 
 def _every_inline_math(text: str) -> list[tuple[int, str]]:
     """Every ``$...$`` of the post, HTML blocks and the prose after a display included, with its line."""
     plain = without_code(text)
-    return [(plain.count("\n", 0, m.start()) + 1, m.group(1)) for m in _INLINE.finditer(plain)]
+    return [(plain.count("\n", 0, m.start()) + 1, m.group(1) or m.group(2)) for m in _INLINE.finditer(plain)]
 
 
 #: What defines in the prose: ``=``, ``:=``, ``=:``, ``\\triangleq``, ``\\equiv``, ``\\overset{\\text{def}}{=}``.

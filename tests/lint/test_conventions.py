@@ -13,6 +13,7 @@ import pytest
 
 from derivations.lint import lint_text
 from derivations.lint.check import Options
+from tests.lint.seventh_review import FOUND as SEVENTH
 from tests.lint.sixth_review import FOUND as SIXTH
 
 
@@ -149,4 +150,9 @@ def test_what_agrees_with_a_convention_is_still_proved(text: str) -> None:
 
 @pytest.mark.parametrize("text", SIXTH.values(), ids=SIXTH.keys())
 def test_the_sixth_reviews_findings_prove_nothing(text: str) -> None:
+    assert "proved" not in verdicts(text)
+
+
+@pytest.mark.parametrize("text", SEVENTH.values(), ids=SEVENTH.keys())
+def test_the_seventh_reviews_findings_prove_nothing(text: str) -> None:
     assert "proved" not in verdicts(text)
