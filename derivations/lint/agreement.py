@@ -31,7 +31,7 @@ def unwrapped(source: str) -> str:
     text = re.sub(r"\\(?:boxed|mathrel|displaystyle)|\\color\{[^{}]*\}|\\left\.|\\right\.|\\[{}]|&|\\\\|\\q?quad"
                   r"|\\text\{[^{}]*\}|\\[,;!]|\\(?:begin|end)\{(?:array|aligned|gathered|split)\}(?:\{[a-z|]*\})?",
                   " ", source)
-    while (inner := re.fullmatch(r"\s*\{(.*)\}\s*", text, re.DOTALL)) and _balanced(inner.group(1)):
+    while (inner := re.fullmatch(r"\s*\{(.*)\}\s*", text, re.DOTALL)) and balanced(inner.group(1)):
         text = inner.group(1)
     return re.sub(r"\{\s*([=<>])\s*\}", r"\1", text)
 
@@ -41,7 +41,8 @@ def cleaned(text: str) -> str:
     return re.sub(r"\((?:\s|\\[A-Za-z]+|\*)*\)", " ", unwrapped(text)).strip()
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
+    """Do the braces of ``text`` pair up, never closing before they open?"""
     depth = 0
     for char in text:
         depth += {"{": 1, "}": -1}.get(char, 0)

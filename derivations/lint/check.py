@@ -285,9 +285,9 @@ class Linter:
         if tuple(sides) == (lhs, rhs):
             return plain
         second = check_equal(*sides, self._settings(row, *sides))
-        cued = self._peeled(*self.post.substituted(tuple(cited_sides), row.line))  # mu = 2 nu, nu = 0 in passing
-        passing = self.post.in_passing(cued, row.line)
-        if second.proved and passing and not check_equal(*cued, self._settings(row, *cued)).proved:
+        cued = self._peeled(*self.post.substituted(tuple(cited_sides), row.line)) if second.proved else ()
+        passing = self.post.in_passing(cued, row.line) if cued else []  # mu = 2 nu, nu = 0 in passing
+        if passing and not check_equal(*cued, self._settings(row, *cued)).proved:
             return Verdict(Outcome.UNDECIDED, f"proved only with the values in passing of {', '.join(passing)}")
         where = "the post's definitions" + (f" and {'; '.join(sorted(set(cited)))}" if cited else "")
         left = self.post.still_defined(sides, row.line)

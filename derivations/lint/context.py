@@ -58,8 +58,6 @@ class Post:
     void_families: set[str] = field(default_factory=set)
     #: Noises the post gives a law other than the standard normal (``\\epsilon \\sim \\mathcal{N}(0, 2)``).
     nonstandard: set[str] = field(default_factory=set)
-    #: Names whose square the post sets to a value that may be negative (``\\sigma_t^2 = 1 - 2``): maybe not real.
-    not_real: set[str] = field(default_factory=set)
     #: Names set to a real value their convention rules out (``\\sigma = a - b``): a step is read again with them real.
     real_values: set[str] = field(default_factory=set)
     undetermined: set[str] = field(default_factory=set)  # set to a value of unknown range: only a refutation stands
@@ -123,7 +121,6 @@ class Post:
             return True
         if _a_square(head.expr) and value.expr.is_nonnegative is False:  # sigma_t^2 = -4: no real sigma_t
             self.void(head.expr.base)
-            self.not_real.add(head.expr.base.name)
             return True
         if _a_square(head.expr) and not value.expr.has(head.expr.base):  # sigma_*^2 = ...: only the square is named
             self.definitions[head.expr] = Definition(head.expr, value.expr, line, cued)
@@ -191,7 +188,6 @@ class Post:
                 found.add(head)
             elif _a_square(head) and head.base in used and value.is_nonnegative is False:  # sigma^2 = tau - 5, tau = 1
                 found.add(head.base)
-                self.not_real.add(head.base.name)
         return found
 
     def unsettled(self, previous: Parsed, current: Parsed, line: int,

@@ -28,7 +28,16 @@ import re
 import sympy as sp
 
 from derivations.latex.names import read_name
-from derivations.lint.agreement import a_number, agrees, agrees_as_read, cleaned, disagrees, positive, unwrapped
+from derivations.lint.agreement import (
+    a_number,
+    agrees,
+    agrees_as_read,
+    balanced,
+    cleaned,
+    disagrees,
+    positive,
+    unwrapped,
+)
 from derivations.lint.context import Post, family_of, schedule_relations
 from derivations.lint.heads import CALL_LABEL, DENSITY_LABEL, OPERATOR_LABEL
 from derivations.lint.steps import Row, top_level_split
@@ -55,6 +64,10 @@ _STANDARD_ARGS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\{?0\}?|0),(?:1|(?:\\
                             r"\{?I\}?|I)(?:_\{?[A-Za-z0-9]+\}?)?)")
 #: The sets a positive name may be said to lie in.
 _POSITIVE_SETS = re.compile(r"\(0,(?:\\infty|1)\)|\\mathbb\{?R\}?(?:_\{?(?:\+|>0)\}?|\^\{?\+\}?)")
+
+
+#: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
+PIECES = re.compile(r"(?<!\\),")
 
 
 def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False) -> None:
@@ -94,18 +107,9 @@ def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False)
 
 def _outer(text: str) -> str:
     text = re.sub(r"\\(?:boxed|displaystyle)|\\color\{[^{}]*\}", " ", text).strip()
-    while text.startswith("{") and text.endswith("}") and _balanced_inside(text[1:-1]):
+    while text.startswith("{") and text.endswith("}") and balanced(text[1:-1]):
         text = text[1:-1].strip()
     return text
-
-
-def _balanced_inside(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 def _keep_a_plain_value(post: Post, left: str, relation: str, right: str) -> None:
@@ -158,7 +162,7 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
     if any(r.status.value in ("proved", "refuted") for r in results):
         return
     if row.unread or (alone and (not row.links or any(r.status.value == "unparsed" for r in results))):
-        for _, piece in top_level_split(unwrapped(row.source), re.compile(r"(?<!\\),")):
+        for _, piece in top_level_split(unwrapped(row.source), PIECES):
             note_statement(post, piece, row.line, bare_only=True)  # \boxed{\sigma = -2}
         return
     if len(row.links) != 1:
@@ -197,7 +201,8 @@ def _disagreeing(post: Post, left: str, relation: str, right: str, line: int) ->
 
 def _defines_other(post: Post, left: str, right: str) -> bool:
     """``X = 10 + 2 Z_1``: a name without a convention defined from declared normals."""
-    return any(name is not None and not _is_conventional(post, name) for name in (_bare(post, left),))
+    name = _bare(post, left)
+    return name is not None and not _is_conventional(post, name)
 
 
 def _by_nearness(post: Post, left: str, right: str, line: int, mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
@@ -301,11 +306,6 @@ def _is_standard(law: str) -> bool:
         return False
     inner = text[opening.end():].removesuffix(r"\right)").removesuffix(")")
     return _STANDARD_ARGS.fullmatch(inner) is not None
-
-
-def is_standard_law(law: str) -> bool:
-    """Is ``law`` written as a standard normal (N(0, 1), N(0, I))? Used for a noise's stated law."""
-    return _is_standard(law)
 
 
 # --- reading the names ---------------------------------------------------------------

@@ -19,7 +19,7 @@ from derivations.latex.scope import Scope
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.citing import follows_ho
 from derivations.lint.context import Post
-from derivations.lint.conventions import note_lone_row, note_statement
+from derivations.lint.conventions import PIECES, note_lone_row, note_statement
 from derivations.lint.cues import Cue, cue
 from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
@@ -145,7 +145,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     for line, span in _every_inline_math(text):  # what the prose says of a convention holds for the whole post
         if REASON.match(lines[line - 1] if line <= len(lines) else ""):
             continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)
-        for _, piece in top_level_split(expand(span, defined.at(line)), _PIECES):
+        for _, piece in top_level_split(expand(span, defined.at(line)), PIECES):
             note_statement(post, piece.replace(r"\_", "_"), line)
     for block in extracted.blocks:  # and so do the bounds, laws and conditions of the displays
         rows = parse_rows(expand(block.content, defined.at(block.line)), block.line)
@@ -192,7 +192,7 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
     conventions (:mod:`~derivations.lint.conventions`). Its sentence says whether it defines at all
     (:mod:`~derivations.lint.cues`).
     """
-    for _, piece in top_level_split(content, _PIECES):
+    for _, piece in top_level_split(content, PIECES):
         note_statement(post, piece, line)
         presented = cue(*sentence, piece)
         if presented is Cue.NEGATED:
@@ -212,8 +212,6 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
             post.define(head, value, line, cued=presented is Cue.CUED)
 
 
-#: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
-_PIECES = re.compile(r"(?<!\\),")
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)|\\\((.+?)\\\)")
 
 
