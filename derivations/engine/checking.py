@@ -152,7 +152,7 @@ def _check_once(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, witness: Wi
     if witness.counterexample is not None and not witness.precise:
         return _quadrature_disagrees(lhs, rhs, settings, witness)
     if witness.counterexample is not None:  # refuted: only a readable residual is left to find
-        residual = algebraic_identity(lhs - rhs, settings.effort, forms=1)
+        residual = algebraic_identity(lhs - rhs, settings.effort.for_a_residual(), forms=1)
         return _combine(residual, witness, lhs, rhs)
     if settings.positive:
         lhs, rhs = (resolve_absolute_values(split_radicals(side, settings.positive), settings.positive)
