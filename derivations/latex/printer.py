@@ -21,6 +21,7 @@ the printed expression is the one given, reordered, never simplified.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import sympy as sp
@@ -297,4 +298,18 @@ def math(expr: Any) -> str:
     """``expr`` as LaTeX in the papers' notation and order; a string is returned as it is."""
     if isinstance(expr, str):
         return expr
-    return TextbookPrinter().doprint(textbook(sp.sympify(expr)))
+    expr = sp.sympify(expr)
+    try:
+        return _printed(expr)
+    except TypeError:  # unhashable (a mutable matrix)
+        return TextbookPrinter().doprint(textbook(expr))
+
+
+@functools.lru_cache(maxsize=8192)
+def _printed(expr: sp.Basic) -> str:
+    """The print of ``expr``, once: a page, its LaTeX file and the whole document print each line again.
+
+    Safe to share: SymPy's equality is structural (argument order and assumptions included),
+    so equal expressions print alike.
+    """
+    return TextbookPrinter().doprint(textbook(expr))
