@@ -33,7 +33,7 @@ report = sys.modules.setdefault("corpus_report", importlib.util.module_from_spec
 if not hasattr(report, "corpus_files"):
     _SPEC.loader.exec_module(report)
 
-#: Posts that take more than a few seconds to lint today (05: about a minute; 04: about ten seconds).
+#: Posts that take more than a few seconds to lint today (05 and 04: about fifteen seconds each).
 SLOW = {"04_lozupone-ddim", "05_chengpei-understanding-diffusion"}
 POSTS = report.corpus_files()
 
