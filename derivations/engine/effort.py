@@ -38,9 +38,10 @@ class Effort:
     """The work limits of one check: what each canonical form may be given.
 
     ``expanded_terms`` bounds :func:`expansion_size` for every form (they all
-    expand); ``rational_terms`` and ``rational_ops`` bound the size and the
-    operation count given to the rational normal forms (``cancel``, exponentials,
-    logarithms, radicals), which put every term over one denominator;
+    expand); ``rational_terms`` bounds it for every form but expansion (the
+    others put every term over one denominator, or simplify); ``rational_ops``
+    bounds the operation count given to the rational normal forms (``cancel``,
+    exponentials, logarithms, radicals);
     ``simplify_ops`` the count given to ``simplify``, the most expensive form,
     which is skipped when zero.
 
@@ -64,7 +65,7 @@ class Effort:
             return f"too large: about {_round(size)} terms expanded, the limit is {self.expanded_terms}"
         if form == "simplification" and ops > self.simplify_ops:
             return f"too large: {ops} operations, the limit is {self.simplify_ops}"
-        if form not in ("expansion", "simplification") and size > self.rational_terms:
+        if form != "expansion" and size > self.rational_terms:
             return f"too large: about {_round(size)} terms expanded, the limit is {self.rational_terms}"
         if form not in ("expansion", "simplification") and ops > self.rational_ops:
             return f"too large: {ops} operations, the limit is {self.rational_ops}"

@@ -131,3 +131,26 @@ def test_an_empty_telescoping_product_is_proved_in_every_run() -> None:
             for seed in range(12)]  # at once: twelve fresh processes, twelve memory layouts
     seen = {run.communicate()[0].strip() for run in runs}
     assert seen == {"proved"}
+
+
+def test_the_rational_forms_refuse_a_difference_of_many_terms() -> None:
+    """Over 2,500 expanded terms only expansion runs: the forms over one denominator, and simplify, are refused."""
+    from derivations.engine.canonical import algebraic_identity
+
+    a, b, c, d, e, f = sp.symbols("a:f")
+    result = algebraic_identity((a + b + c + d + e + f) ** 10 - a, Effort(expanded_terms=4000))
+    assert result.method is None
+    refused = "(too large: about 3004 terms expanded, the limit is 2500)"
+    assert result.tried == ("expansion", *(f"{form} {refused}" for form in ("cancellation", "collecting exponentials",
+                            "expanding logarithms", "radical denesting", "simplification")))
+
+
+def test_a_witness_gives_up_on_sides_no_point_evaluates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four points that do not evaluate, and no more: the witness has no point, and refutes nothing."""
+    from derivations.engine import witness
+
+    tried = []
+    monkeypatch.setattr(witness, "_evaluator", lambda lhs, rhs, symbols: (lambda point: tried.append(point), True))
+    x = sp.Symbol("x", real=True)
+    found = witness.numeric_witness(x, x + 1, CheckSettings(witness_points=6))
+    assert (found.points, found.counterexample, len(tried)) == (0, None, witness.FIRST_POINT_ATTEMPTS)
