@@ -287,13 +287,13 @@ class _Builder:
     def _function(self, func, _open, inner, _close) -> sp.Expr:
         return FUNCTIONS[str(func)](self.build(inner))
 
-    def _function_power(self, func, _caret, power, _open, inner, _close) -> sp.Expr:
+    def _function_power(self, func, _caret, power, *argument) -> sp.Expr:  # (x) or {(x)}, as SymPy prints it
         if str(func) in ("log", "ln"):
             raise UnreadError(r"\log^n: a power of the log or an iterated log?")
-        exponent = self.build(power)
-        if not (exponent.is_Integer and exponent > 0):  # \sin^{-1} x is arcsin x, not 1/sin x
+        exponent = self.build(power)  # \sin^{-1} x is arcsin x, not 1/sin x; \cos^{n} x is a power
+        if not ((exponent.is_Integer and exponent > 0) or (exponent.is_Symbol and not exponent.is_negative)):
             raise UnreadError(rf"\{func}^{{{exponent}}}: an inverse function or a power?")
-        return FUNCTIONS[str(func)](self.build(inner)) ** exponent
+        return FUNCTIONS[str(func)](self.build(next(n for n in argument if isinstance(n, Tree)))) ** exponent
 
     def _function_bare(self, func, argument) -> sp.Expr:
         return FUNCTIONS[str(func)](self.build(argument))

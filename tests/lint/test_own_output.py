@@ -43,6 +43,13 @@ def test_inert_spellings_are_read() -> None:
     assert verdicts(r"$$f^{\prime} + f^{\prime} = 2f'$$") == ["proved"]
 
 
+def test_a_power_of_a_function_as_sympy_prints_it() -> None:
+    r"""``\cos^{n}{\left(x\right)}`` is cos(x)^n (the central limit page prints it); ``\sin^{-1}`` stays unread."""
+    assert verdicts(r"$$\cos^{n}{\left(x \right)} = \left(\cos x\right)^{n}$$") == ["proved"]
+    assert verdicts(r"$$\cos^{2}{\left(x \right)} = \cos(x)^{3}$$") == ["refuted"]
+    assert verdicts(r"$$\sin^{-1}{\left(x \right)} = \frac{1}{\sin(x)}$$") == ["unparsed"]
+
+
 def test_a_special_case_listed_under_the_block_is_checked_at_its_values() -> None:
     """``- (b) at $t = 1$``: step (b) is the line before at t = 1, not an identity in t."""
     reasons = "\n- (a) given\n- (b) at $t = 1$: the start\n"
