@@ -103,10 +103,9 @@ class _Substitution(Relation):
 
 def _known(old: sp.Expr, new: sp.Expr, context: Context, in_distribution: bool) -> Fact | None:
     """The fact that says ``old = new`` (or equal in distribution), if the derivation has one."""
-    for fact, value in candidates(context.facts, old, in_distribution=in_distribution):
-        if same(value, new) or check_equal(value, new, context.settings).proved:
-            return fact
-    return None
+    found = candidates(context.facts, old, in_distribution=in_distribution)
+    written = next((fact for fact, value in found if same(value, new)), None)  # as written: no check needed
+    return written or next((fact for fact, value in found if check_equal(value, new, context.settings).proved), None)
 
 
 def _shared_noise(previous: sp.Expr, old: sp.Expr, new: sp.Expr, normals: Sequence[sp.Symbol]) -> list[sp.Symbol]:
