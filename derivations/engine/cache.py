@@ -100,9 +100,15 @@ def _outside_sources(expr: sp.Basic) -> set[str] | None:
         path = getattr(sys.modules.get(module), "__file__", None)
         if path is None:
             return None
-        if not Path(path).resolve().is_relative_to(PACKAGE):
+        if _outside_package(path):
             found.add(path)
     return found
+
+
+@functools.cache
+def _outside_package(path: str) -> bool:
+    """Whether the source file ``path`` lies outside this package (resolved once per path: it was 2 s a run)."""
+    return not Path(path).resolve().is_relative_to(PACKAGE)
 
 
 @functools.cache
