@@ -249,7 +249,7 @@ class _Builder:
         return self.track(a / b, a, b)
 
     def _pow(self, base, _caret, exponent) -> sp.Expr:
-        if isinstance(base, Tree) and base.data == "function_bare":  # \sin x^2: sin(x^2) to most readers
+        if isinstance(base, Tree) and base.data.startswith("function") and isinstance(base.children[-1], Tree):
             raise UnreadError(r"a power after a function's bare argument (\log x^2): of the argument or the value?")
         b, e = self.build(base), self.build(exponent)
         if b.is_Rational and e.is_Rational:

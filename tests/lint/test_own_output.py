@@ -48,6 +48,8 @@ def test_a_power_of_a_function_as_sympy_prints_it() -> None:
     assert verdicts(r"$$\cos^{n}{\left(x \right)} = \left(\cos x\right)^{n}$$") == ["proved"]
     assert verdicts(r"$$\cos^{2}{\left(x \right)} = \cos(x)^{3}$$") == ["refuted"]
     assert verdicts(r"$$\sin^{-1}{\left(x \right)} = \frac{1}{\sin(x)}$$") == ["unparsed"]
+    # a power after the braced argument: cos^2 of x^2 as TeX sets it, not (cos^2 x)^2 (it was proved)
+    assert verdicts(r"$$\cos^{2}{x}^{2} = \cos(x)^{4}$$") == ["unparsed"]
 
 
 def test_a_special_case_listed_under_the_block_is_checked_at_its_values() -> None:
