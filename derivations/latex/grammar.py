@@ -67,7 +67,7 @@ GRAMMAR = r"""
     | LNORM sum RNORM                       -> norm
     | FUNC LPAREN sum RPAREN                -> function
     | FUNC CARET script LPAREN sum RPAREN   -> function_power
-    | FUNC CARET script group               -> function_power
+    | FUNC CARET script LBRACE LPAREN sum RPAREN RBRACE -> function_power
     | FUNC bare_argument                    -> function_bare
     | CALL LPAREN arguments RPAREN          -> call
     | WORD LPAREN arguments RPAREN          -> call

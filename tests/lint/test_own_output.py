@@ -44,12 +44,25 @@ def test_inert_spellings_are_read() -> None:
 
 
 def test_a_power_of_a_function_as_sympy_prints_it() -> None:
-    r"""``\cos^{n}{\left(x\right)}`` is cos(x)^n (the central limit page prints it); ``\sin^{-1}`` stays unread."""
-    assert verdicts(r"$$\cos^{n}{\left(x \right)} = \left(\cos x\right)^{n}$$") == ["proved"]
+    r"""``\cos^{2}{\left(x\right)}`` is cos(x)^2, its argument in parentheses; without them the argument is unclear."""
+    assert verdicts(r"$$\cos^{2}{\left(x \right)} = \left(\cos x\right)^{2}$$") == ["proved"]
     assert verdicts(r"$$\cos^{2}{\left(x \right)} = \cos(x)^{3}$$") == ["refuted"]
     assert verdicts(r"$$\sin^{-1}{\left(x \right)} = \frac{1}{\sin(x)}$$") == ["unparsed"]
-    # a power after the braced argument: cos^2 of x^2 as TeX sets it, not (cos^2 x)^2 (it was proved)
-    assert verdicts(r"$$\cos^{2}{x}^{2} = \cos(x)^{4}$$") == ["unparsed"]
+
+
+@pytest.mark.parametrize("text", [
+    r"\cos^{2}{x}^{2} = \cos(x)^{4}",  # TeX sets cos^2 of x^2
+    r"\sin^{2}{\pi}{x} = 0", r"\sin^{2}{\pi} x = 0", r"\sin^{2}{\pi}(x+1) = 0",  # sin^2 of pi x, as set
+    r"\sin^{2}{\pi}/2 = 0", r"\cos^{2}{0}! = 1",
+])
+def test_a_braced_bare_argument_is_unread(text: str) -> None:
+    """Proved before an adversarial review (December 2026): a braced argument does not end where TeX says."""
+    assert verdicts(f"$$\n{text}\n$$\n") == ["unparsed"]
+
+
+def test_a_power_named_by_the_post_is_unread() -> None:
+    r"""``\sin^{n}`` with n = -1 in the post would be arcsin: only a positive integer is read as a power."""
+    assert "proved" not in verdicts("$$\nn = -1\n$$\n\n$$\n\\sin^{n}{\\left(x\\right)} = \\frac{1}{\\sin(x)}\n$$\n")
 
 
 def test_a_special_case_listed_under_the_block_is_checked_at_its_values() -> None:
