@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.polys.fields import sfield
 
-from derivations.engine.effort import DEFAULT_EFFORT, Effort, work_size
+from derivations.engine.effort import DEFAULT_EFFORT, Effort, largest_power, work_size
 
 
 @dataclass(frozen=True)
@@ -167,11 +167,11 @@ def algebraic_identity(difference: sp.Expr, effort: Effort = DEFAULT_EFFORT, for
         difference = peel_indexed(difference)
     transforms = dict(CANONICAL_FORMS)
     order = _order(difference) if forms is None else tuple(transforms)[:forms]
-    size, ops = work_size(difference), sp.count_ops(difference)
+    size, ops, power = work_size(difference), sp.count_ops(difference), largest_power(difference)
     tried: list[str] = []
     best, best_ops = difference, ops
     for name in order:
-        refused = effort.admits(name, size, ops)
+        refused = effort.admits(name, size, ops, power)
         if refused is not None:
             tried.append(f"{name} ({refused})")
             continue

@@ -43,7 +43,8 @@ class Effort:
     bounds the operation count given to the rational normal forms (``cancel``,
     exponentials, logarithms, radicals);
     ``simplify_ops`` the count given to ``simplify``, the most expensive form,
-    which is skipped when zero.
+    which is skipped when zero, and ``simplify_power`` the largest power of a
+    compound term it is given (``sin(a+b+c+d+e)**12`` ran into the safety limit).
 
     Measured (December 2026): the largest difference any form proves in the
     derivations, the project's pages and the lint corpus is 1,258 terms; the
@@ -54,19 +55,26 @@ class Effort:
     rational_terms: int = 2_500
     rational_ops: int = 1500
     simplify_ops: int = 120
+    simplify_power: int = 6
 
     def for_a_residual(self) -> Effort:
         """The limits for printing the residual of a refuted step: a readable form, not a proof."""
         return replace(self, expanded_terms=min(self.expanded_terms, RESIDUAL_TERMS))
 
-    def admits(self, form: str, size: int, ops: int) -> str | None:
-        """Why ``form`` may not run on an expression of this size (None if it may)."""
+    def admits(self, form: str, size: int, ops: int, power: int = 0) -> str | None:
+        """Why ``form`` may not run on an expression of this size (None if it may).
+
+        ``power`` is the largest integer exponent on a compound base (:func:`largest_power`):
+        ``simplify`` expands such powers of trigonometric sums, which no term count sees.
+        """
         if size > self.expanded_terms:
             return f"too large: about {_round(size)} terms expanded, the limit is {self.expanded_terms}"
         if form == "simplification" and ops > self.simplify_ops:
             return f"too large: {ops} operations, the limit is {self.simplify_ops}"
         if form != "expansion" and size > self.rational_terms:
             return f"too large: about {_round(size)} terms expanded, the limit is {self.rational_terms}"
+        if form == "simplification" and power > self.simplify_power:
+            return f"too large: a power {power} of a compound term, the limit is {self.simplify_power}"
         if form not in ("expansion", "simplification") and ops > self.rational_ops:
             return f"too large: {ops} operations, the limit is {self.rational_ops}"
         return None
@@ -121,6 +129,12 @@ def _multinomial(n: int, k: int, cap: int) -> int:
         if value >= cap:
             return cap
     return value
+
+
+def largest_power(expr: sp.Basic) -> int:
+    """The largest absolute integer exponent on a base that is not a symbol or a number (0 if none)."""
+    powers = [abs(int(p.exp)) for p in expr.atoms(sp.Pow) if p.exp.is_Integer and not p.base.is_Atom]
+    return max(powers, default=0)
 
 
 def work_size(expr: sp.Basic) -> int:
