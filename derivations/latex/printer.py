@@ -300,9 +300,10 @@ def math(expr: Any) -> str:
         return expr
     expr = sp.sympify(expr)
     try:
-        return _printed(expr)
-    except TypeError:  # unhashable (a mutable matrix)
+        hash(expr)
+    except TypeError:  # a mutable matrix: printed each time
         return TextbookPrinter().doprint(textbook(expr))
+    return _printed(expr)
 
 
 @functools.lru_cache(maxsize=8192)

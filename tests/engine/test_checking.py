@@ -130,6 +130,7 @@ def test_an_empty_telescoping_product_is_proved_in_every_run() -> None:
                              env={**os.environ, "PYTHONHASHSEED": str(seed), "DERIVATIONS_NO_CACHE": "1"})
             for seed in range(12)]  # at once: twelve fresh processes, twelve memory layouts
     seen = {run.communicate()[0].strip() for run in runs}
+    assert [run.returncode for run in runs] == [0] * 12
     assert seen == {"proved"}
 
 
@@ -154,3 +155,13 @@ def test_a_witness_gives_up_on_sides_no_point_evaluates(monkeypatch: pytest.Monk
     x = sp.Symbol("x", real=True)
     found = witness.numeric_witness(x, x + 1, CheckSettings(witness_points=6))
     assert (found.points, found.counterexample, len(tried)) == (0, None, witness.FIRST_POINT_ATTEMPTS)
+
+
+def test_simplify_is_refused_on_a_high_power_of_a_compound_term() -> None:
+    """sin(a+b+c)^12: simplify would expand the power of the trigonometric sum (it ran into the safety limit)."""
+    from derivations.engine.canonical import algebraic_identity
+
+    a, b, c = sp.symbols("a b c", real=True)
+    result = algebraic_identity(sp.sin(a + b + c) ** 12 - sp.cos(a) ** 12)
+    assert result.method is None
+    assert "simplification (too large: a power 12 of a compound term, the limit is 6)" in result.tried
