@@ -253,13 +253,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from derivations.engine.settings import CheckSettings
     from derivations.engine.syntax import parse_symbol_list
     from derivations.engine.verdict import Outcome, Verdict
+    from derivations.latex.matrix_reading import as_read
     from derivations.latex.user_input import parse_user_expr
 
     # Noise variables are plainly real whatever --assume or the notation table say: |N(0,1)| is not N(0,1).
     fixed = parse_symbol_list(args.normal) if args.normal else {}
     normals = tuple(fixed.values())
-    lhs = parse_user_expr(args.lhs, assume=args.assume, fixed=fixed)
-    rhs = parse_user_expr(args.rhs, assume=args.assume, fixed=fixed)
+    tied = (args.lhs, args.rhs)  # the two sides give a matrix one shape
+    lhs = parse_user_expr(args.lhs, assume=args.assume, fixed=fixed, tied=tied)
+    rhs = parse_user_expr(args.rhs, assume=args.assume, fixed=fixed, tied=tied)
     positive = [parse_user_expr(text, assume=args.assume, fixed=fixed)
                 for text in (args.positive.split(";") if args.positive else ())]
     used = lhs.free_symbols | rhs.free_symbols | set().union(*(p.free_symbols for p in positive))
@@ -272,6 +274,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         with safety_limit("the check"):
             verdict = relation.check(lhs, rhs, Context(CheckSettings().with_positive(*positive), normals))
+        verdict = as_read(verdict, lhs, rhs)  # matrices of sizes the two sides do not tie: no refutation
     except DerivationError:
         raise
     except ENGINE_FAILURES as error:  # SymPy failing on odd input is "undecided", never a traceback

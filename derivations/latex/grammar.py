@@ -3,7 +3,8 @@ r"""The grammar of one side of a row: the math of diffusion-model posts, as a La
 The tokens come from :mod:`derivations.latex.lexer`, which has already told calls from
 products, bars from "given", and differentials from letters. Precedence, loosest first:
 sums; signs; products (explicit ``\cdot``, ``/`` and juxtaposition, left to right);
-powers (``^`` takes one token or a group, as TeX does); postfix ``!``; atoms.
+powers (``^`` takes one token or a group, as TeX does) and transposes; postfix ``!``; atoms,
+among them a matrix environment (cells by ``&``, rows by ``\\``).
 
 Juxtaposition is greedy, as in TeX: the body of ``\sum_i`` runs over the factors that follow
 it, to the next ``+``, ``-`` or ``/`` (so ``\prod_i a_i / \prod_i b_i`` is a quotient of two
@@ -39,6 +40,7 @@ GRAMMAR = r"""
 
 ?power: postfix
     | postfix CARET script                  -> pow
+    | postfix TRANSPOSE                     -> transpose
 
 ?postfix: atom
     | atom BANG                             -> factorial
@@ -57,6 +59,8 @@ GRAMMAR = r"""
     | PI                                    -> pi
     | INFTY                                 -> infty
     | CONST                                 -> const
+    | ZERO                                  -> zero
+    | BEGINMAT cells ENDMAT                 -> matrix
     | LPAREN sum RPAREN                     -> paren
     | LBRACK sum RBRACK                     -> paren
     | group
@@ -100,6 +104,9 @@ GRAMMAR = r"""
     | FRAC group group                      -> frac
     | group
 
+cells: cell_row (ROWSEP cell_row)* ROWSEP?
+cell_row: sum (AMP sum)*
+
 arguments: values
     | values GIVEN values                   -> given
     | values SEMI values                    -> parameters
@@ -107,7 +114,7 @@ values: sum (COMMA sum)*
 
 %declare PLUS MINUS PM MUL DIV CARET BANG NUMBER NAME PI INFTY CONST LPAREN RPAREN LBRACK RBRACK LBRACE RBRACE
 %declare FRAC SQRT LABS RABS LNORM RNORM FUNC CALL WORD INT DIFF SUM PROD EXPECT GIVEN VAR COV COMMA KL PARALLEL
-%declare DERIV NABLA SEMI
+%declare DERIV NABLA SEMI TRANSPOSE ZERO BEGINMAT ENDMAT AMP ROWSEP
 """
 
 

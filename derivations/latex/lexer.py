@@ -19,20 +19,19 @@ Nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from lark import Token
-
+from derivations.latex.bars import paired_bars
 from derivations.latex.derivative import derivative_of
 from derivations.latex.names import Name, NameError_, argument, group_end, read_name
+from derivations.latex.tokens import Lexed, Tok, UnreadError, token
 from derivations.latex.vocabulary import (
     ARGUMENTS,
     CALLERS,
     COMMANDS,
     FUNCTION_LETTERS,
     IGNORED,
+    MATRIX_BRACKETS,
     NUMBER,
-    OPERAND_ENDS,
     OPERATORS,
     PLAIN_WORD,
     SCRIPTED,
@@ -41,34 +40,10 @@ from derivations.latex.vocabulary import (
     TEXT_COMMANDS,
     TRANSPOSE,
     WRAPPERS,
+    ZERO_STYLES,
 )
 
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)\s*")
-
-
-class UnreadError(ValueError):
-    """A construct the reader does not read (the message says which): the row stays unread."""
-
-
-class Tok(Token):
-    """A token with what the builder needs beyond its text (a :class:`Name`)."""
-
-    info: object = None
-
-
-def token(kind: str, text: str, info: object = None) -> Tok:
-    tok = Tok(kind, text)
-    if info is not None:
-        tok.info = info
-    return tok
-
-
-@dataclass
-class Lexed:
-    """The tokens of one row and the names met in it (for the guard that no name is lost)."""
-
-    tokens: list[Tok]
-    names: list[Name] = field(default_factory=list)
 
 
 def lex(tex: str, *, functions: frozenset[tuple] = frozenset()) -> Lexed:
@@ -82,9 +57,11 @@ def lex(tex: str, *, functions: frozenset[tuple] = frozenset()) -> Lexed:
         lexer.run()
     except NameError_ as error:
         raise UnreadError(str(error)) from None
+    if lexer.matrices:
+        raise UnreadError("a matrix environment that does not end")
     if any(t.value == "times" for t in lexer.out) and any(n.is_bold for n in lexer.names):
         raise UnreadError(r"\times with a vector: a cross product, not a product of numbers")
-    return Lexed(_paired_bars(lexer.out), lexer.names)
+    return Lexed(paired_bars(lexer.out), lexer.names)
 
 
 class _Lexer:
@@ -95,6 +72,7 @@ class _Lexer:
         self.open_integrals = 0
         self.calls: list[int] = []  # the paren depth of each call being read
         self.depth = 0
+        self.matrices = 0  # how many matrix environments are open
 
     def run(self) -> None:
         index = 0
@@ -155,7 +133,10 @@ class _Lexer:
         if char == "^" and self.tex[index + 1:].lstrip().startswith("-"):  # 2^-10 is 2^{-}10 in TeX
             raise UnreadError("an unbraced ^- (TeX raises the minus sign alone): write ^{-10}")
         if char == "^" and TRANSPOSE.match(self.tex, index):
-            raise UnreadError("a transpose (^T, ^\\top): vectors and matrices are not read; T as a power is ambiguous")
+            return self.transpose(index)
+        if char == "&" and self.matrices:
+            self.emit("AMP", char)
+            return index + 1
         if char in SINGLE:
             kind = SINGLE[char]
             if kind == "BAR" and self.in_call():
@@ -169,8 +150,12 @@ class _Lexer:
         if match is None:  # a lone backslash at the end (kramdown's escaped row breaks)
             raise UnreadError("a backslash with nothing after it")
         word, end = match.group(1), match.end()
+        if word in ("\\", "cr", "matrow", "matcol") and self.matrices:  # matcol, matrow: lint.steps's spellings
+            return self.emit("AMP" if word == "matcol" else "ROWSEP", word) or end
         if word in (",", ";", ":", "!", " ", ">", "\\", "cr"):  # a row break inside brackets: a side runs on
             return end
+        if word in ("begin", "end"):
+            return self.environment(word, end)
         if word in ("{", "}", "lbrace", "rbrace"):
             word = "{" if word in ("{", "lbrace") else "}"
             self.emit("LPAREN" if word == "{" else "RPAREN", word)
@@ -186,10 +171,14 @@ class _Lexer:
             return self.wrapper(word, end)
         if word in TEXT_COMMANDS:
             return self.text(word, end)
+        if word in ZERO_STYLES and argument(self.tex, end)[0].strip() == "0":  # \mathbf{0}: a zero vector
+            return self.emit("ZERO", "0") or argument(self.tex, end)[1]
         if word == "mathbb":
             inner, after = argument(self.tex, end)
             if inner.strip() == "E":
                 return self.expectation(after)
+            if inner.strip() == "I":
+                return self.name(Name("I", style="bb"), after)
             raise UnreadError(rf"\mathbb{{{inner.strip()}}} is not read (a set, not a value)")
         if word in COMMANDS:
             return self.known(word, end)
@@ -226,6 +215,37 @@ class _Lexer:
                 return found, at
             text, at = argument(self.tex, at + rest.end())
             found[rest.group(2)] = text
+
+    def transpose(self, index: int) -> int:
+        r"""``^T``, ``^{\top}``: a transpose (the reader decides what ``^T`` of a number is)."""
+        match = TRANSPOSE.match(self.tex, index)
+        end = match.end()
+        if "{" in match.group(0):
+            close = re.match(r"\s*\}", self.tex[end:])
+            if close is None:
+                raise UnreadError("a superscript that starts with T: a transpose, or a power?")
+            end += close.end()
+        plain = re.search(r"T\s*\}?$", match.group(0)) and "math" not in match.group(0)
+        return self.emit("TRANSPOSE", "T", "T" if plain else "top") or end
+
+    def environment(self, word: str, end: int) -> int:
+        r"""``\begin{pmatrix}`` ... ``\end{pmatrix}``: a matrix, with its brackets; other environments are not read."""
+        kind, after = argument(self.tex, end)
+        kind = kind.strip()
+        if kind not in MATRIX_BRACKETS:
+            raise UnreadError(f"the {kind} environment is not read")
+        opening, closing = MATRIX_BRACKETS[kind]
+        if word == "begin":
+            self.emit(opening, "|" if opening == "BAR" else "(")
+            self.emit("BEGINMAT", kind)
+            self.matrices += 1
+        elif self.matrices:
+            self.matrices -= 1
+            self.emit("ENDMAT", kind)
+            self.emit(closing, "|" if closing == "BAR" else ")")
+        else:
+            raise UnreadError(rf"\end{{{kind}}} without its \begin")
+        return after
 
     def fraction(self, end: int) -> int:
         r"""``\frac{a}{b}``, ``\frac12`` (two digits, two arguments), or a derivative ``\frac{d}{dx}``."""
@@ -355,13 +375,13 @@ class _Lexer:
                 self.names.append(name)
                 self.emit("CALL", name.sympy_name, name)
                 return end
+        if following.startswith("(") and any(key[:3] == name.key[:3] for key in self.functions):  # phi_X(t/n)
+            raise UnreadError(f"{name.sympy_name}(...): a function the post defines, of an expression, or a product?")
         if following.startswith("(") and (name.style == "cal" or not name.sub and len(name.base) > 1
                                           and name.base[0].isupper()):
             raise UnreadError(f"{name.sympy_name}(...): a function the post has not defined (a loss, an operator?)")
         if name.base == "N" and name.style == "cal":
             raise UnreadError(r"\mathcal{N} without its arguments")
-        if name.is_bold and name.base[0].isupper() and name.base != "I":  # \mathbf{A}, \boldsymbol{\Sigma}
-            raise UnreadError(f"the matrix {name.sympy_name}: matrices are not read yet")
         self.names.append(name)
         self.emit("NAME", name.sympy_name, name)
         return end
@@ -374,27 +394,6 @@ class _Lexer:
         if name.base in ("Gamma", "Phi") and not name.sub:
             return True
         return name.base in FUNCTION_LETTERS and not name.accent and not name.is_bold
-
-
-def _paired_bars(tokens: list[Tok]) -> list[Tok]:
-    """Bars (``|``) and double bars (``\\|``) as opening and closing delimiters.
-
-    A bar after an operand closes the innermost open bar of its kind; anywhere else it
-    opens one. An unpaired bar leaves the row unread.
-    """
-    out: list[Tok] = []
-    open_bars = {"BAR": 0, "NORM": 0}
-    for tok in tokens:
-        if tok.type in open_bars:
-            closing = bool(out) and out[-1].type in OPERAND_ENDS and open_bars[tok.type] > 0
-            open_bars[tok.type] += -1 if closing else 1
-            kind = ("R" if closing else "L") + ("ABS" if tok.type == "BAR" else "NORM")
-            out.append(token(kind, str(tok)))
-        else:
-            out.append(tok)
-    if any(open_bars.values()):
-        raise UnreadError("an absolute value or a norm that does not close")
-    return out
 
 
 __all__ = ["UnreadError", "Lexed", "Tok", "lex", "group_end", "FUNCTION_LETTERS"]

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 import sympy as sp
 from lark import Tree
 from lark.exceptions import LarkError
-from sympy.printing.latex import LatexPrinter
 
-from derivations.engine.expectation import Expectation as GaussianExpectation
 from derivations.engine.probability import Density, Divergence, Expectation, Opaque
+from derivations.latex import matrix_reading as mr
 from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
+from derivations.latex.guards import CONST, misread
 from derivations.latex.lexer import Tok, UnreadError, lex
 from derivations.latex.names import Name
 from derivations.latex.scope import Scope
+from derivations.latex.shapes import shows_matrices
 
 #: Exact powers of numbers larger than this (in bits) are not computed: the row stays unread.
 MAX_POWER_BITS = 10_000
@@ -33,8 +34,6 @@ MAX_POWER_BITS = 10_000
 MAX_TERMS = 200
 FUNCTIONS = {"exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
              "erf": sp.erf}
-#: The marker of ``\text{const}``: an additive constant (the linter checks such rows up to one).
-CONST = sp.Symbol("const", real=True)
 
 
 class GaussianLaw(sp.Function):
@@ -69,8 +68,14 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
     try:
         lexed = lex(tex, functions=frozenset(scope.functions))
         tree = parse_tokens(lexed.tokens)
-        builder = _Builder(scope)
+        shapes = None
+        if shows_matrices(lexed.tokens, scope.shapes.numbers if scope.shapes else frozenset()):  # with matrices
+            if scope.shapes is None:
+                raise UnreadError("matrices are read in a post or a check, whose sides tie their shapes")
+            shapes = scope.shapes.solve(tree, tex)
+        builder = _Builder(scope, shapes)
         expr = builder.build(tree)
+        expr = mr.number(expr) if mr.is_matrix(expr) and expr.shape == (1, 1) else expr
     except UnreadError as error:
         return Parsed(None, str(error))
     except LarkError:
@@ -83,56 +88,18 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
     idents.update({term.base.label: FAMILIES[term.base] for term in expr.atoms(sp.Indexed) if term.base in FAMILIES})
     parsed = Parsed(expr, "", tuple(lexed.names), idents, tex)
     if guard:
-        reason = _misread(parsed, builder, scope)
+        made = set(builder.symbols.values()) - builder.bound
+        reason = misread(parsed, made, builder.bound, builder.cancelled, lambda text: read(text, scope, guard=False))
         if reason:
             return Parsed(None, reason, tuple(lexed.names))
     return parsed
 
 
-def _misread(parsed: Parsed, builder: _Builder, scope: Scope) -> str:
-    """Why the reading may be wrong (a name lost or invented, a round trip that changes it), or ""."""
-    expr = parsed.expr
-    made = set(builder.symbols.values()) - builder.bound
-    present = expr.free_symbols | {v for node in expr.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
-    present -= {d.args[0] for d in expr.atoms(Density)} | {e.args[1] for e in expr.atoms(Expectation)} | {
-        e.args[4] for e in expr.atoms(GaussianExpectation)}
-    present -= {term.base.label for term in expr.atoms(sp.Indexed)} | expr.atoms(sp.Indexed) | builder.bound
-    if not made <= present and not builder.cancelled:
-        lost = sorted(str(s) for s in made - present)
-        return f"misread: the names {', '.join(lost)} are not in what was read"
-    if not present <= made | {CONST}:
-        return "misread: the reading has names the row does not have"
-    try:
-        again = read(_RoundTrip().doprint(expr), scope, guard=False)
-    except Exception:  # noqa: BLE001 - a printer failure is a failed round trip, whatever its type
-        return "misread: printed back, it cannot be read again"
-    if again.expr is None:
-        return ""  # the printer writes what the reader does not read: no evidence either way
-    if again.expr != expr and sp.expand(again.expr - expr) != 0:
-        return "misread: printed back and read again, it changes"
-    return ""
-
-
-class _RoundTrip(LatexPrinter):
-    """The project's LaTeX, with what the reader needs to read back a Gaussian expectation."""
-
-    def __init__(self) -> None:
-        from derivations.engine.notation import SYMBOL_NAMES
-
-        super().__init__({"symbol_names": SYMBOL_NAMES, "order": "none"})
-
-    def _print(self, expr, **kwargs) -> str:
-        if isinstance(expr, GaussianExpectation):
-            body, variable, mean, variance, _ = (super(_RoundTrip, self)._print(a) for a in expr.args)
-            return rf"\mathbb{{E}}_{{{variable} \sim \mathcal{{N}}({mean}, {variance})}}\left[{body}\right]"
-        return super()._print(expr, **kwargs)
-
-
 class _Builder:
     """Builds SymPy from a parse tree with the post's scope; raises UnreadError on what it will not read."""
 
-    def __init__(self, scope: Scope) -> None:
-        self.scope = scope
+    def __init__(self, scope: Scope, shapes=None) -> None:
+        self.scope, self.shapes = scope, shapes  # shapes: the side's matrix shapes (None: read per coordinate)
         self.symbols: dict[tuple, sp.Symbol] = {}
         self.named: dict[tuple, Name] = {}
         self.bound: set[sp.Symbol] = set()  # indices of sums and products (summed out when their limits are numbers)
@@ -163,9 +130,17 @@ class _Builder:
     def _const(self, tok: Tok) -> sp.Expr:
         return CONST
 
+    def _zero(self, tok: Tok) -> sp.Expr:
+        return mr.zero(self.shapes, tok)
+
     def _name(self, tok: Tok) -> sp.Expr:
         name: Name = tok.info
-        if name.base == "I" and name.is_bold:
+        value = mr.matrix_name(self.shapes, tok) if self.shapes is not None else None
+        if value is not None:
+            if not isinstance(value, sp.Identity):
+                self.symbols[name.key], self.named[name.key] = value, name
+            return value
+        if name.base == "I" and name.style in ("bold", "bb"):
             raise UnreadError(r"the identity matrix \mathbf{I} outside a covariance")
         indexed = self._indexed(name)
         if indexed is not None:
@@ -212,11 +187,11 @@ class _Builder:
 
     def _add(self, left, _op, right) -> sp.Expr:
         a, b = self.build(left), self.build(right)
-        return self.track(a + b, a, b)
+        return self.track(mr.add(a, b), a, b)
 
     def _sub(self, left, _op, right) -> sp.Expr:
         a, b = self.build(left), self.build(right)
-        return self.track(a - b, a, b)
+        return self.track(mr.add(a, -b), a, b)
 
     def _plus_minus(self, *_) -> sp.Expr:
         raise UnreadError(r"\pm: two values, not one")
@@ -230,7 +205,7 @@ class _Builder:
     def _mul(self, left, _op, right) -> sp.Expr:
         _factor_after_a_derivative(left)
         a, b = self.build(left), self.build(right)
-        return self.track(a * b, a, b)
+        return self.track(mr.multiply(a, b), a, b)
 
     def _juxt(self, left, right) -> sp.Expr:
         if isinstance(left, Tree) and left.data == "function_bare":
@@ -242,11 +217,11 @@ class _Builder:
     def _div(self, left, _op, right) -> sp.Expr:
         _factor_after_a_derivative(left)
         a, b = self.build(left), self.build(right)
-        return self.track(a / b, a, b)
+        return self.track(mr.divide(a, b), a, b)
 
     def _frac(self, _frac, top, bottom) -> sp.Expr:
         a, b = self.build(top), self.build(bottom)
-        return self.track(a / b, a, b)
+        return self.track(mr.divide(a, b), a, b)
 
     def _pow(self, base, _caret, exponent) -> sp.Expr:
         if isinstance(base, Tree) and base.data == "function_bare":  # \sin x^2: sin(x^2) to most readers
@@ -256,7 +231,14 @@ class _Builder:
             bits = abs(float(e)) * max(abs(b.p).bit_length(), abs(b.q).bit_length())
             if bits > MAX_POWER_BITS:
                 raise UnreadError("a power too large to compute exactly")
-        return self.track(sp.exp(e) if b == sp.E else b**e, b, e)
+        return self.track(sp.exp(mr.number(e)) if b == sp.E else mr.power(b, e), b, e)
+
+    def _transpose(self, base, tok) -> sp.Expr:
+        return mr.transpose(self.build(base), tok)
+
+    def _matrix(self, _begin, cells, _end) -> sp.Expr:
+        rows = [[c for c in row.children if isinstance(c, Tree)] for row in cells.children if isinstance(row, Tree)]
+        return mr.block_matrix([[self.build(c) for c in row] for row in rows])
 
     def _factorial(self, inner, _bang) -> sp.Expr:
         value = self.build(inner)
@@ -265,38 +247,39 @@ class _Builder:
         return sp.factorial(value)
 
     def _sqrt(self, _sqrt, inner) -> sp.Expr:
-        return sp.sqrt(self.build(inner))
+        return sp.sqrt(mr.number(self.build(inner)))
 
     def _root(self, _sqrt, _open, index, _close, inner) -> sp.Expr:
         n = self.build(index)
         if not (n.is_Integer and n > 1):
             raise UnreadError(r"\sqrt[n] with an n that is not a whole number above 1")
-        value = self.build(inner)
+        value = mr.number(self.build(inner))
         if n % 2 and isinstance(value, sp.Pow) and value.exp == n and value.base.is_real:
             return value.base  # the real n-th root of y^n is y for odd n
         return sp.real_root(value, n) if n % 2 else value ** sp.Rational(1, n)
 
     def _abs(self, _open, inner, _close) -> sp.Expr:
-        return sp.Abs(self.build(inner))
+        return mr.absolute(self.build(inner))
 
     def _norm(self, _open, inner, _close) -> sp.Expr:
-        return _Norm(self.build(inner))
+        value = self.build(inner)
+        return mr.norm(value) or _Norm(value)
 
     # --- functions -------------------------------------------------------------------
 
     def _function(self, func, _open, inner, _close) -> sp.Expr:
-        return FUNCTIONS[str(func)](self.build(inner))
+        return mr.apply(str(func), self.build(inner), FUNCTIONS)
 
     def _function_power(self, func, _caret, power, *argument) -> sp.Expr:  # (x), or {(x)} as SymPy prints it
-        if str(func) in ("log", "ln"):
-            raise UnreadError(r"\log^n: a power of the log or an iterated log?")
+        if str(func) in ("log", "ln", "det", "tr"):
+            raise UnreadError(rf"\{func}^n: a power of the value, or an iterated {func}?")
         exponent = self.build(power)
         if not (exponent.is_Integer and exponent > 0):  # \sin^{-1} x is arcsin x, not 1/sin x
             raise UnreadError(rf"\{func}^{{{exponent}}}: an inverse function or a power?")
-        return FUNCTIONS[str(func)](self.build(next(n for n in argument if isinstance(n, Tree)))) ** exponent
+        return FUNCTIONS[str(func)](mr.number(self.build(next(n for n in argument if isinstance(n, Tree))))) ** exponent
 
     def _function_bare(self, func, argument) -> sp.Expr:
-        return FUNCTIONS[str(func)](self.build(argument))
+        return mr.apply(str(func), self.build(argument), FUNCTIONS)
 
     def _call(self, head, _open, arguments, _close) -> sp.Expr:
         if head.type == "WORD":

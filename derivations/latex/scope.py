@@ -21,6 +21,7 @@ import sympy as sp
 
 from derivations.engine import notation
 from derivations.latex.names import Name
+from derivations.latex.shapes import PostShapes
 
 #: Schedule letters of a diffusion post (with a subscript): positive and below 1.
 SCHEDULE_BASES = frozenset({"alpha", "beta"})
@@ -47,6 +48,8 @@ class Scope:
     #: The notation table's symbols for its names, with their assumptions (``derivations check``,
     #: where LaTeX and SymPy syntax must read a name alike); a post's own names otherwise.
     table: bool = False
+    #: The shapes of the post's matrices and vectors, tied across its math (None: each side's own).
+    shapes: PostShapes | None = None
 
     def symbol(self, name: Name) -> sp.Expr:
         """The symbol (or constant) ``name`` stands for."""

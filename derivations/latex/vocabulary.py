@@ -13,9 +13,9 @@ COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "cdot": "MUL", "times": "MUL",
     "div": "DIV", "pm": "PM", "mp": "PM", "infty": "INFTY", "pi": "PI", "int": "INT", "sum": "SUM",
     "prod": "PROD", "nabla": "NABLA", "partial": "PARTIAL", "exp": "FUNC", "log": "FUNC", "ln": "FUNC",
-    "sin": "FUNC", "cos": "FUNC", "tan": "FUNC", "sim": "SIM", "ast": "MUL",
+    "sin": "FUNC", "cos": "FUNC", "tan": "FUNC", "det": "FUNC", "sim": "SIM", "ast": "MUL",
     **dict.fromkeys("lim max min arg dots cdots ldots vdots ddots bmod pmod mod cancel sup inf top intercal circ "
-                    "star otimes odot oplus in to mapsto iint iiint oint det sinh cosh tanh arcsin arccos arctan "
+                    "star otimes odot oplus in to mapsto iint iiint oint sinh cosh tanh arcsin arccos arctan "
                     "binom choose over prime".split(), "UNREAD"),
     "mid": "BAR", "vert": "BAR", "lvert": "BAR", "rvert": "BAR", "Vert": "NORM", "lVert": "NORM", "rVert": "NORM",
 }
@@ -29,13 +29,20 @@ SIZES = frozenset("left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl
 TEXT_COMMANDS = frozenset("text textrm textit textbf textsf mathrm operatorname mbox mathit".split())
 #: Operator names written in \text, \mathrm or \operatorname, by the token they become.
 OPERATORS = {"Var": "VAR", "var": "VAR", "Cov": "COV", "cov": "COV", "KL": "KL", "E": "EXPECT",
-             "exp": "FUNC", "log": "FUNC", "ln": "FUNC", "const": "CONST", "d": "DIFFMARK", "SNR": "WORD"}
+             "exp": "FUNC", "log": "FUNC", "ln": "FUNC", "const": "CONST", "d": "DIFFMARK", "SNR": "WORD",
+             "tr": "FUNC", "Tr": "FUNC", "det": "FUNC"}
 #: Letters that name functions when a call follows: g(x), p(x | z), q(z).
 FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
 #: Tokens whose subscript and superscript are read with them (limits, a distribution, a variable).
 SCRIPTED = frozenset({"SUM", "PROD", "INT", "NABLA"})
 #: Tokens after which a bar closes rather than opens.
-OPERAND_ENDS = frozenset({"NUMBER", "NAME", "RPAREN", "RBRACK", "RBRACE", "RABS", "RNORM", "INFTY", "PI", "DIFF"})
+OPERAND_ENDS = frozenset({"NUMBER", "NAME", "RPAREN", "RBRACK", "RBRACE", "RABS", "RNORM", "INFTY", "PI", "DIFF",
+                          "TRANSPOSE", "ZERO"})
+#: Matrix environments, with the brackets they are set in (``vmatrix``: a determinant).
+MATRIX_BRACKETS = {"matrix": (None, None), "smallmatrix": (None, None), "pmatrix": ("LPAREN", "RPAREN"),
+                   "bmatrix": ("LBRACK", "RBRACK"), "vmatrix": ("BAR", "BAR")}
+#: Styles in which ``0`` is a zero vector or matrix (``\mathbf{0}``).
+ZERO_STYLES = frozenset({"mathbf", "boldsymbol", "bm", "mathbb"})
 #: Token kinds whose parentheses hold arguments (a bar there is "given").
 CALLERS = frozenset({"CALL", "KL", "VAR", "COV", "WORD"})
 #: "(t)", "(x_0)", "(x, y)": the argument list of a call rather than a factor.

@@ -14,7 +14,6 @@ not an identity; only the rows of one block (and a block that begins with ``=``)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -31,6 +30,7 @@ from derivations.engine.sums import empty_as_written
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.families import terms_as_symbols
+from derivations.latex.matrix_reading import as_read
 from derivations.latex.reader import CONST, Parsed
 from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
 from derivations.lint.context import Definition, Post, schedule_relations
@@ -40,6 +40,7 @@ from derivations.lint.heads import (
     CALL_LABEL,
     OPERATOR_LABEL,
     holds_in_distribution,
+    introduces,
     is_equation,
     is_label,
     label_key,
@@ -51,7 +52,7 @@ from derivations.lint.implication import implication_step
 from derivations.lint.lemmas import with_lemmas
 from derivations.lint.reasons import with_special_cases
 from derivations.lint.results import Options, Status, StepResult, renamed_to_the_integral, result_of, under_condition
-from derivations.lint.sides import a_label, integral_variables, limit_symbols
+from derivations.lint.sides import ELIDED, a_label, integral_variables, limit_symbols
 from derivations.lint.steps import Row, parse_rows
 
 #: Errors SymPy may raise on unusual input; the step is then undecided.
@@ -69,14 +70,6 @@ class _Chain:
     value: Parsed
     variables: tuple[sp.Symbol, ...] = ()  # the density's outcomes: what a \propto is in
     label: str | None = None  # the label the chain started at (g(x), (g_1 * g_2)(x)): its last line is kept
-
-
-#: A side that stands for omitted steps: ``&= \dots``.
-_ELIDED = re.compile(r"\s*(?:\\[lcv]?dots|\.\.\.)\s*[.,]?\s*")
-
-
-def _introduces(previous: Parsed, current: Parsed) -> bool:
-    return None not in (previous.expr, current.expr) and bool(current.expr.free_symbols - previous.expr.free_symbols)
 
 
 class Linter:
@@ -177,14 +170,14 @@ class Linter:
 
     def _links(self, row: Row, chain: _Chain, links, results: list[StepResult]) -> _Chain:
         for relation, text in links:
-            if _ELIDED.fullmatch(text):  # = \dots = C: the steps between are omitted, the claim is A = C
+            if ELIDED.fullmatch(text):  # = \dots = C: the steps between are omitted, the claim is A = C
                 continue
             current = self.post.read(text)
             if relation == ":=" and a_label(current) and chain.value.expr is not None:
                 # ... := L (a new name for the value): no claim, and the chain goes on from the value
                 self.post.definitions[current.expr] = Definition(current.expr, chain.value.expr, row.line)
                 continue
-            if relation == ":=" and _introduces(chain.value, current):  # ... := A(x - mu_{a|b}): defines mu_{a|b}
+            if relation == ":=" and introduces(chain.value, current):  # ... := A(x - mu_{a|b}): defines mu_{a|b}
                 chain.value = current
                 continue
             relation = "=" if relation == ":=" else relation  # a := b \equiv c between values is a claim
@@ -265,6 +258,10 @@ class Linter:
         return settings.with_positive(condition) if condition is not None else settings
 
     def _check(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
+        """:meth:`_substituting`, with a refutation of matrices of untied sizes undecided (as_read)."""
+        return as_read(self._substituting(row, lhs, rhs), lhs, rhs)
+
+    def _substituting(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
         """check_equal; then with the post's definitions and the built-in results substituted, if they occur.
 
         When a definition or a result occurs in the step, the verdict with it substituted is the one
@@ -373,6 +370,9 @@ class Linter:
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               f"the values {values!r} break what the post assumes of {', '.join(broken)}")
         verdict = check_equal(empty_as_written(lhs.xreplace(mapping)), rhs, settings)
+        new = sorted(str(s) for v in mapping.values() for s in v.free_symbols - lhs.free_symbols - rhs.free_symbols)
+        if verdict.outcome is Outcome.REFUTED and new:  # at mu = \bar{y}: a name the step does not define
+            verdict = Verdict(Outcome.UNDECIDED, f"a value with {', '.join(new)}, which the post does not define here")
         return result_of(row, replace(verdict, method=f"the line before at {values}: {verdict.method}"))
 
     def _proportional(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables: tuple[sp.Symbol, ...]) -> StepResult:

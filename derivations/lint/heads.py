@@ -95,3 +95,8 @@ def new_names(previous: Parsed | None, current: Parsed | None) -> list[str]:
     free = {str(s) for s in current.expr.free_symbols} if current.expr is not None else set()
     return sorted({name.sympy_name for symbol, name in current.idents.items()
                    if name.family not in before and str(symbol) in free})
+
+
+def introduces(previous: Parsed, current: Parsed) -> bool:
+    """Does ``current`` have a name that ``previous`` does not (``... := A(x - mu)`` defines mu)?"""
+    return None not in (previous.expr, current.expr) and bool(current.expr.free_symbols - previous.expr.free_symbols)

@@ -16,6 +16,7 @@ from derivations.engine import notation
 from derivations.errors import BadInputError
 from derivations.latex.names import Name, read_name
 from derivations.latex.scope import Scope
+from derivations.latex.shapes import PostShapes
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.citing import follows_ho
 from derivations.lint.context import Post
@@ -25,7 +26,7 @@ from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
 from derivations.lint.post import MAX_BYTES, is_diffusion_post, read_post
 from derivations.lint.reasons import REASON
-from derivations.lint.steps import parse_rows, top_level_split
+from derivations.lint.steps import parse_rows, side_texts, top_level_split
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     steps: list[StepResult] = []
     lines = text.split("\n")
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
+    post.scope.shapes = PostShapes.of_texts(_every_chain(text, extracted.blocks, defined))
     _said_in_words(post, text)
     for line, span in _every_inline_math(text):  # what the prose says of a convention holds for the whole post
         if REASON.match(lines[line - 1] if line <= len(lines) else ""):
@@ -235,6 +237,23 @@ def _said_in_words(post: Post, text: str) -> None:
         lawful = name.name in post.normals and _LAWFUL_AFTER.match(after)
         if _SIZED_AFTER.match(after) or _SIZED_BEFORE.search(before) or lawful:
             post.void(name)
+
+
+def _every_chain(text: str, blocks, defined) -> list[list[str]]:
+    """The sides of every chain of relations in the post's math, inline and displayed, in order.
+
+    A chain is a row and the rows that continue it (``&= ...``); its sides tie its matrices' shapes.
+    """
+    pieces = [(line, span, False) for line, span in _every_inline_math(text)]
+    pieces += [(block.line, block.content, True) for block in blocks]
+    chains: list[list[str]] = []
+    for line, content, displayed in sorted(pieces, key=lambda piece: piece[0]):
+        for index, row in enumerate(parse_rows(expand(content, defined.at(line)), line)):
+            if row.continues and chains and (index or displayed):
+                chains[-1] += side_texts(row)
+            else:
+                chains.append(side_texts(row))
+    return chains
 
 
 def _every_inline_math(text: str) -> list[tuple[int, str]]:

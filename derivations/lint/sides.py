@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from derivations.engine.probability import Density
 from derivations.latex.reader import Parsed
 
+#: A side that stands for omitted steps: ``&= \dots``.
+ELIDED = re.compile(r"\s*(?:\\[lcv]?dots|\.\.\.)\s*[.,]?\s*")
 
 def limit_symbols(expr: sp.Expr) -> set[sp.Symbol]:
     """The names in the limits of a sum or product (they count terms: only integers go there)."""

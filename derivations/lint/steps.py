@@ -30,13 +30,17 @@ _ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:" + "|".join(ENVIRONMENTS) + r")
 #: Equation numbers and labels: they carry no mathematics.
 _MARKS = re.compile(r"\\tag\*?\s*\{[^{}]*\}|\\label\s*\{[^{}]*\}|\\(?:nonumber|notag)(?![A-Za-z])"
                     r"|\\q?quad\s*\(\s*\d+[a-z]?\s*\)\s*(?=\\\\|\\cr(?![A-Za-z])|$)")  # \qquad (2): a number by hand
-_UNREAD_ENVIRONMENT = re.compile(r"\\begin\{(cases|array|pmatrix|bmatrix|matrix|vmatrix|smallmatrix)\}")
+_UNREAD_ENVIRONMENT = re.compile(r"\\begin\{(cases|array)\}")
+_MATRIX_ENVIRONMENT = re.compile(r"\\(begin|end)\{(?:matrix|pmatrix|bmatrix|vmatrix|smallmatrix)\}")
+#: A matrix's cells and rows while the block is cut into rows (the lexer reads both spellings).
+_CELL, _CELL_ROW = r" \matcol ", r" \matrow "
 _RELATION = re.compile(
     r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq?|ne|equiv|coloneqq|eqqcolon|in|notin|to|rightarrow|mapsto|"
     r"ll|gg|lesssim|gtrsim|subset|subseteq|lt|gt)(?![A-Za-z])|:=|=|<|>|\\(?:overset|stackrel)\s*\{")
 _IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow)(?![A-Za-z])")
 _QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
 _QUAD_START = re.compile(r"^\s*\\q?quad(?![A-Za-z])")
+_SPACING = re.compile(r"(?:\s|\\q?quad(?![A-Za-z])|\\[,;:!]|\\thinspace|\{\})*")
 _CONDITION = re.compile(
     r"(?:,\s*)?(?:\\q?quad\s*|\\[,;]\s*)*(?:\\text\s*\{\s*(?:for|if|when|where|with|as|given|since|for all)\b[^{}]*\}"
     r"|\\(?:text|mathrm)\s*\{\s*,?\s*\}\s*|\\forall)")
@@ -125,7 +129,7 @@ _ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?|\\cr(?![A-Za-z])")
 
 def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
     r"""The rows of a block (cut at top-level ``\\``, comments removed), each with its 1-based line."""
-    content = strip_comments(content)
+    content = _masked_matrices(strip_comments(content))
     content = _ENVIRONMENT.sub(lambda m: " " * len(m.group(0)), content)
     content = _MARKS.sub(lambda m: " " * len(m.group(0)), content)
     rows, offset = [], 0
@@ -139,6 +143,23 @@ def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
     return rows
 
 
+def _masked_matrices(content: str) -> str:
+    r"""A matrix's ``&`` and ``\\`` as ``\matcol`` and ``\matrow``: its cells and rows are not the block's."""
+    out, depth, index = [], 0, 0
+    for match in _MATRIX_ENVIRONMENT.finditer(content):
+        piece = content[index:match.start()]
+        out += [_ROW_END.sub(lambda _: _CELL_ROW, piece).replace("&", _CELL) if depth else piece, match.group(0)]
+        depth = depth + 1 if match.group(1) == "begin" else max(depth - 1, 0)
+        index = match.end()
+    piece = content[index:]
+    return "".join(out) + (_ROW_END.sub(lambda _: _CELL_ROW, piece).replace("&", _CELL) if depth else piece)
+
+
+def _shown(text: str) -> str:
+    """A row's text as the post writes it (a matrix's cells and rows unmasked), on one line."""
+    return " ".join(text.replace(_CELL, " & ").replace(_CELL_ROW, r" \\ ").split())
+
+
 def parse_rows(content: str, first_line: int) -> list[Row]:
     """The rows of a block, split into heads and relations, continuation lines joined.
 
@@ -149,14 +170,14 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
     split = split_rows(content, first_line)
     if len(split) > 1 and not any(_has_relation(_without_condition(text)[0]) for _, text in split):
         first_line_, first = split[0]
-        implied = [Row(line, " ".join(text.split()), "", (("=", _trimmed(text.replace("&", " "))),))
+        implied = [Row(line, _shown(text), "", (("=", _trimmed(text.replace("&", " "))),))
                    for line, text in split[1:]]
         return [_row(first_line_, first, fresh=False), *implied]
     rows: list[Row] = []
     for line, text in split:
         unread = _UNREAD_ENVIRONMENT.search(text)
         if unread:
-            rows.append(Row(line, " ".join(text.split()), "", unread=f"the {unread.group(1)} environment is not read"))
+            rows.append(Row(line, _shown(text), "", unread=f"the {unread.group(1)} environment is not read"))
             continue
         pieces = [p for _, p in top_level_split(_without_condition(text)[0], _QUAD)]
         if len(pieces) > 1 and all(_has_relation(p) for p in pieces):
@@ -184,7 +205,7 @@ def _has_relation(text: str) -> bool:
 def _joined(row: Row, more: str) -> Row:
     """A row continued by the next line (an operator starts it): the last side runs on."""
     text = " ".join(more.replace("&", " ").split())
-    source = f"{row.source} {text}"
+    source = f"{row.source} {_shown(text)}"
     if row.links:
         relation, side = row.links[-1]
         return Row(row.line, source, row.head, (*row.links[:-1], (relation, f"{side} {text}")), row.fresh,
@@ -211,7 +232,7 @@ def _trimmed(side: str) -> str:
 
 
 def _row(line: int, text: str, *, fresh: bool) -> Row:
-    source = " ".join(text.split())
+    source = _shown(text)
     sides = top_level_split(text, _IMPLIES)
     if len(sides) == 2 and not sides[0][1].replace("&", " ").strip():  # "&\Rightarrow x = y": a new claim
         return _row(line, sides[1][1], fresh=True)
@@ -221,5 +242,13 @@ def _row(line: int, text: str, *, fresh: bool) -> Row:
     equation, condition = _without_condition(text.replace("&", " "))
     parts = top_level_split(equation, _RELATION)
     head = _trimmed(parts[0][1])
+    head = "" if _SPACING.fullmatch(head) else head  # "&\quad = ...": an indented row continues the chain
     links = tuple((NAMED.get(relation.strip(), relation.strip()), _trimmed(piece)) for relation, piece in parts[1:])
     return Row(line, source, head, links, fresh, condition=condition)
+
+
+def side_texts(row: Row) -> list[str]:
+    """The text of every side of a row (its head, each link, the two equations of an implication)."""
+    if row.implication is not None:
+        return [text for part in row.implication for text in side_texts(part)]
+    return [text for text in (row.head, *(text for _, text in row.links)) if text.strip()]

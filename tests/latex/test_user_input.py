@@ -63,7 +63,6 @@ AMBIGUOUS = {
     "d/dx times a factor": r"\frac{d}{dx}x^2 \cdot x",
     "an inverse sine": r"\sin^{-1}(x)\sin(x)",
     "a digit group": r"1\,000",
-    "a bold Greek matrix": r"\boldsymbol{\Sigma}\boldsymbol{\Lambda}",
     "a cross product": r"\mathbf{a}\times\mathbf{b}",
     "a Unicode superscript": r"\sqrt{x²}",
     "a slash before a product": r"\alpha/2x",
@@ -78,6 +77,13 @@ def test_ambiguous_latex_is_refused(text: str) -> None:
     """One clear line (bad input), never a reading that proves something."""
     with pytest.raises(BadInputError, match=r"^cannot read LaTeX"):
         parse_user_expr(text)
+
+
+def test_a_bold_greek_product_is_a_product_of_matrices() -> None:
+    r"""``\boldsymbol{\Sigma}\boldsymbol{\Lambda}`` was refused; it is now read as matrices, which do not commute."""
+    tied = (r"\boldsymbol{\Sigma}\boldsymbol{\Lambda}", r"\boldsymbol{\Lambda}\boldsymbol{\Sigma}")
+    product, swapped = (parse_user_expr(text, tied=tied) for text in tied)
+    assert isinstance(product, sp.MatMul) and product != swapped
 
 
 def test_an_unbraced_argument_is_one_digit_as_in_tex() -> None:

@@ -1,0 +1,84 @@
+r"""The two guards against a misreading: no name lost or invented, and a reading that survives a round trip.
+
+A side read by :func:`~derivations.latex.reader.read` must have every name of the row as a symbol
+of the expression (none lost, none invented), and the expression printed back to LaTeX must read
+back as itself. A side that fails either is unread: never proved, never refuted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixExpr
+from sympy.printing.latex import LatexPrinter
+
+from derivations.engine.expectation import Expectation as GaussianExpectation
+from derivations.engine.probability import Density, Expectation
+from derivations.latex.matrix_reading import is_matrix
+from derivations.latex.shapes import is_dimension
+
+if TYPE_CHECKING:
+    from derivations.latex.reader import Parsed
+
+#: The marker of ``\text{const}`` (an additive constant); the reader makes it.
+CONST = sp.Symbol("const", real=True)
+
+
+def misread(parsed: Parsed, made: set[sp.Basic], bound: set[sp.Symbol], cancelled: bool,
+            read_again: Callable[[str], Parsed]) -> str:
+    """Why the reading may be wrong (a name lost or invented, a round trip that changes it), or "".
+
+    ``made`` are the symbols read from the row's names, ``bound`` the indices of its sums, ``cancelled``
+    whether a name cancelled away as written (``x - x``); ``read_again`` reads printed LaTeX without guards.
+    """
+    expr = parsed.expr
+    present = expr.free_symbols | {v for node in expr.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
+    present -= {d.args[0] for d in expr.atoms(Density)} | {e.args[1] for e in expr.atoms(Expectation)} | {
+        e.args[4] for e in expr.atoms(GaussianExpectation)}
+    present -= {term.base.label for term in expr.atoms(sp.Indexed)} | expr.atoms(sp.Indexed) | bound
+    present = {s for s in present if not is_dimension(s)}
+    if not made <= present and not cancelled:
+        lost = sorted(str(s) for s in made - present)
+        return f"misread: the names {', '.join(lost)} are not in what was read"
+    if not present <= made | {CONST}:
+        return "misread: the reading has names the row does not have"
+    try:
+        again = read_again(_RoundTrip().doprint(expr))
+    except Exception:  # noqa: BLE001 - a printer failure is a failed round trip, whatever its type
+        return "misread: printed back, it cannot be read again"
+    if again.expr is None:
+        return ""  # the printer writes what the reader does not read: no evidence either way
+    if is_matrix(expr) or is_matrix(again.expr) or expr.atoms(MatrixExpr):  # sizes are the shapes' (lost in print)
+        changed = _sizes_alike(again.expr) != _sizes_alike(expr)
+    else:
+        changed = again.expr != expr and sp.expand(again.expr - expr) != 0
+    if changed:
+        return "misread: printed back and read again, it changes"
+    return ""
+
+
+def _sizes_alike(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with every dimension of the reading one symbol: printed LaTeX keeps no sizes."""
+    one = sp.Symbol("n", integer=True, positive=True)
+    return expr.xreplace({s: one for s in expr.free_symbols | {n for m in expr.atoms(MatrixExpr) for n in m.shape
+                                                               if isinstance(n, sp.Symbol)} if is_dimension(s)})
+
+
+class _RoundTrip(LatexPrinter):
+    """The project's LaTeX, with what the reader needs to read back a Gaussian expectation."""
+
+    def __init__(self) -> None:
+        from derivations.engine.notation import SYMBOL_NAMES
+
+        super().__init__({"symbol_names": SYMBOL_NAMES, "order": "none"})
+
+    def _print(self, expr, **kwargs) -> str:
+        if isinstance(expr, GaussianExpectation):
+            body, variable, mean, variance, _ = (super(_RoundTrip, self)._print(a) for a in expr.args)
+            return rf"\mathbb{{E}}_{{{variable} \sim \mathcal{{N}}({mean}, {variance})}}\left[{body}\right]"
+        return super()._print(expr, **kwargs)
+
+    def _print_MatrixSymbol(self, expr, **kwargs) -> str:  # bold: a bold letter is a matrix or a vector to the reader
+        return self._deal_with_super_sub(expr.name, style="bold")
