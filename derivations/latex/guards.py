@@ -51,12 +51,25 @@ def misread(parsed: Parsed, made: set[sp.Basic], bound: set[sp.Symbol], cancelle
     if again.expr is None:
         return ""  # the printer writes what the reader does not read: no evidence either way
     if is_matrix(expr) or is_matrix(again.expr) or expr.atoms(MatrixExpr):  # sizes are the shapes' (lost in print)
-        changed = _sizes_alike(again.expr) != _sizes_alike(expr)
+        changed = _matrices_differ(_sizes_alike(again.expr), _sizes_alike(expr))
     else:
         changed = again.expr != expr and sp.expand(again.expr - expr) != 0
     if changed:
         return "misread: printed back and read again, it changes"
     return ""
+
+
+def _matrices_differ(a: sp.Basic, b: sp.Basic) -> bool:
+    """Two readings with matrices differ unless they are one expression or agree at explicit random matrices."""
+    if a == b:
+        return False
+    if is_matrix(a) != is_matrix(b) or (is_matrix(a) and a.shape != b.shape):
+        return True
+    from derivations.engine.matrix_witness import matrix_witness
+    from derivations.engine.settings import CheckSettings
+
+    agreed, counterexample = matrix_witness(a, b, CheckSettings())
+    return counterexample is not None or agreed == 0
 
 
 def _sizes_alike(expr: sp.Basic) -> sp.Basic:

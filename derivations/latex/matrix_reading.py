@@ -49,7 +49,7 @@ def number(value: sp.Basic) -> sp.Basic:
         return value
     if value.shape != (1, 1):
         raise UnreadError("a matrix where a number stands")
-    return ScalarOf(value)
+    return sp.S.Zero if isinstance(value, sp.ZeroMatrix) else ScalarOf(value)
 
 
 def kind_of(name: Name, rows: sp.Expr, cols: sp.Expr) -> str:
@@ -147,19 +147,22 @@ def block_matrix(cells: list[list[sp.Basic]]) -> sp.Basic:
 
 
 def as_read(verdict: Verdict, lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
-    """A refutation with matrices of unrelated sizes is no refutation of what the post may mean.
+    r"""A refutation of a step with matrices stands only when it cannot rest on what the reading does not know.
 
-    The reading takes the most general shapes: with two of them (blocks of sizes ``d#1``, ``d#2``), or
-    a dimension in the residual (``2^{d#1} - 2^{d}``), the counterexample may rest on sizes the post
-    does not mean (equal blocks, a dimension it calls d). Undecided then; proofs hold for every size.
+    The reading takes the most general shapes and samples matrices apart from the post's numbers. So a
+    counterexample with two sizes (blocks ``d#1``, ``d#2`` the post may mean equal), a dimension in the
+    residual (``2^{d#1} - 2^{d}``: the post's d may be the size), or a number in the residual beside the
+    matrices (the post may tie it to them: :math:`\Sigma = LL^\top` with entries :math:`l_{ij}`) refutes
+    nothing: undecided. Proofs hold for every size and every value.
     """
-    if verdict.outcome is not Outcome.REFUTED:
+    if verdict.outcome is not Outcome.REFUTED or not (lhs.atoms(sp.MatrixSymbol) or rhs.atoms(sp.MatrixSymbol)):
         return verdict
     sizes = {s for side in (lhs, rhs) for m in side.atoms(sp.MatrixSymbol) for n in m.shape
              for s in sp.sympify(n).free_symbols if is_dimension(s)}
-    in_residual = verdict.residual is not None and any(is_dimension(s) for s in verdict.residual.free_symbols)
-    if len(sizes) < 2 and not in_residual:
+    residual = verdict.residual.free_symbols if verdict.residual is not None else set()
+    numbers = {s for s in residual if isinstance(s, sp.Symbol) and not is_dimension(s)}
+    if len(sizes) < 2 and not any(is_dimension(s) for s in residual) and not numbers:
         return verdict
-    return Verdict(Outcome.UNDECIDED, "refuted only for matrices of sizes the post does not tie together "
-                   f"({verdict.method}); the post may mean sizes that agree", verdict.residual, None,
+    return Verdict(Outcome.UNDECIDED, "refuted only for matrices of sizes or values the post does not tie to its "
+                   f"other names ({verdict.method}); the post may mean ones that agree", verdict.residual, None,
                    verdict.witness_points)

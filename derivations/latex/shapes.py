@@ -80,8 +80,8 @@ def shows_matrices(tokens: Iterable[Tok], numbers: frozenset[tuple] = frozenset(
     return False
 
 
-def _parsed(text: str) -> tuple[list[Tok], Tree] | None:
-    """A side's tokens and tree, if it shows matrices and is read by the grammar."""
+def _parsed(text: str) -> tuple[list[Tok], Tree | None] | None:
+    """A side's tokens and tree if it shows matrices (no tree if it does not); None if it is not read."""
     from lark.exceptions import LarkError
 
     from derivations.latex.grammar import parse_tokens
@@ -89,7 +89,7 @@ def _parsed(text: str) -> tuple[list[Tok], Tree] | None:
 
     try:
         tokens = lex(text.replace(r"\_", "_")).tokens
-        return (tokens, parse_tokens(tokens)) if shows_matrices(tokens) else None
+        return tokens, parse_tokens(tokens) if shows_matrices(tokens) else None
     except (UnreadError, LarkError):
         return None
 
@@ -267,12 +267,13 @@ class PostShapes:
         shapes fit: the entries of a post's 2 x 2 covariance. A matrix environment of such letters
         fits both readings, so it says nothing.
         """
-        shapes, as_numbers, as_matrices = cls(), set(), set()
+        shapes, as_numbers, as_matrices = cls(), [], set()
         for group in groups:
             tied: list[Shape] = []
             for text in group:
                 found = _parsed(text)
-                if found is None:
+                if found is None or found[1] is None:  # unread: nothing; a number: the chain's sides are 1 x 1
+                    tied += [None] if found else []
                     continue
                 tokens, tree = found
                 greek = {t.info.key for t in tokens if t.type == "NAME" and t.info.base in MATRIX_GREEK}
@@ -281,9 +282,10 @@ class PostShapes:
                     as_matrices |= greek if _beside_vectors(tokens) else set()
                     tied.append(shape)
                 elif not _beside_vectors(tokens):
-                    as_numbers |= greek
+                    as_numbers.append(greek)
             shapes.equal(tied)
-        shapes.numbers = frozenset(as_numbers - as_matrices)
+        # a side that writes a matrix of the post as a number says nothing of the other letters in it
+        shapes.numbers = frozenset(key for greek in as_numbers if not greek & as_matrices for key in greek)
         return shapes
 
     def tie(self, tree: Tree, text: str) -> Shape | bool:
@@ -308,9 +310,10 @@ class PostShapes:
             for first, other in zip(matrices, matrices[1:]):
                 inference.tie(first[0], other[0])
                 inference.tie(first[1], other[1])
-            if len(matrices) < len(shapes):
+            if len(matrices) < len(shapes):  # equal to a number: 1 x 1 (never a name's dimension: Dims refuses)
                 for shape in matrices:
-                    inference.scalar(shape, "equal to a number")
+                    inference.tie(shape[0], (inference.ONE,))
+                    inference.tie(shape[1], (inference.ONE,))
         except UnreadError:
             return
         self.dims = dims

@@ -369,7 +369,7 @@ class Linter:
         if broken:  # sigma = -1 for a positive sigma: SymPy has used the sign already
             return StepResult(row.line, row.source, Status.UNDECIDED,
                               f"the values {values!r} break what the post assumes of {', '.join(broken)}")
-        verdict = check_equal(empty_as_written(lhs.xreplace(mapping)), rhs, settings)
+        verdict = as_read(check_equal(empty_as_written(lhs.xreplace(mapping)), rhs, settings), lhs, rhs)
         new = sorted(str(s) for v in mapping.values() for s in v.free_symbols - lhs.free_symbols - rhs.free_symbols)
         if verdict.outcome is Outcome.REFUTED and new:  # at mu = \bar{y}: a name the step does not define
             verdict = Verdict(Outcome.UNDECIDED, f"a value with {', '.join(new)}, which the post does not define here")

@@ -1,0 +1,162 @@
+r"""Matrices and vectors in a post (issue 15): read as matrices of the most general shapes the post ties.
+
+A true identity of matrices is proved for every size; one that holds only for numbers (two matrices
+that commute, a determinant of a product of rectangular blocks) is never proved; a counterexample
+that needs blocks of different sizes is no refutation of a post that may mean equal ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from derivations.latex.user_input import parse_user_expr
+from derivations.lint import lint_text
+from derivations.lint.check import Options
+
+
+def verdicts(text: str) -> list[str]:
+    return [step.status.value for step in lint_text(text, Options()).steps]
+
+
+def display(row: str) -> str:
+    return f"$$\n{row}\n$$\n"
+
+
+def block(*rows: str) -> str:
+    return "$$\n\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n$$\n"
+
+
+TRUE = {
+    "the inverse of a product": r"(\mathbf{A}\mathbf{B})^{-1} = \mathbf{B}^{-1}\mathbf{A}^{-1}",
+    "the transpose of a product": r"(\mathbf{A}\mathbf{B})^\top = \mathbf{B}^\top\mathbf{A}^\top",
+    "a scalar product": r"\mathbf{x}^\top\mathbf{y} = \mathbf{y}^\top\mathbf{x}",
+    "a norm": r"\left\Vert \mathbf{x}\right\Vert^2 = \mathbf{x}^\top\mathbf{x}",
+    "a covariance is symmetric": r"(\Sigma^{-1})^\top = \Sigma^{-1}",
+    "a quadratic form expanded": r"(\mathbf{x}-\boldsymbol{\mu})^\top\Sigma^{-1}(\mathbf{x}-\boldsymbol{\mu}) = "
+                                 r"\mathbf{x}^\top\Sigma^{-1}\mathbf{x} - 2\boldsymbol{\mu}^\top\Sigma^{-1}\mathbf{x}"
+                                 r" + \boldsymbol{\mu}^\top\Sigma^{-1}\boldsymbol{\mu}",
+    "an explicit product": r"\begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix}\begin{pmatrix}1 \\ 1\end{pmatrix} = "
+                           r"\begin{pmatrix}3 \\ 7\end{pmatrix}",
+    "a determinant of a product": r"\det(\mathbf{A}\mathbf{B}) = \det(\mathbf{A})\det(\mathbf{B})",
+    "a trace is cyclic": r"\operatorname{tr}(\mathbf{A}\mathbf{B}) = \operatorname{tr}(\mathbf{B}\mathbf{A})",
+}
+
+FALSE = {
+    "the inverse in the wrong order": r"(\mathbf{A}\mathbf{B})^{-1} = \mathbf{A}^{-1}\mathbf{B}^{-1}",
+    "a general matrix is not symmetric": r"\mathbf{A}^\top = \mathbf{A}",
+    "a cross term with the wrong sign": r"(\mathbf{x}-\boldsymbol{\mu})^\top(\mathbf{x}-\boldsymbol{\mu}) = "
+                                        r"\mathbf{x}^\top\mathbf{x} + 2\boldsymbol{\mu}^\top\mathbf{x}"
+                                        r" + \boldsymbol{\mu}^\top\boldsymbol{\mu}",
+    "an explicit product off by one": r"\begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix}\begin{pmatrix}1 \\ 1\end{pmatrix} = "
+                                      r"\begin{pmatrix}3 \\ 8\end{pmatrix}",
+}
+
+#: Identities of numbers that matrices break: an earlier reader proved them (it read Sigma as a number).
+NOT_PROVED = {
+    "two blocks do not commute": r"\Sigma_{12}\Sigma_{21} = \Sigma_{21}\Sigma_{12}",
+    "two covariances do not commute": r"\Sigma^{-1}\Lambda = \Lambda\Sigma^{-1}",
+    "bold matrices do not commute": r"\mathbf{A}\mathbf{B} = \mathbf{B}\mathbf{A}",
+    "rectangular blocks": r"\det(\Sigma_{12}\Sigma_{21}) = \det(\Sigma_{21}\Sigma_{12})",
+    "a cross-covariance is not symmetric": r"\Sigma_{12}^\top = \Sigma_{12}",
+}
+
+
+@pytest.mark.parametrize("row", TRUE.values(), ids=TRUE.keys())
+def test_a_true_identity_of_matrices_is_proved(row: str) -> None:
+    assert verdicts(display(row)) == ["proved"]
+
+
+@pytest.mark.parametrize("row", FALSE.values(), ids=FALSE.keys())
+def test_a_false_identity_of_matrices_is_refuted(row: str) -> None:
+    assert verdicts(display(row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", NOT_PROVED.values(), ids=NOT_PROVED.keys())
+def test_an_identity_of_numbers_is_not_proved_for_matrices(row: str) -> None:
+    assert verdicts(display(row)) != ["proved"]
+
+
+def test_a_refutation_that_needs_blocks_of_two_sizes_is_undecided() -> None:
+    r"""The block product is wrong, but its counterexample takes blocks of sizes 2 and 3: the post may mean one."""
+    row = (r"\begin{bmatrix}\Sigma_{11} & \Sigma_{12}\\ \Sigma_{21} & \Sigma_{22}\end{bmatrix}"
+           r"\begin{bmatrix}\Sigma_{11}^{-1} & 0\\ 0 & \Sigma_{22}^{-1}\end{bmatrix} = "
+           r"\begin{bmatrix}\mathbf{I} & 0\\ 0 & \mathbf{I}\end{bmatrix}")
+    step = lint_text(display(row), Options()).steps[0]
+    assert step.status.value == "undecided" and "sizes" in step.method
+
+
+def test_block_multiplication_is_proved() -> None:
+    row = (r"\begin{bmatrix}\mathbf{A} & 0\\ 0 & \mathbf{B}\end{bmatrix}"
+           r"\begin{bmatrix}\mathbf{A}^{-1} & 0\\ 0 & \mathbf{B}^{-1}\end{bmatrix} = "
+           r"\begin{bmatrix}\mathbf{I} & 0\\ 0 & \mathbf{I}\end{bmatrix}")
+    assert verdicts(display(row)) == ["proved"]
+
+
+def test_a_slip_elsewhere_does_not_make_a_matrix_a_number() -> None:
+    r"""``\mathbf{x}\Sigma`` would make Sigma a row, ``\Sigma + 1`` a 1 x 1 matrix: such sides are unread, and
+    Sigma keeps its shape in the rest of the post (two matrices still do not commute)."""
+    post = display(r"\mathbf{x}\Sigma = \Sigma\mathbf{x}") + display(r"\Sigma + 1 = 1 + \Sigma") + \
+        display(r"\Sigma\mathbf{A} = \mathbf{A}\Sigma")
+    assert "proved" not in verdicts(post)
+
+
+def test_a_sigma_written_only_as_a_number_is_a_number() -> None:
+    r"""The entries of a 2 x 2 covariance (``\Sigma_{12}^2 / \Sigma_{22}``): numbers, as the post writes them."""
+    post = display(r"\Sigma_{11} - \frac{\Sigma_{12}^2}{\Sigma_{22}} = \frac{\Sigma_{11}\Sigma_{22} - "
+                   r"\Sigma_{12}^2}{\Sigma_{22}}") + display(r"\Sigma_{12}\Sigma_{22} = \Sigma_{22}\Sigma_{12}")
+    assert verdicts(post) == ["proved", "proved"]
+
+
+def test_a_sigma_beside_a_vector_is_a_matrix_even_if_written_as_a_number_elsewhere() -> None:
+    post = display(r"\frac{\Sigma_{12}}{\Sigma_{22}} = \frac{\Sigma_{12}}{\Sigma_{22}}") + \
+        display(r"\Sigma_{12}^\top\mathbf{x} = \mathbf{x}^\top\Sigma_{12}") + \
+        display(r"\Sigma_{12}\Sigma_{22} = \Sigma_{22}\Sigma_{12}")
+    assert verdicts(post)[-1] != "proved"
+
+
+def test_the_two_sides_of_a_check_tie_the_shapes() -> None:
+    tied = (r"\Sigma_{12}\Sigma_{21}", r"\Sigma_{21}\Sigma_{12}")
+    left, right = (parse_user_expr(text, tied=tied) for text in tied)
+    assert left.shape == (right.shape[1], right.shape[0]) or left.shape != right.shape
+
+
+def test_a_transpose_of_a_number() -> None:
+    r"""``^\top`` of a number is the number; ``^T`` of a number may be a power of T: not read."""
+    assert verdicts(display(r"\mathbf{x}^\top (a^\top) = a\,\mathbf{x}^\top")) == ["proved"]
+    assert verdicts(display(r"\mathbf{x}^\top a^T = a\,\mathbf{x}^\top")) == ["unparsed"]
+
+
+def test_the_zero_vector_read_per_coordinate_and_as_a_matrix() -> None:
+    r"""``\mathbf{0}`` is 0 per coordinate; beside a transpose it is the zero vector."""
+    assert verdicts(display(r"\mathbf{x} + \mathbf{0} = \mathbf{x}")) == ["proved"]
+    assert verdicts(display(r"\mathbf{x}^\top\mathbf{0} = 0")) == ["proved"]
+
+
+def test_cells_of_a_matrix_are_not_rows_of_the_block() -> None:
+    r"""``&`` and ``\\`` inside ``pmatrix`` in an ``align`` are the matrix's, not the alignment's."""
+    post = block(r"\begin{pmatrix}a & b\\ c & d\end{pmatrix}\begin{pmatrix}1\\ 0\end{pmatrix} "
+                 r"&= \begin{pmatrix}a\\ c\end{pmatrix}", r"&= \begin{pmatrix}a\\ c + 0\end{pmatrix}")
+    assert verdicts(post) == ["proved", "proved"]
+
+
+def test_an_indented_row_continues_the_chain() -> None:
+    r"""``&\quad \overset{(a)}{=} ...`` (the project's pages) continues the row above, it is no row of its own."""
+    post = block(r"(x+1)^2", r"&\quad \overset{(a)}{=} x^2 + 2x + 1", r"&\quad \overset{(b)}{=} x^2 + 2x + 2")
+    assert verdicts(post) == ["proved", "refuted"]
+
+
+def test_a_function_of_the_post_applied_to_an_expression_is_not_a_product() -> None:
+    r"""After ``\varphi(t) = e^{-|t|}``, ``\varphi_{C}(t/n)`` is no product of a number and t/n: not read."""
+    post = "Let $\\varphi(t) = e^{-\\vert t\\vert}$.\n\n" + display(r"-n\log\varphi_{C}(t/n) = \vert t\vert")
+    assert verdicts(post) != ["refuted"]
+
+
+def test_a_value_with_a_name_the_post_does_not_define_refutes_nothing() -> None:
+    r"""``\overset{\mu = \bar{y}}{=} 0``: the bar name is defined in words only; no counterexample stands."""
+    post = block(r"3\mu - y_1 - y_2 - y_3", r"&\overset{\mu = \bar{y}}{=} 0")
+    assert verdicts(post) == ["undecided"]
+
+
+def test_a_matrix_symbol_is_a_matrix_expression() -> None:
+    assert isinstance(parse_user_expr(r"\mathbf{A}^\top\mathbf{A}", tied=(r"\mathbf{A}^\top\mathbf{A}",)), sp.MatMul)
