@@ -282,11 +282,12 @@ class _Builder:
         return mr.apply(str(func), self.build(argument), FUNCTIONS)
 
     def _call(self, head, _open, arguments, _close) -> sp.Expr:
-        if head.type == "WORD":
-            raise UnreadError(f"{head} is not read yet")
         from derivations.latex.calls import call  # the meaning of calls: densities, functions
 
-        return call(self, head.info, arguments)
+        name = Name(str(head), style="rm") if head.type == "WORD" else head.info  # SNR(t): a function of the post
+        if head.type == "WORD":
+            self.named[name.key] = name
+        return call(self, name, arguments)
 
     # --- integrals, sums, operators --------------------------------------------------------
 

@@ -30,6 +30,8 @@ from derivations.latex.scope import Scope
 from derivations.lint.steps import top_level_split
 
 _DEFINING = re.compile(r"\\coloneqq|:=|(?<![<>!\\])=")
+#: An operator named by a word the reader reads as a function (``\operatorname{SNR}``).
+_OPERATOR_NAME = re.compile(r"\\(?:operatorname|mathrm|text)\s*\{\s*(SNR)\s*\}")
 #: A definition's head: a lone name, or a function of plain names.
 _CALL_HEAD = re.compile(r"^\s*(?P<name>.+?)\s*(?:\\left)?\(\s*(?P<args>[^()]*)(?:\\right)?\)\s*$")
 
@@ -130,7 +132,8 @@ class Post:
     def _define_function(self, name_text: str, args_text: str, value_text: str) -> bool:
         from derivations.latex.names import read_name
 
-        found = read_name(name_text.strip(), 0)
+        word = _OPERATOR_NAME.fullmatch(name_text.strip())  # \operatorname{SNR}(t)
+        found = (Name(word.group(1), style="rm"), len(name_text.strip())) if word else read_name(name_text.strip(), 0)
         if found is None or found[1] != len(name_text.strip()) or "|" in args_text or r"\mid" in args_text:
             return False
         name: Name = found[0]
@@ -145,11 +148,11 @@ class Post:
             parameters.append(parsed.expr)
         saved = dict(self.scope.functions)
         self.scope.functions.pop(name.key, None)  # the body is read with the name undefined
-        value = self.read(value_text)
-        if value.expr is None:
+        body = self.read(value_text).expr  # SNR(t) = alphabar_t/...: t in a subscript, no function of t
+        if body is None or any(re.search(rf"_.*(?<![A-Za-z]){re.escape(p.name)}(?![A-Za-z])", s.name)
+                               for p in parameters for s in body.free_symbols if s not in parameters):
             self.scope.functions = saved
             return False
-        body = value.expr
         self.scope.functions[name.key] = lambda *args: body.xreplace(dict(zip(parameters, args, strict=True)))
         return True
 

@@ -160,3 +160,13 @@ def test_a_value_with_a_name_the_post_does_not_define_refutes_nothing() -> None:
 
 def test_a_matrix_symbol_is_a_matrix_expression() -> None:
     assert isinstance(parse_user_expr(r"\mathbf{A}^\top\mathbf{A}", tied=(r"\mathbf{A}^\top\mathbf{A}",)), sp.MatMul)
+
+
+def test_a_function_of_a_subscript_is_not_defined_as_a_function() -> None:
+    r"""``\operatorname{SNR}(t) = \bar\alpha_t/(1 - \bar\alpha_t)``: t sits in a subscript, so ``SNR(t-1)`` is not
+    the same expression with t replaced (that would make SNR(t-1) = SNR(t)): not taken as a function of t."""
+    post = ("Where $\\operatorname{SNR}(t) = \\frac{\\bar\\alpha_t}{1 - \\bar\\alpha_t}$.\n\n"
+            + display(r"\frac{\operatorname{SNR}(t-1)}{\operatorname{SNR}(t)} = 1"))
+    assert verdicts(post) != ["proved"]
+    post = "Let $g(t) = \\bar\\alpha_t$.\n\n" + display(r"g(t-1) = \bar\alpha_t")
+    assert verdicts(post) != ["proved"]
