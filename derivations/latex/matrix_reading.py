@@ -12,8 +12,10 @@ r"""The meaning of a side read with matrices (:mod:`~derivations.latex.shapes` s
   holds wherever a number stands (:class:`~derivations.engine.matrix_symbols.ScalarOf`).
 
 Conventions, stated: a ``\Sigma`` or ``\Lambda`` that the writing makes square is a covariance or a
-precision, symmetric positive definite, unless its subscript names two different blocks
-(``\Sigma_{12}``, ``\Sigma_{xy}``: a cross-covariance, a general matrix); every other matrix is a
+precision, symmetric positive definite, only with no subscript, one name or number
+(``\Sigma_0``, ``\Sigma_t``, ``\Sigma_\theta``), a repeated one (``\Sigma_{11}``, ``\Sigma_{xx}``) or a condition
+(``\Sigma_{1|2}``); any other (``\Sigma_{12}``, ``\Sigma_{\mathbf{x}\mathbf{y}}``: a cross-covariance) is
+general; every other matrix is a
 general one. An identity proved for general matrices of the most general shapes holds for every
 matrix of those shapes.
 
@@ -35,9 +37,6 @@ from derivations.latex.names import Name
 from derivations.latex.shapes import MATRIX_GREEK, Solved, is_dimension, is_identity, is_matrix_name, is_vector_name
 from derivations.latex.tokens import Tok, UnreadError
 
-#: A subscript that names two different blocks: ``12``, ``21``, ``xy``, ``1,2``.
-_CROSS = re.compile(r"\s*([A-Za-z0-9])\s*,?\s*([A-Za-z0-9])\s*")
-
 
 def is_matrix(value: object) -> bool:
     return isinstance(value, MatrixExpr | sp.MatrixBase)
@@ -56,8 +55,12 @@ def kind_of(name: Name, rows: sp.Expr, cols: sp.Expr) -> str:
     """The convention for a matrix name: a square Sigma or Lambda is positive definite, unless a cross block."""
     if rows != cols or name.base not in MATRIX_GREEK:
         return "general"
-    cross = _CROSS.fullmatch(name.sub)
-    return "general" if cross and cross.group(1) != cross.group(2) else "positive definite"
+    sub = re.sub(r"\\(?:mathbf|boldsymbol|bm|mathrm)\b|[{}\s,]", "", name.sub)
+    sub = re.split(r"\||vert|mid", sub)[0]  # Sigma_{1|2}: the covariance of block 1, given 2
+    if not sub:
+        return "positive definite"
+    one = re.fullmatch(r"[A-Za-z0-9]|\\[A-Za-z]+|\d+", sub) and not re.fullmatch(r"\d\d", sub)
+    return "positive definite" if one or (len(sub) == 2 and sub[0] == sub[1]) else "general"
 
 
 def matrix_name(shapes: Solved, tok: Tok) -> sp.Basic | None:
@@ -109,9 +112,7 @@ def transpose(value: sp.Basic, tok: Tok) -> sp.Basic:
     r"""``A^\top``; of a number ``^\top`` is the number, and ``^T`` may be a power of T: unread."""
     if is_matrix(value):
         return sp.Transpose(value)
-    if tok.info == "top":
-        return value
-    raise UnreadError("^T of a number: a transpose, or a power of T?")
+    raise UnreadError("a transpose of a plain letter: a number, or a matrix the post writes plainly?")
 
 
 def apply(function: str, argument: sp.Basic, functions: dict[str, Callable]) -> sp.Basic:
@@ -155,7 +156,11 @@ def as_read(verdict: Verdict, lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
     matrices (the post may tie it to them: :math:`\Sigma = LL^\top` with entries :math:`l_{ij}`) refutes
     nothing: undecided. Proofs hold for every size and every value.
     """
-    if verdict.outcome is not Outcome.REFUTED or not (lhs.atoms(sp.MatrixSymbol) or rhs.atoms(sp.MatrixSymbol)):
+    if not (lhs.atoms(sp.MatrixSymbol) or rhs.atoms(sp.MatrixSymbol)):
+        return verdict
+    if verdict.proved and verdict.witness_points == 0:  # (x x^T)^{-1}: an inverse no explicit matrix has
+        return Verdict(Outcome.UNDECIDED, f"{verdict.method}: no proof stands without one explicit point")
+    if verdict.outcome is not Outcome.REFUTED:
         return verdict
     sizes = {s for side in (lhs, rhs) for m in side.atoms(sp.MatrixSymbol) for n in m.shape
              for s in sp.sympify(n).free_symbols if is_dimension(s)}

@@ -95,8 +95,9 @@ def _parsed(text: str) -> tuple[list[Tok], Tree | None] | None:
 
 
 def _beside_vectors(tokens: list[Tok]) -> bool:
-    """A transpose, a bold matrix or vector, or a norm: what only matrices and vectors have."""
-    return any(t.type == "TRANSPOSE" or (t.type == "NAME" and isinstance(t.info, Name) and t.info.is_bold
+    """A transpose, a determinant or trace, a bold matrix or vector: what only matrices and vectors have."""
+    return any(t.type == "TRANSPOSE" or (t.type == "FUNC" and str(t) in ("det", "tr"))
+               or (t.type == "NAME" and isinstance(t.info, Name) and t.info.is_bold
                                          and (is_vector_name(t.info) or is_matrix_name(t.info))) for t in tokens)
 
 
@@ -354,7 +355,8 @@ class PostShapes:
         if untied:
             raise UnreadError(f"the shape of {untied[0]} does not agree with the rest of the post")
         local: dict[int, sp.Symbol] = {}
-        names = {key: tuple(self.dimension(dims, c, local) for c in inference.classes[key]) for key in inference.seen}
+        names = {key: tuple(self.dimension(dims, c, local) for c in inference.classes[key])
+                 for key in sorted(inference.seen)}  # in order: each run names the sizes alike
         found = {tok: tuple(sum((self.dimension(dims, c, local) for c in part), sp.S.Zero) for part in shape)
                  for tok, shape in inference.occurrences.items()}
         return Solved(names, found, self.numbers)

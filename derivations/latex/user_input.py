@@ -6,6 +6,7 @@ refuses a reading it cannot trust; SymPy syntax through :mod:`derivations.engine
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 import sympy as sp
@@ -32,11 +33,17 @@ def parse_user_expr(text: str, *, assume: str = "real", fixed: Mapping[str, sp.S
 def _parse_latex(text: str, assume: str, fixed: Mapping[str, sp.Symbol], tied: tuple[str, ...]) -> sp.Expr:
     from derivations.latex.reader import read
     from derivations.latex.scope import Scope
-    from derivations.latex.shapes import PostShapes
-
     # the fixed symbols are made while reading: a positive stand-in swapped afterwards would have simplified
-    shapes = PostShapes.of_texts([[t for t in tied if "\\" in t]])
+    shapes = _shapes(tuple(t for t in tied if "\\" in t))
     parsed = read(text, Scope(assume=assume, fixed=fixed, table=True, diffusion=True, shapes=shapes))
     if parsed.expr is None:
         raise BadInputError(f"cannot read LaTeX {text!r}: {parsed.reason}")
     return parsed.expr
+
+
+@functools.cache
+def _shapes(tied: tuple[str, ...]):
+    """One shape table for all the sides of a check (each side alone would number its sizes from 1)."""
+    from derivations.latex.shapes import PostShapes
+
+    return PostShapes.of_texts([list(tied)])

@@ -59,6 +59,11 @@ NOT_PROVED = {
     "bold matrices do not commute": r"\mathbf{A}\mathbf{B} = \mathbf{B}\mathbf{A}",
     "rectangular blocks": r"\det(\Sigma_{12}\Sigma_{21}) = \det(\Sigma_{21}\Sigma_{12})",
     "a cross-covariance is not symmetric": r"\Sigma_{12}^\top = \Sigma_{12}",
+    # the review of the matrix reading: a cross-covariance named by two bold names has no positive determinant
+    "a conditional cross-covariance": r"\Sigma_{xy|z}^\top = \Sigma_{xy|z}",
+    "a singular inverse": r"(\mathbf{x}\mathbf{x}^\top)^{-1}\mathbf{x}\mathbf{x}^\top = \mathbf{I}",
+    "a cross-covariance of two vectors": r"\sqrt{\det(\Sigma_{\mathbf{x}\mathbf{y}})^2} = "
+                                         r"\det\Sigma_{\mathbf{x}\mathbf{y}}",
 }
 
 
@@ -122,8 +127,9 @@ def test_the_two_sides_of_a_check_tie_the_shapes() -> None:
 
 
 def test_a_transpose_of_a_number() -> None:
-    r"""``^\top`` of a number is the number; ``^T`` of a number may be a power of T: not read."""
-    assert verdicts(display(r"\mathbf{x}^\top (a^\top) = a\,\mathbf{x}^\top")) == ["proved"]
+    r"""A transpose of a plain letter is not read: a number, or a matrix written plainly (the review: ``(AB)^\top =
+    A^\top B^\top`` was proved with A, B numbers)."""
+    assert verdicts(display(r"(AB)^\top = A^\top B^\top")) == ["unparsed"]
     assert verdicts(display(r"\mathbf{x}^\top a^T = a\,\mathbf{x}^\top")) == ["unparsed"]
 
 
