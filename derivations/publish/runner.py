@@ -138,7 +138,11 @@ def collected_files(done: Sequence[Rendered]) -> dict[str, str]:
     stored = cache.get(entry)
     if stored is not None and all(isinstance(v, str) for v in stored.values()):
         return stored
-    from derivations.code.typeset import code_files  # latexify is only needed here
+    try:
+        from derivations.code.typeset import code_files  # latexify is only needed here
+    except ModuleNotFoundError as missing:  # one clear line, nothing half-written (the files are written after)
+        raise OutputError(f"the typeset code needs the package {missing.name!r}, which this Python cannot import "
+                          f"(pip install '.[test]' in the environment that runs derivations)") from None
     from derivations.publish import document
 
     text = document.document([r.section for r in done], figures=document.figure_files(),

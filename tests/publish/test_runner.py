@@ -42,3 +42,16 @@ def test_failed_check_is_a_value_not_an_exception() -> None:
     result = runner.run_one("broken", derive)
     assert isinstance(result, runner.Failed)
     assert result.message.startswith('broken: step 2 "expand" is refuted')
+
+
+def test_a_missing_typesetter_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without latexify the run ends with an OutputError naming the package (one line from the CLI), not a traceback."""
+    import sys
+
+    from derivations.errors import OutputError
+
+    monkeypatch.setenv("DERIVATIONS_NO_CACHE", "1")
+    monkeypatch.delitem(sys.modules, "derivations.code.typeset", raising=False)
+    monkeypatch.setitem(sys.modules, "latexify", None)  # an import of latexify now fails
+    with pytest.raises(OutputError, match="latexify"):
+        runner.collected_files([])
