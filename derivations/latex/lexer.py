@@ -217,7 +217,7 @@ class _Lexer:
             found[rest.group(2)] = text
 
     def transpose(self, index: int) -> int:
-        r"""``^T``, ``^{\top}``: a transpose (the reader decides what ``^T`` of a number is)."""
+        r"""``^T``, ``^{\top}``: a transpose (of a matrix: the reader decides)."""
         match = TRANSPOSE.match(self.tex, index)
         end = match.end()
         if "{" in match.group(0):
@@ -225,8 +225,7 @@ class _Lexer:
             if close is None:
                 raise UnreadError("a superscript that starts with T: a transpose, or a power?")
             end += close.end()
-        plain = re.search(r"T\s*\}?$", match.group(0)) and "math" not in match.group(0)
-        return self.emit("TRANSPOSE", "T", "T" if plain else "top") or end
+        return self.emit("TRANSPOSE", "T") or end
 
     def environment(self, word: str, end: int) -> int:
         r"""``\begin{pmatrix}`` ... ``\end{pmatrix}``: a matrix, with its brackets; other environments are not read."""

@@ -14,9 +14,8 @@ r"""The meaning of a side read with matrices (:mod:`~derivations.latex.shapes` s
 Conventions, stated: a ``\Sigma`` or ``\Lambda`` that the writing makes square is a covariance or a
 precision, symmetric positive definite, only with no subscript, one name or number
 (``\Sigma_0``, ``\Sigma_t``, ``\Sigma_\theta``), a repeated one (``\Sigma_{11}``, ``\Sigma_{xx}``) or a condition
-(``\Sigma_{1|2}``); any other (``\Sigma_{12}``, ``\Sigma_{\mathbf{x}\mathbf{y}}``: a cross-covariance) is
-general; every other matrix is a
-general one. An identity proved for general matrices of the most general shapes holds for every
+(``\Sigma_{1|2}``); any other (``\Sigma_{12}``, ``\Sigma_{\mathbf{x}\mathbf{y}}``: a cross-covariance), and
+every other matrix, is a general one. An identity proved for general matrices of the most general shapes holds for every
 matrix of those shapes.
 
 References: Horn & Johnson, *Matrix Analysis* (2013), sec. 0.2-0.9 (transpose, inverse,
@@ -108,8 +107,8 @@ def power(base: sp.Basic, exponent: sp.Basic) -> sp.Basic:
     raise UnreadError(f"a matrix to the power {exponent}")
 
 
-def transpose(value: sp.Basic, tok: Tok) -> sp.Basic:
-    r"""``A^\top``; of a number ``^\top`` is the number, and ``^T`` may be a power of T: unread."""
+def transpose(value: sp.Basic) -> sp.Basic:
+    r"""``A^\top`` or ``A^T``; of a plain letter it is unread (a number, a power of T, or a matrix written plainly)."""
     if is_matrix(value):
         return sp.Transpose(value)
     raise UnreadError("a transpose of a plain letter: a number, or a matrix the post writes plainly?")

@@ -233,8 +233,8 @@ class _Builder:
                 raise UnreadError("a power too large to compute exactly")
         return self.track(sp.exp(mr.number(e)) if b == sp.E else mr.power(b, e), b, e)
 
-    def _transpose(self, base, tok) -> sp.Expr:
-        return mr.transpose(self.build(base), tok)
+    def _transpose(self, base, _tok) -> sp.Expr:
+        return mr.transpose(self.build(base))
 
     def _matrix(self, _begin, cells, _end) -> sp.Expr:
         rows = [[c for c in row.children if isinstance(c, Tree)] for row in cells.children if isinstance(row, Tree)]
@@ -285,8 +285,6 @@ class _Builder:
         from derivations.latex.calls import call  # the meaning of calls: densities, functions
 
         name = Name(str(head), style="rm") if head.type == "WORD" else head.info  # SNR(t): a function of the post
-        if head.type == "WORD":
-            self.named[name.key] = name
         return call(self, name, arguments)
 
     # --- integrals, sums, operators --------------------------------------------------------

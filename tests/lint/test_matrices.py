@@ -120,10 +120,15 @@ def test_a_sigma_beside_a_vector_is_a_matrix_even_if_written_as_a_number_elsewhe
     assert verdicts(post)[-1] != "proved"
 
 
-def test_the_two_sides_of_a_check_tie_the_shapes() -> None:
+def test_the_two_sides_of_a_check_share_one_shape_table() -> None:
+    r"""Each side alone numbered its sizes from 1, so unrelated A and B had one size (the review): no longer."""
+    tied = (r"\operatorname{tr}(\mathbf{A}\mathbf{A}^\top)", r"\operatorname{tr}(\mathbf{B}\mathbf{B}^\top)")
+    left, right = (parse_user_expr(text, tied=tied) for text in tied)
+    (a,), (b,) = left.atoms(sp.MatrixSymbol), right.atoms(sp.MatrixSymbol)
+    assert a.shape[0] != b.shape[0]
     tied = (r"\Sigma_{12}\Sigma_{21}", r"\Sigma_{21}\Sigma_{12}")
     left, right = (parse_user_expr(text, tied=tied) for text in tied)
-    assert left.shape == (right.shape[1], right.shape[0]) or left.shape != right.shape
+    assert left.shape == right.shape  # an equation's two sides have one shape: it makes the blocks square
 
 
 def test_a_transpose_of_a_number() -> None:
