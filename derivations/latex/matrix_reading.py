@@ -32,8 +32,9 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from derivations.engine.matrix_symbols import ScalarOf, matrix
 from derivations.engine.verdict import Outcome, Verdict
+from derivations.latex.matrix_names import MATRIX_GREEK, is_identity, is_matrix_name, is_vector_name
 from derivations.latex.names import Name
-from derivations.latex.shapes import MATRIX_GREEK, Solved, is_dimension, is_identity, is_matrix_name, is_vector_name
+from derivations.latex.shapes import Solved, is_dimension
 from derivations.latex.tokens import Tok, UnreadError
 
 

@@ -20,13 +20,14 @@ from lark.exceptions import LarkError
 
 from derivations.engine.probability import Density, Divergence, Expectation, Opaque
 from derivations.latex import matrix_reading as mr
+from derivations.latex.coordinates import refuse_vector_product
 from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
 from derivations.latex.guards import CONST, misread
 from derivations.latex.lexer import Tok, UnreadError, lex
+from derivations.latex.matrix_names import shows_matrices
 from derivations.latex.names import Name
 from derivations.latex.scope import Scope
-from derivations.latex.shapes import shows_matrices
 
 #: Exact powers of numbers larger than this (in bits) are not computed: the row stays unread.
 MAX_POWER_BITS = 10_000
@@ -69,10 +70,11 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
         lexed = lex(tex, functions=frozenset(scope.functions))
         tree = parse_tokens(lexed.tokens)
         shapes = None
-        if shows_matrices(lexed.tokens, scope.shapes.numbers if scope.shapes else frozenset()):  # with matrices
+        numbers = scope.shapes.numbers_in(lexed.tokens) if scope.shapes else frozenset()
+        if shows_matrices(lexed.tokens, numbers):  # with matrices
             if scope.shapes is None:
                 raise UnreadError("matrices are read in a post or a check, whose sides tie their shapes")
-            shapes = scope.shapes.solve(tree, tex)
+            shapes = scope.shapes.solve(tree, tex, numbers)
         builder = _Builder(scope, shapes)
         expr = builder.build(tree)
         expr = mr.number(expr) if mr.is_matrix(expr) and expr.shape == (1, 1) else expr
@@ -202,8 +204,11 @@ class _Builder:
     def _pos(self, _op, inner) -> sp.Expr:
         return self.build(inner)
 
-    def _mul(self, left, _op, right) -> sp.Expr:
+    def _mul(self, left, op, right) -> sp.Expr:
         _factor_after_a_derivative(left)
+        if self.shapes is None:  # per coordinate; x \cdot y of vectors is a dot product in any post
+            dot = op is not None and str(op) == "cdot"
+            refuse_vector_product(left, right, None if dot else self.scope.shapes.classes if self.scope.shapes else ())
         a, b = self.build(left), self.build(right)
         return self.track(mr.multiply(a, b), a, b)
 
@@ -216,10 +221,11 @@ class _Builder:
 
     def _div(self, left, _op, right) -> sp.Expr:
         _factor_after_a_derivative(left)
-        a, b = self.build(left), self.build(right)
-        return self.track(mr.divide(a, b), a, b)
+        return self._frac(None, left, right)
 
     def _frac(self, _frac, top, bottom) -> sp.Expr:
+        if self.shapes is None:
+            refuse_vector_product(top, bottom, self.scope.shapes.classes if self.scope.shapes else (), quotient=True)
         a, b = self.build(top), self.build(bottom)
         return self.track(mr.divide(a, b), a, b)
 

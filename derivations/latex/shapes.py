@@ -33,51 +33,14 @@ import sympy as sp
 from lark import Tree
 
 from derivations.latex.dimensions import Conflict, Dims
+from derivations.latex.matrix_names import MATRIX_GREEK, is_identity, is_matrix_name, is_vector_name, shows_matrices
 from derivations.latex.names import Name
 from derivations.latex.tokens import Tok, UnreadError
 
-#: Capital Greek letters that name matrices (a covariance, a precision), with any subscript or style.
-MATRIX_GREEK = frozenset({"Sigma", "Lambda"})
-#: Token types that put a side in the matrix reading.
-MATRIX_TOKENS = frozenset({"TRANSPOSE", "BEGINMAT"})
 #: Tree nodes with no matrix meaning: a matrix inside one leaves the side unread.
 _SCALAR_ONLY = frozenset({"call", "integral", "sum_over", "product_over", "expectation", "conditional_expectation",
                           "variance", "covariance", "divergence", "derivative", "gradient", "factorial",
                           "plus_minus"})
-
-
-def is_matrix_name(name: Name, numbers: frozenset[tuple] = frozenset()) -> bool:
-    r"""``\Sigma_{11}``, ``\boldsymbol{\Lambda}``, ``\mathbf{A}``: a matrix (``\mathbf{I}`` is the identity).
-
-    ``numbers`` are the keys of the Sigmas and Lambdas a post writes only as numbers (:class:`PostShapes`).
-    """
-    if name.base in MATRIX_GREEK:
-        return name.key not in numbers
-    return name.is_bold and name.base[0].isupper() and name.base != "I"
-
-
-def is_vector_name(name: Name) -> bool:
-    r"""``\mathbf{x}_t``, ``\boldsymbol{\mu}_1``: a column vector (in the matrix reading)."""
-    return name.is_bold and not name.base[0].isupper()
-
-
-def is_identity(name: Name) -> bool:
-    r"""``\mathbf{I}``, ``\mathbb{I}``, ``\boldsymbol{I}``: the identity matrix."""
-    return name.base == "I" and not name.sub and not name.accent and name.style in ("bold", "bb")
-
-
-def shows_matrices(tokens: Iterable[Tok], numbers: frozenset[tuple] = frozenset()) -> bool:
-    """Does a side show a matrix (then it is read with matrices)?"""
-    tokens = list(tokens)
-    for index, tok in enumerate(tokens):
-        if tok.type in MATRIX_TOKENS or (tok.type == "FUNC" and str(tok) in ("det", "tr")):
-            return True
-        if tok.type == "NAME" and isinstance(tok.info, Name) and is_matrix_name(tok.info, numbers):
-            return True
-        if tok.type == "LNORM" and index + 1 < len(tokens) and isinstance(tokens[index + 1].info, Name) \
-                and is_vector_name(tokens[index + 1].info):
-            return True
-    return False
 
 
 def _parsed(text: str) -> tuple[list[Tok], Tree | None] | None:
@@ -99,6 +62,17 @@ def _beside_vectors(tokens: list[Tok]) -> bool:
     return any(t.type == "TRANSPOSE" or (t.type == "FUNC" and str(t) in ("det", "tr"))
                or (t.type == "NAME" and isinstance(t.info, Name) and t.info.is_bold
                                          and (is_vector_name(t.info) or is_matrix_name(t.info))) for t in tokens)
+
+
+def _divides_by_greek(tree: Tree) -> bool:
+    r"""Does a side divide by a Sigma or a Lambda (``\frac{\Sigma_{12}^2}{\Sigma_{22}}``)? Only numbers are divided."""
+    for node in tree.iter_subtrees():
+        if node.data in ("frac", "div"):
+            bottom = node.children[-1]
+            tokens = [bottom] if isinstance(bottom, Tok) else list(bottom.scan_values(lambda v: isinstance(v, Tok)))
+            if any(t.type == "NAME" and isinstance(t.info, Name) and t.info.base in MATRIX_GREEK for t in tokens):
+                return True
+    return False
 
 
 #: A shape: the row classes and the column classes (more than one for a block matrix); None for a number.
@@ -254,6 +228,8 @@ class PostShapes:
     symbols: dict[int, sp.Symbol] = field(default_factory=dict)  # a post class's representative -> its dimension
     #: Sigmas and Lambdas the post writes only as numbers (``\Sigma_{12}^2 / \Sigma_{22}``, never with a vector).
     numbers: frozenset[tuple] = frozenset()
+    #: Of those, the ones in a side that divides by a Sigma (``\Sigma_{12}^2 / \Sigma_{22}``): numbers together.
+    divided: frozenset[tuple] = frozenset()
     fresh: list[int] = field(default_factory=lambda: [0])  # dimensions made for one side only (never reused)
     stored: dict[str, list] = field(default_factory=dict)  # a side's text -> the shapes of its identities, zeros
 
@@ -283,10 +259,11 @@ class PostShapes:
                     as_matrices |= greek if _beside_vectors(tokens) else set()
                     tied.append(shape)
                 elif not _beside_vectors(tokens):
-                    as_numbers.append(greek)
+                    as_numbers.append((greek, _divides_by_greek(tree)))
             shapes.equal(tied)
         # a side that writes a matrix of the post as a number says nothing of the other letters in it
-        shapes.numbers = frozenset(key for greek in as_numbers if not greek & as_matrices for key in greek)
+        shapes.numbers = frozenset(key for greek, _ in as_numbers if not greek & as_matrices for key in greek)
+        shapes.divided = frozenset(key for greek, divides in as_numbers if divides for key in greek) & shapes.numbers
         return shapes
 
     def tie(self, tree: Tree, text: str) -> Shape | bool:
@@ -337,14 +314,32 @@ class PostShapes:
             self.symbols[root] = sp.Symbol(f"d#{len(self.symbols) + 1}", integer=True, positive=True)
         return self.symbols[root]
 
-    def solve(self, tree: Tree, text: str) -> Solved:
+    def numbers_in(self, tokens: Sequence[Tok]) -> frozenset[tuple]:
+        r"""The post's number Sigmas (:attr:`numbers`) as one side reads them; raises UnreadError for a side
+        that writes one beside another matrix.
+
+        A function of one matrix commutes with itself and with numbers, so an identity of numbers holds
+        for it; Sigmas the post divides by, or writes in a side that divides by one (:attr:`divided`),
+        are numbers together. Beside any other matrix a number Sigma need not commute
+        (:math:`\Sigma_1^{-1}\Sigma_0 = \Sigma_0\Sigma_1^{-1}`): the post writes it as a number, and this side
+        as a matrix.
+        """
+        names = {t.info.key: t.info for t in tokens if t.type == "NAME" and isinstance(t.info, Name)
+                 and (t.info.base in MATRIX_GREEK or (t.info.is_bold and not is_identity(t.info)))}
+        both = sorted(names[key].sympy_name for key in names if key in self.numbers)
+        if len(names) > 1 and both and not names.keys() <= self.divided:
+            raise UnreadError(f"{both[0]} is a number elsewhere in the post, and beside a matrix here")
+        return self.numbers
+
+    def solve(self, tree: Tree, text: str, numbers: frozenset[tuple] = frozenset()) -> Solved:
         """The shapes of one side's names and identities, with the post's ties (raises UnreadError).
 
         Every matrix or vector name of the side must have its shape from the post (:meth:`tie`); its
         identities and zeros have the sizes the post's chain gave them, when ``text`` was tied.
+        ``numbers``: the side's Sigmas read as numbers (:meth:`numbers_in`).
         """
         dims = self.dims.copy()
-        inference = _Inference(dims, dict(self.classes), self.numbers)
+        inference = _Inference(dims, dict(self.classes), numbers)
         inference.walk(tree)
         stored = self.stored.get(text, [])
         if len(stored) == len(inference.occurrences):
@@ -359,7 +354,7 @@ class PostShapes:
                  for key in sorted(inference.seen)}  # in order: each run names the sizes alike
         found = {tok: tuple(sum((self.dimension(dims, c, local) for c in part), sp.S.Zero) for part in shape)
                  for tok, shape in inference.occurrences.items()}
-        return Solved(names, found, self.numbers)
+        return Solved(names, found, numbers)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "cdot": "MUL", "times": "MUL",
     "div": "DIV", "pm": "PM", "mp": "PM", "infty": "INFTY", "pi": "PI", "int": "INT", "sum": "SUM",
     "prod": "PROD", "nabla": "NABLA", "partial": "PARTIAL", "exp": "FUNC", "log": "FUNC", "ln": "FUNC",
-    "sin": "FUNC", "cos": "FUNC", "tan": "FUNC", "det": "FUNC", "sim": "SIM", "ast": "MUL",
+    "sin": "FUNC", "cos": "FUNC", "tan": "FUNC", "det": "FUNC", "sim": "SIM",
     **dict.fromkeys("lim max min arg dots cdots ldots vdots ddots bmod pmod mod cancel sup inf top intercal circ "
-                    "star otimes odot oplus in to mapsto iint iiint oint sinh cosh tanh arcsin arccos arctan "
+                    "ast star otimes odot oplus in to mapsto iint iiint oint sinh cosh tanh arcsin arccos arctan "
                     "binom choose over prime".split(), "UNREAD"),
     "mid": "BAR", "vert": "BAR", "lvert": "BAR", "rvert": "BAR", "Vert": "NORM", "lVert": "NORM", "rVert": "NORM",
 }

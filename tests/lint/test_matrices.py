@@ -181,3 +181,39 @@ def test_a_function_of_a_subscript_is_not_defined_as_a_function() -> None:
     assert verdicts(post) != ["proved"]
     post = "Let $g(t) = \\bar\\alpha_t$.\n\n" + display(r"g(t-1) = \bar\alpha_t")
     assert verdicts(post) != ["proved"]
+
+
+# The second review of the matrix reading: each of these was proved.
+MIXED_READINGS = {
+    "a Sigma under a root, then beside a matrix": (r"The scale is $\sqrt{\Sigma_1}$.",
+                                                   r"\Sigma_1^{-1}\Sigma_0 = \Sigma_0\Sigma_1^{-1}"),
+    "a Sigma plus a number, then beside a matrix": (r"$$s = \Sigma_1 + \sigma^2$$",
+                                                    r"\Sigma_1^{-1}\Sigma_0 = \Sigma_0\Sigma_1^{-1}"),
+    "column vectors multiplied": (r"Let $\mathbf{x}^\top\mathbf{y}$ be their inner product.",
+                                  r"\mathbf{x}\mathbf{y} = \mathbf{y}\mathbf{x}"),
+    "column vectors divided": (r"Let $\mathbf{x}^\top\mathbf{y}$ be their inner product.",
+                               r"\frac{\mathbf{x}}{\mathbf{y}}\mathbf{y} = \mathbf{x}"),
+    "dot products read per coordinate": ("", r"(\mathbf{a}\cdot\mathbf{b})\mathbf{c} = "
+                                             r"\mathbf{a}(\mathbf{b}\cdot\mathbf{c})"),
+    "an asterisk between matrices": ("", r"\mathbf{A}\ast\mathbf{I} = \mathbf{A}"),
+    "an asterisk between numbers (a convolution?)": ("", r"a \ast b = b \ast a"),
+}
+
+
+@pytest.mark.parametrize(("before", "row"), MIXED_READINGS.values(), ids=MIXED_READINGS.keys())
+def test_a_reading_that_mixes_numbers_and_matrices_proves_nothing(before: str, row: str) -> None:
+    assert "proved" not in verdicts(f"{before}\n\n{display(row)}")
+
+
+def test_vectors_read_per_coordinate_where_the_post_never_uses_them_as_columns() -> None:
+    r"""A diffusion post's vectors: a number times a vector, sums, and (its convention) coordinatewise products."""
+    post = display(r"\mathbf{x}_t = \sqrt{\bar\alpha_t}\mathbf{x}_0 + \sqrt{1-\bar\alpha_t}\boldsymbol{\epsilon}") + \
+        display(r"\boldsymbol{\sigma}\boldsymbol{\epsilon} = \boldsymbol{\epsilon}\boldsymbol{\sigma}") + \
+        display(r"\sqrt{\alpha}\cdot\mathbf{x} = \mathbf{x}\sqrt{\alpha}")
+    assert verdicts(post) == ["proved", "proved"]
+
+
+def test_sigmas_a_post_divides_by_are_numbers_together() -> None:
+    post = display(r"\Sigma_{11} - \frac{\Sigma_{12}^2}{\Sigma_{22}} = \frac{\Sigma_{11}\Sigma_{22} - "
+                   r"\Sigma_{12}^2}{\Sigma_{22}}") + display(r"\Sigma_{12}\Sigma_{11} = \Sigma_{11}\Sigma_{12}")
+    assert verdicts(post) == ["proved", "proved"]

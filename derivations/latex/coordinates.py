@@ -1,0 +1,60 @@
+r"""Bold vectors read per coordinate, and where that reading is sound.
+
+A side that shows no matrix (:func:`~derivations.latex.matrix_names.shows_matrices`) reads a bold vector
+``\mathbf{x}_t`` as one coordinate of it. That is sound for what a diffusion post writes:
+``\sqrt{\bar\alpha_t}\mathbf{x}_0 + \sqrt{1-\bar\alpha_t}\boldsymbol\epsilon`` holds as vectors exactly
+when it holds in every coordinate, because a number times a vector, a sum of vectors and a function
+applied to each coordinate act coordinate by coordinate. It is the convention of a post that never
+uses the vector as a column vector (a transpose, a matrix beside it).
+
+A post that does may mean by a product of two vectors an inner or an outer product, and by
+``(\mathbf{x}\cdot\mathbf{y})\mathbf{z}`` a dot product times a vector. Read per coordinate, these
+commute and cancel as numbers do (:math:`\mathbf{x}\mathbf{y} = \mathbf{y}\mathbf{x}` would be proved),
+so there such a side is unread (:func:`refuse_vector_product`), and so is a quotient by a vector.
+``\mathbf{x}\cdot\mathbf{y}`` is a dot product in any post: unread too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from lark import Tree
+
+from derivations.latex.calls import DENSITY_LETTERS
+from derivations.latex.matrix_names import is_vector_name
+from derivations.latex.names import Name
+from derivations.latex.tokens import Tok, UnreadError
+
+#: Nodes whose value is a number whatever they hold (a norm, a divergence).
+_NUMBERS = frozenset({"norm", "divergence"})
+
+
+def vector_valued(node: Tree | Tok, columns: Container[tuple] | None) -> bool:
+    r"""Does ``node`` hold a vector of ``columns`` (the post's column vectors; None: any bold vector), outside a
+    density or a norm?
+
+    A density ``p(\mathbf{x})`` or ``\mathcal{N}(\mathbf{x}; \boldsymbol\mu, \Sigma)`` is a number; a learned
+    ``\boldsymbol\mu_\theta(\mathbf{x}_t, t)`` of a column vector is taken to be a vector.
+    """
+    if isinstance(node, Tok):
+        return node.type == "NAME" and isinstance(node.info, Name) and is_vector_name(node.info) \
+            and (columns is None or node.info.key in columns)
+    if node.data in _NUMBERS:
+        return False
+    head = node.children[0].info if node.data == "call" else None
+    if isinstance(head, Name) and (head.base in DENSITY_LETTERS or (head.base, head.style) == ("N", "cal")):
+        return False
+    return any(vector_valued(child, columns) for child in node.children)
+
+
+def refuse_vector_product(left: Tree | Tok, right: Tree | Tok, columns: Container[tuple] | None, *,
+                          quotient: bool = False) -> None:
+    """Raise UnreadError for a product of two of the post's column vectors, or a quotient by one, per coordinate.
+
+    ``columns`` None: of any two vectors (``\\mathbf{x}\\cdot\\mathbf{y}`` is a dot product in every post).
+    """
+    if quotient and vector_valued(right, columns):
+        raise UnreadError("a quotient by a vector: per coordinate, or a product with an inverse?")
+    if not quotient and vector_valued(left, columns) and vector_valued(right, columns):
+        raise UnreadError(r"a product of two vectors, read per coordinate: an inner, an outer or a "
+                          r"coordinatewise (\odot) product?")

@@ -1,0 +1,53 @@
+r"""Which names of a post are matrices and vectors, and which sides show one (then read with matrices).
+
+``\Sigma`` and ``\Lambda`` (any subscript or style) and bold capitals are matrices, ``\mathbf{I}`` and
+``\mathbb{I}`` the identity, bold lowercase names column vectors; a side shows matrices when it has
+one of these, a transpose, a matrix environment, ``\det``, ``\operatorname{tr}`` or the norm of a
+bold vector (:mod:`~derivations.latex.shapes` gives them their shapes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from derivations.latex.names import Name
+from derivations.latex.tokens import Tok
+
+#: Capital Greek letters that name matrices (a covariance, a precision), with any subscript or style.
+MATRIX_GREEK = frozenset({"Sigma", "Lambda"})
+#: Token types that put a side in the matrix reading.
+MATRIX_TOKENS = frozenset({"TRANSPOSE", "BEGINMAT"})
+
+
+def is_matrix_name(name: Name, numbers: frozenset[tuple] = frozenset()) -> bool:
+    r"""``\Sigma_{11}``, ``\boldsymbol{\Lambda}``, ``\mathbf{A}``: a matrix (``\mathbf{I}`` is the identity).
+
+    ``numbers`` are the keys of the Sigmas and Lambdas a post writes only as numbers (:class:`PostShapes`).
+    """
+    if name.base in MATRIX_GREEK:
+        return name.key not in numbers
+    return name.is_bold and name.base[0].isupper() and name.base != "I"
+
+
+def is_vector_name(name: Name) -> bool:
+    r"""``\mathbf{x}_t``, ``\boldsymbol{\mu}_1``: a column vector (in the matrix reading)."""
+    return name.is_bold and not name.base[0].isupper()
+
+
+def is_identity(name: Name) -> bool:
+    r"""``\mathbf{I}``, ``\mathbb{I}``, ``\boldsymbol{I}``: the identity matrix."""
+    return name.base == "I" and not name.sub and not name.accent and name.style in ("bold", "bb")
+
+
+def shows_matrices(tokens: Iterable[Tok], numbers: frozenset[tuple] = frozenset()) -> bool:
+    """Does a side show a matrix (then it is read with matrices)?"""
+    tokens = list(tokens)
+    for index, tok in enumerate(tokens):
+        if tok.type in MATRIX_TOKENS or (tok.type == "FUNC" and str(tok) in ("det", "tr")):
+            return True
+        if tok.type == "NAME" and isinstance(tok.info, Name) and is_matrix_name(tok.info, numbers):
+            return True
+        if tok.type == "LNORM" and index + 1 < len(tokens) and isinstance(tokens[index + 1].info, Name) \
+                and is_vector_name(tokens[index + 1].info):
+            return True
+    return False
