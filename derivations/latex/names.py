@@ -31,6 +31,9 @@ STYLES = {**dict.fromkeys(BOLD, "bold"), "mathcal": "cal", "mathscr": "cal", "ma
 PARAMETERS = frozenset({"theta", "phi", "psi"})
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|mathrm|operatorname|mathit|mathsf)\s*")
+#: Commands that take their argument into an unbraced subscript, as TeX reads ``D_\text{KL}``, ``x_\mathbf{t}``.
+_STYLED_SUBSCRIPTS = frozenset({"text", "textrm", "textit", "textbf", "textsf", "mathrm", "operatorname", "mathit",
+                                "mathsf", "mbox", *STYLES})
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,9 @@ def _decorated(tex: str, index: int, name: Name) -> tuple[Name, int]:
         at = _skip(tex, index)
         if at < len(tex) and tex[at] == "_" and not sub:
             text, index = argument(tex, at + 1)
+            if text[1:] in _STYLED_SUBSCRIPTS:  # L_\text{VLB}: the command and its argument are the subscript
+                inner, index = argument(tex, index)
+                text = f"{text}{{{inner}}}"
             sub = subscript_text(text)
             continue
         primes = re.match(r"\^\s*\{((?:\s*\\prime)+)\s*\}", tex[at:])  # x^{\prime}: the inert spelling of x'

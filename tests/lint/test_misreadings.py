@@ -72,6 +72,7 @@ TRUE_ROWS = {
     "empty sum as written": r"$$\sum_{k=3}^{1} k = 0$$",
     "a sum with numbers as limits": r"$$\sum_{k=1}^{3} k^2 = 14$$",
     "log of a quotient of densities": r"$$\log \frac{p(x, z)}{q(z \mid x)} = \log p(x, z) - \log q(z \mid x)$$",
+    "an unbraced text subscript": r"$$L_\text{VLB} + L_\text{VLB} = 2 L_{\text{VLB}}$$",
 }
 
 
@@ -87,6 +88,7 @@ WRONG_ROWS = {
     "a condition that does not help": r"$$\sqrt{x^2} = -x \quad (x > 0)$$",
     "indexed products, inverted": r"$$\frac{\prod_{i=1}^{t-1}\alpha_i}{\prod_{i=1}^{t}\alpha_i} = \alpha_t$$",
     "a sum with numbers as limits": r"$$\sum_{k=1}^{3} k^2 = 13$$",
+    "two unbraced text subscripts": r"$$L_\text{VLB} + L_\text{simple} = 2 L_\text{VLB}$$",
 }
 
 
@@ -204,3 +206,11 @@ def test_an_equivalence_between_values_is_a_step() -> None:
     assert verdicts(text) == ["proved", "refuted", "proved"]
     named = "$$\n\\begin{aligned}\n(x+1)^2 &= x^2 + 2x + 1 := L \\\\\n&= x^2 + 2x + 2\n\\end{aligned}\n$$"
     assert verdicts(named) == ["proved", "refuted"]
+
+
+def test_an_unbraced_styled_subscript_takes_its_argument() -> None:
+    r"""``D_\text{KL}(q \| p)`` is a KL divergence (TeX reads the subscript as ``\text{KL}``), not D times ``{KL}``."""
+    from derivations.latex.lexer import lex
+
+    assert [t.type for t in lex(r"D_\text{KL}(q \| p)").tokens] == ["KL", "LPAREN", "NAME", "PARALLEL", "NAME",
+                                                                    "RPAREN"]
