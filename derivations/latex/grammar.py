@@ -8,8 +8,10 @@ among them a matrix environment (cells by ``&``, rows by ``\\``).
 
 Juxtaposition is greedy, as in TeX: the body of ``\sum_i`` runs over the factors that follow
 it, to the next ``+``, ``-`` or ``/`` (so ``\prod_i a_i / \prod_i b_i`` is a quotient of two
-products); the body of an ``\int`` runs to its differential. The grammar has no conflicts; Lark
-would refuse to build it otherwise.
+products), and so does that of an expectation with no brackets (``\mathbb{E}_{z \sim q} \log p(x \mid z)``,
+which must start with a function, a call or a fraction: by linearity, factors free of its variable
+may stand inside or out); the body of an ``\int`` runs to its differential. The grammar has no
+conflicts; Lark would refuse to build it otherwise.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ GRAMMAR = r"""
     | SUM body                              -> sum_over
     | PROD body                             -> product_over
     | EXPECT LBRACK sum RBRACK              -> expectation
+    | EXPECT expected                       -> expectation_bare
     | EXPECT LBRACK sum GIVEN values RBRACK -> conditional_expectation
     | VAR LPAREN sum RPAREN                 -> variance
     | VAR LBRACK sum RBRACK                 -> variance
@@ -92,6 +95,15 @@ GRAMMAR = r"""
 ?body: power
     | body power                            -> juxt
     | body MUL power                        -> mul
+
+?expected: expected_head
+    | expected power                        -> juxt
+    | expected MUL power                    -> mul
+
+?expected_head: FUNC LPAREN sum RPAREN      -> function
+    | FUNC bare_argument                    -> function_bare
+    | FRAC group group                      -> frac
+    | CALL LPAREN arguments RPAREN          -> call
 
 ?root_argument: group
     | NUMBER                                -> number

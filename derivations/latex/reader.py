@@ -315,6 +315,11 @@ class _Builder:
 
         return expectation(self, head, self.build(body))
 
+    def _expectation_bare(self, head, body) -> sp.Expr:  # E_{z ~ q} log p(x | z): to the next + or -
+        if not (head.info or {}).get("_"):
+            raise UnreadError(r"an expectation with no brackets and no subscript")
+        return self._expectation(head, None, body, None)
+
     def _conditional_expectation(self, head, _open, body, _given, values, _close) -> sp.Expr:
         condition = tuple(self.parts(*values.children))
         if head.info:

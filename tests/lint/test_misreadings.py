@@ -38,6 +38,8 @@ FALSE_PROOFS = {
     "continuation row with = in a subscript": "$$\n\\begin{aligned}\n(a+1)^2 &= a^2+2a+1 \\\\\n"
                                               "&\\quad + \\sum_{k=1}^{3} k\n\\end{aligned}\n$$",
     "unbraced underbrace label read as a factor": r"$$2x = \underbrace{x}_\text{2}$$",
+    "an expectation with no brackets ends at a sum": r"$$\mathbb{E}_{z \sim q} \log p(z) + \log p(z) = "
+                                                     r"2\,\mathbb{E}_{z \sim q}\left[\log p(z)\right]$$",
     "calligraphic function read as a product": r"$$\mathcal{L}(a+b) = \mathcal{L}a + \mathcal{L}b$$",
     "transpose read as a power": r"$$(x^T)^2 = x^{2T}$$",
     "log without a backslash read as letters": r"$$log(x y) = log(x) + g l o y$$",
@@ -73,6 +75,9 @@ TRUE_ROWS = {
     "a sum with numbers as limits": r"$$\sum_{k=1}^{3} k^2 = 14$$",
     "log of a quotient of densities": r"$$\log \frac{p(x, z)}{q(z \mid x)} = \log p(x, z) - \log q(z \mid x)$$",
     "an unbraced text subscript": r"$$L_\text{VLB} + L_\text{VLB} = 2 L_{\text{VLB}}$$",
+    "an expectation with no brackets": r"$$\mathbb{E}_{z \sim q} \log p(x \mid z) - 1 = "
+                                       r"\mathbb{E}_{z \sim q}\left[\log p(x \mid z)\right] - 1$$",
+    "a Gaussian expectation with no brackets": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)} \frac{x}{2} x = \frac12$$",
 }
 
 
@@ -89,6 +94,8 @@ WRONG_ROWS = {
     "indexed products, inverted": r"$$\frac{\prod_{i=1}^{t-1}\alpha_i}{\prod_{i=1}^{t}\alpha_i} = \alpha_t$$",
     "a sum with numbers as limits": r"$$\sum_{k=1}^{3} k^2 = 13$$",
     "two unbraced text subscripts": r"$$L_\text{VLB} + L_\text{simple} = 2 L_\text{VLB}$$",
+    "a Gaussian expectation with no brackets, wrong": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)} \frac{x}{2} x = "
+                                                        r"\frac13 \mathbb{E}_{x \sim \mathcal{N}(0, 1)}[x^2]$$",
 }
 
 
