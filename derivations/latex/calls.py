@@ -1,8 +1,11 @@
 r"""The meaning of calls, integrals, sums and expectations in a row of LaTeX.
 
 * ``\mathcal{N}(x; \mu, \sigma^2)`` (or ``(x \mid \mu, \sigma^2)``) is the Gaussian density at
-  ``x``; a covariance ``\sigma^2\mathbf{I}`` is isotropic, read per coordinate as ``\sigma^2``;
-  ``\mathcal{N}(\mu, \sigma^2)`` is a distribution (in a KL, after ``\sim``), not a value;
+  ``x``; ``\mathcal{N}(\mu, \sigma^2)`` is a distribution (in a KL, after ``\sim``), not a value,
+  and a covariance ``\sigma^2\mathbf{I}`` in it is isotropic, read per coordinate as ``\sigma^2``.
+  The density of a vector (a bold outcome, or an identity in the covariance) is one number for all
+  d coordinates, :math:`(2\pi\sigma^2)^{-d/2} \cdots`: the reading does not know d, so it is opaque,
+  equal only to itself;
 * ``p(x \mid z)``, ``q_\phi(z \mid x)``, ``p_\theta(\mathbf{x}_{0:T})``: densities, opaque
   (:class:`~derivations.engine.probability.Density`), equal only to themselves;
 * ``f(x)`` with ``f`` defined by the post is its definition; an undefined ``f``, ``g``, ``h``
@@ -28,7 +31,9 @@ from derivations.engine.densities import NormalPDF
 from derivations.engine.expectation import expectation as gaussian_expectation
 from derivations.engine.probability import Density, Expectation
 from derivations.latex.lexer import Tok, UnreadError
+from derivations.latex.matrix_names import is_vector_name
 from derivations.latex.names import Name, read_name
+from derivations.latex.vector_densities import VECTOR_NORMAL
 
 #: Letters whose calls are densities (p(x | z)) rather than functions.
 DENSITY_LETTERS = frozenset("pqPQ")
@@ -57,7 +62,8 @@ def call(builder, name: Name, arguments: Tree) -> sp.Expr:
     if name.base == "Gamma" and not given and len(values) == 1:
         return sp.gamma(values[0])
     density = name.base in DENSITY_LETTERS and not name.accent and not name.mark  # p'(x) is no density
-    if density and builder.scope.densities and name.sympy_name not in builder.scope.plain_functions:
+    # a family the post also relates to plain values (q(x) = Quantize(x)) is a density where a bar conditions it
+    if density and builder.scope.densities and (given or name.sympy_name not in builder.scope.plain_functions):
         return Density(sp.Symbol(name.sympy_name), sp.Tuple(*values), sp.Tuple(*given))
     if given:
         raise UnreadError(f"{name.sympy_name}(... | ...): a conditional of something that is not a density")
@@ -71,6 +77,9 @@ def _gaussian(builder, kind: str, groups: list[list[Tree]]) -> sp.Expr:
         outcome, parameters = groups[0], groups[1]
         if len(outcome) != 1 or len(parameters) != 2:
             raise UnreadError(r"\mathcal{N}(x; mean, variance) with one x, one mean and one variance")
+        if _holds_vector(outcome[0]) or _holds_identity(parameters[1]):  # its normaliser has the power d/2
+            return opaque(VECTOR_NORMAL)(builder.build(outcome[0]), builder.build(parameters[0]),
+                                      _variance(builder, parameters[1]))
         return NormalPDF(builder.build(outcome[0]), builder.build(parameters[0]), _variance(builder, parameters[1]))
     values = groups[0]
     if len(values) != 2:
@@ -89,6 +98,15 @@ def _variance(builder, node: Tree) -> sp.Expr:
     if node.data == "paren":
         return _variance(builder, node.children[1])
     return builder.build(node)
+
+
+def _holds_vector(node: Tree) -> bool:
+    return any(isinstance(t.info, Name) and is_vector_name(t.info) for t in node.scan_values(
+        lambda v: isinstance(v, Tok) and v.type == "NAME"))
+
+
+def _holds_identity(node: Tree) -> bool:
+    return _is_identity(node) or any(_is_identity(child) for child in node.iter_subtrees())
 
 
 def _is_identity(node) -> bool:

@@ -18,6 +18,7 @@ from derivations.engine.expectation import Expectation as GaussianExpectation
 from derivations.engine.probability import Density, Expectation
 from derivations.latex.matrix_reading import is_matrix
 from derivations.latex.shapes import is_dimension
+from derivations.latex.vector_densities import one_coordinate
 
 if TYPE_CHECKING:
     from derivations.latex.reader import Parsed
@@ -53,7 +54,8 @@ def misread(parsed: Parsed, made: set[sp.Basic], bound: set[sp.Symbol], cancelle
     if is_matrix(expr) or is_matrix(again.expr) or expr.atoms(MatrixExpr):  # sizes are the shapes' (lost in print)
         changed = _matrices_differ(_sizes_alike(again.expr), _sizes_alike(expr))
     else:
-        changed = again.expr != expr and sp.expand(again.expr - expr) != 0
+        again_expr, expr = one_coordinate((again.expr, expr))  # the printer sets x_1 bold: N(x_1; ...) of a vector
+        changed = again_expr != expr and sp.expand(again_expr - expr) != 0
     if changed:
         return "misread: printed back and read again, it changes"
     return ""

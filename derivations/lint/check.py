@@ -5,11 +5,10 @@ Each step gets one of four outcomes: **proved** (the engine proved the relation)
 (neither, or a relation that is not checked: ``\approx``, ``\le``, ``\sim``), or
 **unparsed** (a side of it is unread: :mod:`derivations.latex.reader`).
 
-What is a step: the links of a chain (``A = B = C``, rows that start with ``=``), and a
-row ``lhs = rhs`` that claims an identity. A row that *defines* (``g(x) = ...``, a lone
-name, a density) is a statement the post's context keeps (:mod:`~derivations.lint.context`);
-a row ``expr = c`` with unknowns that the engine does not prove is an equation to solve,
-not an identity; only the rows of one block (and a block that begins with ``=``) chain.
+What is a step: the links of a chain (``A = B = C``, rows that start with ``=``), and a row ``lhs = rhs``.
+A row that *defines* (``g(x) = ...``, a lone name, a density) is a statement the post's context keeps
+(:mod:`~derivations.lint.context`); a row ``expr = c`` with unknowns that the engine does not prove is
+an equation to solve, not an identity; only the rows of one block (and one that begins with ``=``) chain.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.families import terms_as_symbols
 from derivations.latex.matrix_reading import as_read
 from derivations.latex.reader import CONST, Parsed
+from derivations.latex.vector_densities import OPAQUE, PER_COORDINATE, one_coordinate, reading
 from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
 from derivations.lint.context import Definition, Post, schedule_relations
 from derivations.lint.conventions import note_lone_row
@@ -111,10 +111,9 @@ class Linter:
         if any(relation == r"\to" for relation, _ in row.links):  # x_0 -> x_1 -> ... = z: a sequence, no chain
             results.append(StepResult(row.line, row.source, Status.UNDECIDED, NOT_CHECKED[r"\to"]))
             return None
+        if row.continues and chain is None:
+            return self._links(row, _Chain(self.post.read(row.links[0][1])), row.links[1:], results)
         if row.continues:
-            if chain is None:
-                chain = _Chain(self.post.read(row.links[0][1]))
-                return self._links(row, chain, row.links[1:], results)
             return self._links(row, chain, row.links, results)
         if not row.links:
             return _Chain(self.post.read(row.head))
@@ -155,8 +154,7 @@ class Linter:
             return False
         if not all(isinstance(self.post.read(n).expr, sp.Symbol) and is_label(n, self.post.read(n)) for n in names):
             return False
-        value = row.links[-1][1]
-        return all(self.post.define(n, value, row.line) for n in names)
+        return all(self.post.define(n, row.links[-1][1], row.line) for n in names)
 
     def _statement(self, row: Row, head: Parsed, rhs: Parsed) -> StepResult | None:
         """A definition of a density that the project has proved (a built-in result) is checked against it."""
@@ -208,9 +206,8 @@ class Linter:
         result = self.step(row, before, relation, current)
         against = f"checked against line {line}, the last line for {' '.join(row.head.split())}"
         results.append(replace(result, note="; ".join(filter(None, (against, result.note)))))
-        chain = _Chain(current, label=key)
         self.labels[key] = (current, row.line)
-        return self._links(row, chain, row.links[1:], results)
+        return self._links(row, _Chain(current, label=key), row.links[1:], results)
 
     # --- one step ----------------------------------------------------------------------
 
@@ -268,17 +265,20 @@ class Linter:
         reported: a counterexample that ignores them is no refutation. A value in passing never proves.
         """
         lhs, rhs = self._peeled(lhs, rhs)
+        kind = reading(row.source, lhs, rhs)  # densities of vectors: per coordinate only in a product of them
+        lhs, rhs = one_coordinate((lhs, rhs)) if kind == PER_COORDINATE else (lhs, rhs)
         plain_settings = self._settings(row, lhs, rhs)
         plain = check_equal(lhs, rhs, plain_settings)
         if plain.proved and not self.post.defines_in_a_bound_variable((lhs, rhs), row.line):
             return plain
         cited_sides, cited = [], []
         for side in (lhs, rhs):  # the results first: the post's definitions then apply to them too
-            with_results, names = with_lemmas(side, diffusion=self._ho(), positive=plain_settings.positive,
-                                              rename=lambda value: in_post_terms(value, self.post, lhs, rhs))
+            with_results, names = with_lemmas(side, diffusion=self._ho() and kind != OPAQUE, positive=plain_settings
+                                              .positive, rename=lambda value: in_post_terms(value, self.post, lhs, rhs))
             cited_sides.append(with_results)
             cited += names
         sides = self._peeled(*self.post.substituted(tuple(cited_sides), row.line, passing=True))
+        sides = one_coordinate(sides) if kind == PER_COORDINATE else sides
         if tuple(sides) == (lhs, rhs):
             return plain
         second = check_equal(*sides, self._settings(row, *sides))

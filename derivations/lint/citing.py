@@ -23,6 +23,7 @@ import sympy as sp
 from derivations.engine.checking import check_equal
 from derivations.engine.probability import Density
 from derivations.latex.names import Name
+from derivations.latex.vector_densities import one_coordinate
 from derivations.lint.context import Post
 
 _ALPHA_BAR = re.compile(r"alphabar_(?P<step>t(?:-(?P<back>\d+))?)")
@@ -88,8 +89,9 @@ def follows_ho(post: Post) -> bool:
         return post.follows_ho != (0, False)
     if post.follows_ho is None or post.follows_ho[0] != stated.line:  # checked again if it is redefined
         if isinstance(stated.head, Density):
-            paper = in_post_terms(forward_step(), post, stated.value)
-            sides = post.substituted((stated.value, paper), stated.line + 1)
+            value = one_coordinate((stated.value,))[0]  # q(x_t | x_{t-1}) = N(...) of vectors: per coordinate
+            paper = in_post_terms(forward_step(), post, value)
+            sides = post.substituted((value, paper), stated.line + 1)
             post.follows_ho = (stated.line, check_equal(*sides).proved)
         else:
             post.follows_ho = (stated.line, _samples_ho(stated, post))

@@ -87,8 +87,8 @@ def post_context(text: str, options: Options) -> Post:
 #: A call of p, q, P or Q related to a value that is no density: a function the post gives values (P(0) = -1).
 _VALUED_CALL = re.compile(r"(?<![A-Za-z\\])(?P<name>[pqPQ](?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\\left)?\([^()]*\)\s*"
                           r"(?:\\right)?\)?\s*(?::=|=|<|>|\\le|\\ge|\\lt|\\gt)(?P<value>[^$]*)")
-_DENSITY_VALUE = re.compile(r"\\mathcal\{?N|(?<![A-Za-z])[pqPQ](?:_\{?\w+\}?)?\s*\(|\\int|\\prod|\\sum|\\mathbb\{?E"
-                            r"|\\exp|e\^|\\frac\{1\}|\\propto")
+_DENSITY_VALUE = re.compile(r"\\mathcal\{?N|(?<![A-Za-z])[pqPQ](?:_\{?\w+\}?)?\s*(?:\\left\s*)?\(|\\int|\\prod|\\sum"
+                            r"|\\mathbb\{?E|\\exp|e\^|\\frac\{1\}|\\propto")
 
 
 def _plain_functions(text: str) -> frozenset[str]:

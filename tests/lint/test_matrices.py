@@ -217,3 +217,30 @@ def test_sigmas_a_post_divides_by_are_numbers_together() -> None:
     post = display(r"\Sigma_{11} - \frac{\Sigma_{12}^2}{\Sigma_{22}} = \frac{\Sigma_{11}\Sigma_{22} - "
                    r"\Sigma_{12}^2}{\Sigma_{22}}") + display(r"\Sigma_{12}\Sigma_{11} = \Sigma_{11}\Sigma_{12}")
     assert verdicts(post) == ["proved", "proved"]
+
+
+# Densities of vectors (the second review): one number for all d coordinates, never its 1-D formula.
+VECTOR_DENSITY_SLIPS = {
+    "the normaliser of a standard normal vector": r"\mathcal{N}(\mathbf{0};\mathbf{0},\mathbf{I}) = "
+                                                  r"\frac{1}{\sqrt{2\pi}}",
+    "a ratio of isotropic densities": r"\frac{\mathcal{N}(\mathbf{x};\mathbf{0},\sigma^2\mathbf{I})}"
+                                      r"{\mathcal{N}(\mathbf{x};\mathbf{0},\mathbf{I})} = \frac{1}{\sigma}"
+                                      r"\exp\left(\frac{\mathbf{x}^2}{2} - \frac{\mathbf{x}^2}{2\sigma^2}\right)",
+    "a plain identity in the covariance": r"\mathcal{N}(x;0,I) = \frac{1}{\sqrt{2\pi}}e^{-x^2/2}",
+    "the forward closed form written out for vectors": (
+        r"q(\mathbf{x}_t \mid \mathbf{x}_0) = \frac{1}{\sqrt{2\pi(1-\bar\alpha_t)}}\exp\left(-\frac{(\mathbf{x}_t"
+        r" - \sqrt{\bar\alpha_t}\mathbf{x}_0)^2}{2(1-\bar\alpha_t)}\right)"),
+}
+
+
+@pytest.mark.parametrize("row", VECTOR_DENSITY_SLIPS.values(), ids=VECTOR_DENSITY_SLIPS.keys())
+def test_the_density_of_a_vector_is_not_its_one_coordinate_formula(row: str) -> None:
+    assert "proved" not in verdicts("The DDPM forward process.\n\n" + display(row))
+
+
+def test_a_product_of_densities_of_vectors_is_read_per_coordinate() -> None:
+    r"""Ho et al. (2020) eq. (4) for vectors, and twice the density (no product of densities): not proved."""
+    closed = r"\mathcal{N}(\mathbf{x}_t; \sqrt{\bar{\alpha}_t}\mathbf{x}_0, (1-\bar{\alpha}_t)\mathbf{I})"
+    post = "The DDPM forward process.\n\n" + display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = {closed}") + \
+        display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = 2{closed}")
+    assert verdicts(post) == ["proved", "undecided"]
