@@ -7,21 +7,22 @@ when it holds in every coordinate, because a number times a vector, a sum of vec
 applied to each coordinate act coordinate by coordinate. It is the convention of a post that never
 uses the vector as a column vector (a transpose, a matrix beside it).
 
-A post that does may mean by a product of two vectors an inner or an outer product, and by
-``(\mathbf{x}\cdot\mathbf{y})\mathbf{z}`` a dot product times a vector. Read per coordinate, these
-commute and cancel as numbers do (:math:`\mathbf{x}\mathbf{y} = \mathbf{y}\mathbf{x}` would be proved),
-so there such a side is unread (:func:`refuse_vector_product`), and so is a quotient by a vector.
-``\mathbf{x}\cdot\mathbf{y}`` is a dot product in any post: unread too.
+A post that uses any vector as a column may mean by a product of two vectors an inner or an outer
+product, and by ``(\mathbf{x}\cdot\mathbf{y})\mathbf{z}`` a dot product times a vector. Read per
+coordinate, these commute and cancel as numbers do (:math:`\mathbf{x}\mathbf{y} = \mathbf{y}\mathbf{x}`
+would be proved), so there such a side is unread (:func:`refuse_vector_product`), and so is a
+quotient by a vector. ``\mathbf{x}\cdot\mathbf{y}`` is a dot product in any post: unread too. And
+beside a vector, a product of two plain capitals (``AB\mathbf{x}``) may be one of matrices.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable
 
 from lark import Tree
 
 from derivations.latex.calls import DENSITY_LETTERS
-from derivations.latex.matrix_names import is_vector_name
+from derivations.latex.matrix_names import is_plain_capital, is_vector_name
 from derivations.latex.names import Name
 from derivations.latex.tokens import Tok, UnreadError
 
@@ -29,32 +30,35 @@ from derivations.latex.tokens import Tok, UnreadError
 _NUMBERS = frozenset({"norm", "divergence"})
 
 
-def vector_valued(node: Tree | Tok, columns: Container[tuple] | None) -> bool:
-    r"""Does ``node`` hold a vector of ``columns`` (the post's column vectors; None: any bold vector), outside a
-    density or a norm?
+def vector_valued(node: Tree | Tok) -> bool:
+    r"""Does ``node`` hold a bold vector, outside a density or a norm?
 
     A density ``p(\mathbf{x})`` or ``\mathcal{N}(\mathbf{x}; \boldsymbol\mu, \Sigma)`` is a number; a learned
-    ``\boldsymbol\mu_\theta(\mathbf{x}_t, t)`` of a column vector is taken to be a vector.
+    ``\boldsymbol\mu_\theta(\mathbf{x}_t, t)`` of a vector is taken to be a vector.
     """
+    return _holds(node, is_vector_name)
+
+
+def _holds(node: Tree | Tok, kind: Callable[[Name], bool]) -> bool:
     if isinstance(node, Tok):
-        return node.type == "NAME" and isinstance(node.info, Name) and is_vector_name(node.info) \
-            and (columns is None or node.info.key in columns)
+        return node.type == "NAME" and isinstance(node.info, Name) and kind(node.info)
     if node.data in _NUMBERS:
         return False
     head = node.children[0].info if node.data == "call" else None
     if isinstance(head, Name) and (head.base in DENSITY_LETTERS or (head.base, head.style) == ("N", "cal")):
         return False
-    return any(vector_valued(child, columns) for child in node.children)
+    return any(_holds(child, kind) for child in node.children)
 
 
-def refuse_vector_product(left: Tree | Tok, right: Tree | Tok, columns: Container[tuple] | None, *,
+def refuse_vector_product(left: Tree | Tok, right: Tree | Tok, *, vectors: bool, capitals: bool,
                           quotient: bool = False) -> None:
-    """Raise UnreadError for a product of two of the post's column vectors, or a quotient by one, per coordinate.
-
-    ``columns`` None: of any two vectors (``\\mathbf{x}\\cdot\\mathbf{y}`` is a dot product in every post).
-    """
-    if quotient and vector_valued(right, columns):
+    """Raise UnreadError, per coordinate, for a product of two vectors or a quotient by one (where ``vectors``:
+    the post uses vectors as columns, or writes a dot) and for a product of two plain capitals (where
+    ``capitals``: the side holds a vector)."""
+    if vectors and quotient and vector_valued(right):
         raise UnreadError("a quotient by a vector: per coordinate, or a product with an inverse?")
-    if not quotient and vector_valued(left, columns) and vector_valued(right, columns):
+    if vectors and not quotient and vector_valued(left) and vector_valued(right):
         raise UnreadError(r"a product of two vectors, read per coordinate: an inner, an outer or a "
                           r"coordinatewise (\odot) product?")
+    if capitals and not quotient and _holds(left, is_plain_capital) and _holds(right, is_plain_capital):
+        raise UnreadError("two plain capitals beside a vector: numbers, or matrices that need not commute?")

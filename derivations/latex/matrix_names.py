@@ -34,6 +34,11 @@ def is_vector_name(name: Name) -> bool:
     return name.is_bold and not name.base[0].isupper()
 
 
+def is_plain_capital(name: Name) -> bool:
+    r"""``A``, ``\Phi``, ``\mathcal{A}``, ``\mathrm{W}``: beside matrices, a number or a matrix written plainly?"""
+    return not name.is_bold and name.base[0].isupper() and name.base not in MATRIX_GREEK
+
+
 def is_identity(name: Name) -> bool:
     r"""``\mathbf{I}``, ``\mathbb{I}``, ``\boldsymbol{I}``: the identity matrix."""
     return name.base == "I" and not name.sub and not name.accent and name.style in ("bold", "bb")

@@ -67,7 +67,10 @@ def matrix_name(shapes: Solved, tok: Tok) -> sp.Basic | None:
     """The matrix, vector or identity a name stands for in the matrix reading (None for a number)."""
     name: Name = tok.info
     if is_identity(name):
-        return sp.Identity(shapes.occurrences[id(tok)][0])
+        size = shapes.occurrences[id(tok)][0]
+        if size == 1:  # c I = c: tied to a number, an identity would be 1 x 1; the post means d x d
+            raise UnreadError("an identity matrix where a number stands")
+        return sp.Identity(size)
     if not (is_matrix_name(name, shapes.numbers) or is_vector_name(name)):
         return None
     rows, cols = shapes.names[name.key]
@@ -156,7 +159,8 @@ def as_read(verdict: Verdict, lhs: sp.Basic, rhs: sp.Basic) -> Verdict:
     matrices (the post may tie it to them: :math:`\Sigma = LL^\top` with entries :math:`l_{ij}`) refutes
     nothing: undecided. Proofs hold for every size and every value.
     """
-    if not (lhs.atoms(sp.MatrixSymbol) or rhs.atoms(sp.MatrixSymbol)):
+    if not (lhs.atoms(sp.MatrixSymbol) or rhs.atoms(sp.MatrixSymbol)
+            or any(is_dimension(s) for side in (lhs, rhs) for s in side.free_symbols)):  # tr(I) = d#1
         return verdict
     if verdict.proved and verdict.witness_points == 0:  # (x x^T)^{-1}: an inverse no explicit matrix has
         return Verdict(Outcome.UNDECIDED, f"{verdict.method}: no proof stands without one explicit point")

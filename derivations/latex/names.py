@@ -190,7 +190,8 @@ def _decorated(tex: str, index: int, name: Name) -> tuple[Name, int]:
                 end += 1
             mark, index = "'" * (end - at), end
             continue
-        star = re.match(r"\^\s*(?:\{\s*(\*|\\star|\\ast|\(\s*[A-Za-z0-9]+\s*\))\s*\}|(\*|\\star|\\ast))", tex[at:])
+        star = re.match(r"\^\s*(?:\{\s*(\*|\\star|\\ast|\(\s*[A-Za-z0-9]+\s*\)|\[\s*[A-Za-z0-9]+\s*\])\s*\}"
+                        r"|(\*|\\star|\\ast))", tex[at:])  # x^*, a sample x^{(i)}, a layer's W^{[l]}
         if star and not mark:
             found = (star.group(1) or star.group(2)).replace(" ", "")
             mark = "*" if found in ("*", r"\star", r"\ast") else found

@@ -25,7 +25,7 @@ from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
 from derivations.latex.guards import CONST, misread
 from derivations.latex.lexer import Tok, UnreadError, lex
-from derivations.latex.matrix_names import shows_matrices
+from derivations.latex.matrix_names import is_vector_name, shows_matrices
 from derivations.latex.names import Name
 from derivations.latex.scope import Scope
 
@@ -76,6 +76,7 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
                 raise UnreadError("matrices are read in a post or a check, whose sides tie their shapes")
             shapes = scope.shapes.solve(tree, tex, numbers)
         builder = _Builder(scope, shapes)
+        builder.vectors = any(is_vector_name(name) for name in lexed.names)  # the side holds a vector
         expr = builder.build(tree)
         expr = mr.number(expr) if mr.is_matrix(expr) and expr.shape == (1, 1) else expr
     except UnreadError as error:
@@ -106,6 +107,7 @@ class _Builder:
         self.named: dict[tuple, Name] = {}
         self.bound: set[sp.Symbol] = set()  # indices of sums and products (summed out when their limits are numbers)
         self.cancelled = False
+        self.vectors = False  # does the side hold a bold vector (then two plain capitals are not multiplied)
 
     def build(self, node: Tree | Tok) -> sp.Expr:
         if isinstance(node, Tok):
@@ -208,9 +210,12 @@ class _Builder:
         _factor_after_a_derivative(left)
         if self.shapes is None:  # per coordinate; x \cdot y of vectors is a dot product in any post
             dot = op is not None and str(op) == "cdot"
-            refuse_vector_product(left, right, None if dot else self.scope.shapes.classes if self.scope.shapes else ())
+            refuse_vector_product(left, right, vectors=dot or self._columns(), capitals=self.vectors)
         a, b = self.build(left), self.build(right)
         return self.track(mr.multiply(a, b), a, b)
+
+    def _columns(self) -> bool:
+        return self.scope.shapes is not None and self.scope.shapes.has_columns()
 
     def _juxt(self, left, right) -> sp.Expr:
         if isinstance(left, Tree) and left.data == "function_bare":
@@ -225,7 +230,7 @@ class _Builder:
 
     def _frac(self, _frac, top, bottom) -> sp.Expr:
         if self.shapes is None:
-            refuse_vector_product(top, bottom, self.scope.shapes.classes if self.scope.shapes else (), quotient=True)
+            refuse_vector_product(top, bottom, vectors=self._columns(), capitals=False, quotient=True)
         a, b = self.build(top), self.build(bottom)
         return self.track(mr.divide(a, b), a, b)
 

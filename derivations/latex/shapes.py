@@ -33,7 +33,14 @@ import sympy as sp
 from lark import Tree
 
 from derivations.latex.dimensions import Conflict, Dims
-from derivations.latex.matrix_names import MATRIX_GREEK, is_identity, is_matrix_name, is_vector_name, shows_matrices
+from derivations.latex.matrix_names import (
+    MATRIX_GREEK,
+    is_identity,
+    is_matrix_name,
+    is_plain_capital,
+    is_vector_name,
+    shows_matrices,
+)
 from derivations.latex.names import Name
 from derivations.latex.tokens import Tok, UnreadError
 
@@ -64,17 +71,6 @@ def _beside_vectors(tokens: list[Tok]) -> bool:
                                          and (is_vector_name(t.info) or is_matrix_name(t.info))) for t in tokens)
 
 
-def _divides_by_greek(tree: Tree) -> bool:
-    r"""Does a side divide by a Sigma or a Lambda (``\frac{\Sigma_{12}^2}{\Sigma_{22}}``)? Only numbers are divided."""
-    for node in tree.iter_subtrees():
-        if node.data in ("frac", "div"):
-            bottom = node.children[-1]
-            tokens = [bottom] if isinstance(bottom, Tok) else list(bottom.scan_values(lambda v: isinstance(v, Tok)))
-            if any(t.type == "NAME" and isinstance(t.info, Name) and t.info.base in MATRIX_GREEK for t in tokens):
-                return True
-    return False
-
-
 #: A shape: the row classes and the column classes (more than one for a block matrix); None for a number.
 Shape = tuple[tuple[int, ...], tuple[int, ...]] | None
 
@@ -95,6 +91,8 @@ class _Inference:
             self.occurrences[id(tok)] = ((side,), (side,))
             return (side,), (side,)
         if not (is_matrix_name(name, self.numbers) or is_vector_name(name)):
+            if is_plain_capital(name):
+                raise UnreadError(f"{name.sympy_name} beside matrices: a number, or a matrix written plainly?")
             return None
         self.seen.add(name.key)
         if name.key not in self.classes:
@@ -228,8 +226,6 @@ class PostShapes:
     symbols: dict[int, sp.Symbol] = field(default_factory=dict)  # a post class's representative -> its dimension
     #: Sigmas and Lambdas the post writes only as numbers (``\Sigma_{12}^2 / \Sigma_{22}``, never with a vector).
     numbers: frozenset[tuple] = frozenset()
-    #: Of those, the ones in a side that divides by a Sigma (``\Sigma_{12}^2 / \Sigma_{22}``): numbers together.
-    divided: frozenset[tuple] = frozenset()
     fresh: list[int] = field(default_factory=lambda: [0])  # dimensions made for one side only (never reused)
     stored: dict[str, list] = field(default_factory=dict)  # a side's text -> the shapes of its identities, zeros
 
@@ -258,12 +254,12 @@ class PostShapes:
                 if shape is not False:
                     as_matrices |= greek if _beside_vectors(tokens) else set()
                     tied.append(shape)
-                elif not _beside_vectors(tokens):
-                    as_numbers.append((greek, _divides_by_greek(tree)))
+                elif not _beside_vectors(tokens) and not any(t.type == "NAME" and isinstance(t.info, Name)
+                                                             and is_plain_capital(t.info) for t in tokens):
+                    as_numbers.append(greek)
             shapes.equal(tied)
         # a side that writes a matrix of the post as a number says nothing of the other letters in it
-        shapes.numbers = frozenset(key for greek, _ in as_numbers if not greek & as_matrices for key in greek)
-        shapes.divided = frozenset(key for greek, divides in as_numbers if divides for key in greek) & shapes.numbers
+        shapes.numbers = frozenset(key for greek in as_numbers if not greek & as_matrices for key in greek)
         return shapes
 
     def tie(self, tree: Tree, text: str) -> Shape | bool:
@@ -314,20 +310,23 @@ class PostShapes:
             self.symbols[root] = sp.Symbol(f"d#{len(self.symbols) + 1}", integer=True, positive=True)
         return self.symbols[root]
 
+    def has_columns(self) -> bool:
+        """Does the post read any vector as a column (with a transpose, beside a matrix)?"""
+        return any(self.dims.is_one(cols) for _, cols in self.classes.values())
+
     def numbers_in(self, tokens: Sequence[Tok]) -> frozenset[tuple]:
         r"""The post's number Sigmas (:attr:`numbers`) as one side reads them; raises UnreadError for a side
         that writes one beside another matrix.
 
         A function of one matrix commutes with itself and with numbers, so an identity of numbers holds
-        for it; Sigmas the post divides by, or writes in a side that divides by one (:attr:`divided`),
-        are numbers together. Beside any other matrix a number Sigma need not commute
-        (:math:`\Sigma_1^{-1}\Sigma_0 = \Sigma_0\Sigma_1^{-1}`): the post writes it as a number, and this side
-        as a matrix.
+        for it. Beside any other matrix, vector, transpose or matrix environment a number Sigma need not
+        commute (:math:`\Sigma_1^{-1}\Sigma_0 = \Sigma_0\Sigma_1^{-1}`): the post writes it as a number, and
+        this side as a matrix.
         """
         names = {t.info.key: t.info for t in tokens if t.type == "NAME" and isinstance(t.info, Name)
                  and (t.info.base in MATRIX_GREEK or (t.info.is_bold and not is_identity(t.info)))}
         both = sorted(names[key].sympy_name for key in names if key in self.numbers)
-        if len(names) > 1 and both and not names.keys() <= self.divided:
+        if both and (len(names) > 1 or shows_matrices(tokens, self.numbers)):
             raise UnreadError(f"{both[0]} is a number elsewhere in the post, and beside a matrix here")
         return self.numbers
 

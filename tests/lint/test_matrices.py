@@ -106,11 +106,13 @@ def test_a_slip_elsewhere_does_not_make_a_matrix_a_number() -> None:
     assert "proved" not in verdicts(post)
 
 
-def test_a_sigma_written_only_as_a_number_is_a_number() -> None:
-    r"""The entries of a 2 x 2 covariance (``\Sigma_{12}^2 / \Sigma_{22}``): numbers, as the post writes them."""
-    post = display(r"\Sigma_{11} - \frac{\Sigma_{12}^2}{\Sigma_{22}} = \frac{\Sigma_{11}\Sigma_{22} - "
-                   r"\Sigma_{12}^2}{\Sigma_{22}}") + display(r"\Sigma_{12}\Sigma_{22} = \Sigma_{22}\Sigma_{12}")
-    assert verdicts(post) == ["proved", "proved"]
+def test_a_sigma_written_only_as_a_number_is_a_number_where_it_stands_alone() -> None:
+    r"""``\Sigma_{22}^2 / \Sigma_{22}``: a number, as the post writes it; the entries of a 2 x 2 covariance written
+    together (``\Sigma_{12}^2 / \Sigma_{22}``) may be blocks (``\Sigma_{12}\Sigma_{22}^{-1}\Sigma_{21}``): unread."""
+    post = display(r"\frac{\Sigma_{22}^2}{\Sigma_{22}} + 1 = \Sigma_{22} + 1") + \
+        display(r"\Sigma_{11} - \frac{\Sigma_{12}^2}{\Sigma_{22}} = "
+                r"\frac{\Sigma_{11}\Sigma_{22} - \Sigma_{12}^2}{\Sigma_{22}}")
+    assert verdicts(post) == ["proved", "unparsed"]
 
 
 def test_a_sigma_beside_a_vector_is_a_matrix_even_if_written_as_a_number_elsewhere() -> None:
@@ -197,6 +199,26 @@ MIXED_READINGS = {
                                              r"\mathbf{a}(\mathbf{b}\cdot\mathbf{c})"),
     "an asterisk between matrices": ("", r"\mathbf{A}\ast\mathbf{I} = \mathbf{A}"),
     "an asterisk between numbers (a convolution?)": ("", r"a \ast b = b \ast a"),
+    # plain capitals beside matrices or vectors may be matrices
+    "a plain capital in a quadratic form": ("", r"\mathbf{x}^\top A\mathbf{y} = \mathbf{y}^\top A\mathbf{x}"),
+    "a plain capital transposed by a product": ("", r"(A\mathbf{x})^\top = \mathbf{x}^\top A"),
+    "plain capital blocks": ("", r"\det\begin{pmatrix}A&B\\C&D\end{pmatrix} = AD-BC"),
+    "a plain Phi in a quadratic form": ("", r"\mathbf{x}^\top\Phi\mathbf{y} = \mathbf{y}^\top\Phi\mathbf{x}"),
+    "a Sigma and a plain capital": ("", r"\Sigma A = A\Sigma"),
+    "two plain capitals beside a vector": ("", r"AB\mathbf{x} = BA\mathbf{x}"),
+    # a product of vectors in a post that uses a vector as a column, inside a sum too
+    "one column vector in a triple product": (r"$$\|\mathbf{x}\| = 1$$",
+                                              r"(\mathbf{x}\mathbf{y})\mathbf{z} = \mathbf{x}(\mathbf{y}\mathbf{z})"),
+    "other column vectors": (r"$$\mathbf{a}^\top\mathbf{b} = 1$$",
+                             r"(\mathbf{x}\mathbf{y})\mathbf{z} = \mathbf{x}(\mathbf{y}\mathbf{z})"),
+    "column vectors in a sum": (r"$$\mathbf{x}_1^\top\mathbf{y}_1 = 0$$",
+                                r"\sum_{i=1}^{n} \mathbf{x}_i\mathbf{y}_i = \sum_{i=1}^{n}\mathbf{y}_i\mathbf{x}_i"),
+    # a layer index is no power; an identity is never 1 x 1
+    "layer indices": ("", r"\mathbf{W}^{[1]}\mathbf{W}^{[2]} = \mathbf{W}^{[2]}\mathbf{W}^{[1]}"),
+    "a layer index as a square": ("", r"\mathbf{W}^{[2]} = \mathbf{W}\mathbf{W}"),
+    "an identity tied to a number": ("", r"c\,\mathbf{I}^\top = c"),
+    "the trace of an identity plus a number": ("", r"\operatorname{tr}(\mathbf{I} + \mathbf{x}^\top\mathbf{x}) = "
+                                                   r"1 + \mathbf{x}^\top\mathbf{x}"),
 }
 
 
@@ -213,12 +235,17 @@ def test_vectors_read_per_coordinate_where_the_post_never_uses_them_as_columns()
     assert verdicts(post) == ["proved", "proved"]
 
 
-def test_sigmas_a_post_divides_by_are_numbers_together() -> None:
-    post = display(r"\Sigma_{11} - \frac{\Sigma_{12}^2}{\Sigma_{22}} = \frac{\Sigma_{11}\Sigma_{22} - "
-                   r"\Sigma_{12}^2}{\Sigma_{22}}") + display(r"\Sigma_{12}\Sigma_{11} = \Sigma_{11}\Sigma_{12}")
-    assert verdicts(post) == ["proved", "proved"]
-
-
+def test_sigmas_a_post_divides_by_are_not_numbers_beside_other_sigmas() -> None:
+    r"""``\Sigma_1 / \Sigma_2`` is a common shorthand for :math:`\Sigma_1\Sigma_2^{-1}`, and a chain may equate such a
+    side to a matrix (the second review): a number Sigma beside another matrix is unread."""
+    shorthand = display(r"\frac{\Sigma_1}{\Sigma_2} = s") + display(r"\Sigma_1\Sigma_2^{-1} = \Sigma_2^{-1}\Sigma_1")
+    chain = display(r"\Sigma_{1|2} = \Sigma_{11} - \Sigma_{12}\Sigma_{22}^{-1}\Sigma_{21} = \Sigma_{11} - "
+                    r"\frac{\Sigma_{12}\Sigma_{21}}{\Sigma_{22}}") + \
+        display(r"\Sigma_{12}\Sigma_{22}^{-1}\Sigma_{21} = \Sigma_{22}^{-1}\Sigma_{21}\Sigma_{12}")
+    environment = display(r"\sqrt{\Sigma_1} = s") + display(
+        r"\Sigma_1\begin{pmatrix}1&2\\3&4\end{pmatrix} = \begin{pmatrix}1&2\\3&4\end{pmatrix}\Sigma_1")
+    for post in (shorthand, chain, environment):
+        assert "proved" not in verdicts(post)
 # Densities of vectors (the second review): one number for all d coordinates, never its 1-D formula.
 VECTOR_DENSITY_SLIPS = {
     "the normaliser of a standard normal vector": r"\mathcal{N}(\mathbf{0};\mathbf{0},\mathbf{I}) = "
@@ -244,3 +271,11 @@ def test_a_product_of_densities_of_vectors_is_read_per_coordinate() -> None:
     post = "The DDPM forward process.\n\n" + display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = {closed}") + \
         display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = 2{closed}")
     assert verdicts(post) == ["proved", "undecided"]
+
+
+def test_a_dimension_in_the_residual_of_a_check_is_no_refutation(capsys: pytest.CaptureFixture[str]) -> None:
+    r"""``\operatorname{tr}(\mathbf{I}) = d``: the post's d may be the size (the second review: no matrix name)."""
+    from derivations.cli import main
+
+    main(["check", r"\operatorname{tr}(\mathbf{I})", "d"])
+    assert capsys.readouterr().out.startswith("undecided")
