@@ -312,7 +312,7 @@ class _Lexer:
             if found is None:
                 raise UnreadError(r"\mathrm{d} without a variable")
             return found
-        self.emit(kind, content)
+        self.emit(kind, "tr" if content == "Tr" else content)  # \operatorname{Tr}: the trace
         return after
 
     def letter(self, index: int) -> int:

@@ -37,7 +37,7 @@ FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
 SCRIPTED = frozenset({"SUM", "PROD", "INT", "NABLA"})
 #: Tokens after which a bar closes rather than opens.
 OPERAND_ENDS = frozenset({"NUMBER", "NAME", "RPAREN", "RBRACK", "RBRACE", "RABS", "RNORM", "INFTY", "PI", "DIFF",
-                          "TRANSPOSE", "ZERO"})
+                          "TRANSPOSE", "ZERO", "ENDMAT"})
 #: Matrix environments, with the brackets they are set in (``vmatrix``: a determinant).
 MATRIX_BRACKETS = {"matrix": (None, None), "smallmatrix": (None, None), "pmatrix": ("LPAREN", "RPAREN"),
                    "bmatrix": ("LBRACK", "RBRACK"), "vmatrix": ("BAR", "BAR")}

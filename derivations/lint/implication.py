@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from derivations.engine.checking import check_equal
 from derivations.engine.effort import work_size
@@ -99,6 +100,9 @@ def implication_step(row: Row, post: Post, settings_of: Callable[..., CheckSetti
     unread = next((p for p in parts if p.expr is None), None)
     if unread is not None:
         return StepResult(row.line, row.source, Status.UNPARSED, unread.reason)
+    if any(p.expr.atoms(MatrixExpr) for p in parts):  # solving for a matrix or a vector: not by sympy.solve
+        return StepResult(row.line, row.source, Status.UNDECIDED, "an implication between matrix equations: "
+                          "not checked")
     broken = post.contradicted_in(tuple(p.expr for p in parts), row.line)
     if broken or post.cancelled(tuple(parts), row.line):  # sigma = -max(1, 2): sqrt(sigma^2) = sigma is read already
         return StepResult(row.line, row.source, Status.UNDECIDED, "the post sets a name of this row to a value "

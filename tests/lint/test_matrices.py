@@ -40,6 +40,8 @@ TRUE = {
                            r"\begin{pmatrix}3 \\ 7\end{pmatrix}",
     "a determinant of a product": r"\det(\mathbf{A}\mathbf{B}) = \det(\mathbf{A})\det(\mathbf{B})",
     "a trace is cyclic": r"\operatorname{tr}(\mathbf{A}\mathbf{B}) = \operatorname{tr}(\mathbf{B}\mathbf{A})",
+    "a trace written Tr": r"\operatorname{Tr}(\mathbf{A}\mathbf{B}) = \operatorname{Tr}(\mathbf{B}\mathbf{A})",
+    "a determinant written with bars": r"\begin{vmatrix}a & b\\ c & d\end{vmatrix} = ad - bc",
 }
 
 FALSE = {
@@ -50,6 +52,7 @@ FALSE = {
                                         r" + \boldsymbol{\mu}^\top\boldsymbol{\mu}",
     "an explicit product off by one": r"\begin{pmatrix}1 & 2\\ 3 & 4\end{pmatrix}\begin{pmatrix}1 \\ 1\end{pmatrix} = "
                                       r"\begin{pmatrix}3 \\ 8\end{pmatrix}",
+    "a determinant with the wrong sign": r"\begin{vmatrix}a & b\\ c & d\end{vmatrix} = ad + bc",
 }
 
 #: Identities of numbers that matrices break: an earlier reader proved them (it read Sigma as a number).
@@ -279,3 +282,9 @@ def test_a_dimension_in_the_residual_of_a_check_is_no_refutation(capsys: pytest.
 
     main(["check", r"\operatorname{tr}(\mathbf{I})", "d"])
     assert capsys.readouterr().out.startswith("undecided")
+
+
+def test_an_implication_between_matrix_equations_is_undecided_not_a_failure() -> None:
+    row = r"\mathbf{A}\mathbf{x} = \mathbf{b} \Rightarrow \mathbf{x} = \mathbf{A}^{-1}\mathbf{b}"
+    step = lint_text(display(row), Options()).steps[0]
+    assert step.status.value == "undecided" and "matrix equations" in step.method
