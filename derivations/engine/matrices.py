@@ -181,9 +181,8 @@ def _symbolic_zero(forms: Forms, lhs: sp.Basic, rhs: sp.Basic, settings: CheckSe
         if plain[0]:
             return plain
         together = forms.combined(lhs - rhs)  # all ScalarOf terms as one polynomial
-        if together is not None and zero(together)[0]:
-            return zero(together)
-        return first
+        combined = zero(together) if together is not None else (False,)
+        return combined if combined[0] else first
     pairs = _block_pairs(lhs, rhs)
     left_over = []
     for left, right in pairs:
