@@ -93,6 +93,12 @@ class Density(_PrettyAsText, sp.Function):
     def _eval_is_finite(self) -> bool:
         return True
 
+    def _eval_derivative(self, symbol: sp.Symbol) -> sp.Expr:
+        """Opaque in its outcomes and conditions: zero in any other symbol, else unevaluated (a score)."""
+        if symbol not in self.free_symbols:
+            return sp.S.Zero
+        return sp.Derivative(self, symbol, evaluate=False)
+
     def _latex(self, printer: Any) -> str:
         given = rf" \mid {_joined(printer, self.conditions)}" if self.conditions else ""
         return rf"{printer._print(self.family)}\left({_joined(printer, self.outcomes)}{given}\right)"

@@ -94,3 +94,13 @@ def test_docstring_examples_run() -> None:
 
     result = doctest.testmod(probability, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_a_density_is_differentiated_as_an_opaque_function() -> None:
+    """The score d/dx log p(x) is p'(x)/p(x) (it failed: SymPy differentiated the tuples of outcomes)."""
+    x, y = sp.symbols("x y", real=True)
+    p = Density(sp.Symbol("p"), sp.Tuple(x), sp.Tuple())
+    assert sp.diff(sp.log(p), x) == sp.Derivative(p, x) / p
+    assert sp.diff(p, y) == 0
+    assert check_equal(sp.diff(sp.log(p), x) * p, sp.Derivative(p, x)).proved
+    assert not check_equal(sp.diff(sp.log(p), x), sp.Derivative(p, x)).proved
