@@ -114,6 +114,8 @@ GRAMMAR = r"""
     | NUMBER                                -> number
     | CALL LPAREN arguments RPAREN          -> call
     | FRAC group group                      -> frac
+    | INT sum DIFF                          -> integral
+    | EXPECT LBRACK sum RBRACK              -> expectation
     | group
 
 cells: cell_row (ROWSEP cell_row)* ROWSEP?

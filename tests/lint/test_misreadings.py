@@ -77,6 +77,8 @@ TRUE_ROWS = {
     "an unbraced text subscript": r"$$L_\text{VLB} + L_\text{VLB} = 2 L_{\text{VLB}}$$",
     "an expectation with no brackets": r"$$\mathbb{E}_{z \sim q} \log p(x \mid z) - 1 = "
                                        r"\mathbb{E}_{z \sim q}\left[\log p(x \mid z)\right] - 1$$",
+    "a log of an integral with no parentheses": r"$$\log \int p(x, z) \, dz = \log \int \frac{p(x, z) q(z \mid x)}"
+                                                r"{q(z \mid x)} dz$$",
     "a Gaussian expectation with no brackets": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)} \frac{x}{2} x = \frac12$$",
 }
 
