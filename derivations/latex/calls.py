@@ -122,7 +122,20 @@ def integral(builder, head: Tok, body: Tree, differential: Tok) -> sp.Expr:
     low, high = _limits(builder, head.info)
     variable = builder.scope.symbol(differential.info)
     builder.symbols[differential.info.key], builder.named[differential.info.key] = variable, differential.info
-    return sp.Integral(builder.build(body), (variable, low, high))
+    value = builder.build(body)
+    if is_vector_name(differential.info):
+        _only_in_densities(value, variable)
+    return sp.Integral(value, (variable, low, high))
+
+
+def _only_in_densities(body: sp.Expr, variable: sp.Expr) -> None:
+    r"""Over a vector (``d\mathbf{x}``, or :math:`\mathbb{E}_{\boldsymbol\epsilon \sim \cdots}`) the integral is over
+    :math:`\mathbb{R}^d`: :math:`\int e^{-\mathbf{x}^2/2} d\mathbf{x} = (2\pi)^{d/2}`, not the integral of one
+    coordinate. Only a body in which the variable stands inside densities (opaque, never integrated out) is read."""
+    opaque = {f: sp.Dummy() for f in body.atoms(sp.Function) if isinstance(f, Density | probability.Opaque)}
+    if variable in body.xreplace(opaque).free_symbols:
+        raise UnreadError(r"an integral or expectation over a vector of an explicit function: over R^d, and d is "
+                          "not read")
 
 
 def _limits(builder, scripts: dict) -> tuple[sp.Expr, sp.Expr]:
@@ -195,6 +208,22 @@ def opaque(name: str) -> type[Opaque]:
 _OPAQUE: dict[str, type[Opaque]] = {}
 
 
+class Norm(probability.Opaque):
+    r""":math:`\|v\|`: the norm of a vector, opaque and nonnegative (its rules are not used yet)."""
+
+    nargs = 1
+
+    def _eval_is_nonnegative(self) -> bool:
+        return True
+
+    def _eval_is_real(self) -> bool:
+        return True
+
+    def _latex(self, printer, exp: str | None = None) -> str:
+        tex = rf"\left\|{printer._print(self.args[0])}\right\|"
+        return tex if exp is None else f"{tex}^{{{exp}}}"
+
+
 def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
     r"""``\mathbb{E}_{sub}[body]``: a Gaussian expectation the engine can evaluate, else opaque."""
     text = (head.info or {}).get("_")
@@ -206,6 +235,8 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
         law = distribution_text(builder, parts[1])
         from derivations.latex.reader import GaussianLaw
 
+        if re.search(r"\\(?:mathbf|boldsymbol|bm)", parts[0]):  # E over a vector: over R^d
+            _only_in_densities(body, variable)
         if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
             return gaussian_expectation(body, variable, *law.args)
         return Expectation(body, law)

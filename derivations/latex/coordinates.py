@@ -62,3 +62,21 @@ def refuse_vector_product(left: Tree | Tok, right: Tree | Tok, *, vectors: bool,
                           r"coordinatewise (\odot) product?")
     if capitals and not quotient and _holds(left, is_plain_capital) and _holds(right, is_plain_capital):
         raise UnreadError("two plain capitals beside a vector: numbers, or matrices that need not commute?")
+
+
+def refuse_vector_power(base: Tree | Tok, exponent: Tree | Tok, *, vectors: bool) -> None:
+    r"""Raise UnreadError for a power of a vector other than a square of a linear form, where the post uses vectors
+    as columns: ``\mathbf{x}^3`` may be :math:`\|\mathbf{x}\|^3` there, or each coordinate cubed. A square of a
+    sum of vectors times numbers is read per coordinate: an identity of such squares that holds for each
+    coordinate holds for inner products too (by polarization, as a quadratic form)."""
+    if not (vectors and vector_valued(base)):
+        return
+    while isinstance(exponent, Tree) and exponent.data == "paren":  # ^{2}
+        exponent = exponent.children[1]
+    whole = isinstance(exponent, Tree) and exponent.data == "number" and str(exponent.children[0]) in ("1", "2")
+    if not whole or any(isinstance(n, Tree) and n.data == "pow" and vector_valued(n) for n in _subtrees(base)):
+        raise UnreadError("a power of a vector, read per coordinate: of each coordinate, or of its norm?")
+
+
+def _subtrees(node: Tree | Tok) -> list[Tree]:
+    return list(node.iter_subtrees()) if isinstance(node, Tree) else []

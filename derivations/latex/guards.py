@@ -1,23 +1,30 @@
-r"""The two guards against a misreading: no name lost or invented, and a reading that survives a round trip.
+r"""The guards against a misreading: no name lost or invented, a reading that survives a round trip, and
+no variable used after the body that binds it.
 
 A side read by :func:`~derivations.latex.reader.read` must have every name of the row as a symbol
 of the expression (none lost, none invented), and the expression printed back to LaTeX must read
-back as itself. A side that fails either is unread: never proved, never refuted.
+back as itself; a sum's index (or the variable of an expectation with no brackets) must not appear
+after its body ends (:func:`leaked_from_a_body`). A side that fails any is unread: never proved,
+never refuted.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import sympy as sp
+from lark import Tree
 from sympy.matrices.expressions.matexpr import MatrixExpr
 from sympy.printing.latex import LatexPrinter
 
 from derivations.engine.expectation import Expectation as GaussianExpectation
 from derivations.engine.probability import Density, Expectation
 from derivations.latex.matrix_reading import is_matrix
+from derivations.latex.names import Name
 from derivations.latex.shapes import is_dimension
+from derivations.latex.tokens import Tok, UnreadError
 from derivations.latex.vector_densities import one_coordinate
 
 if TYPE_CHECKING:
@@ -97,3 +104,43 @@ class _RoundTrip(LatexPrinter):
 
     def _print_MatrixSymbol(self, expr, **kwargs) -> str:  # bold: a bold letter is a matrix or a vector to the reader
         return self._deal_with_super_sub(expr.name, style="bold")
+
+
+#: Nodes whose body runs to the next + or -, and the variable they bind (a sum's index, an expectation's).
+_BODIES = ("sum_over", "product_over", "expectation_bare")
+#: Nodes that bind variables of their own: a name inside one is not a use of another body's variable.
+_BINDING = (*_BODIES, "integral", "expectation", "conditional_expectation", "divergence")
+
+
+def leaked_from_a_body(tree: Tree) -> None:
+    r"""Raise UnreadError where a variable bound by a sum, a product or an expectation with no brackets is used
+    after its body has ended: in ``\sum_{i=1}^{3} i - i`` or ``\mathbb{E}_{x \sim p} x^2 - x^2`` the body
+    ends at the minus as written, but the author may mean it to run on."""
+    for node in tree.iter_subtrees():
+        if node.data not in _BODIES:
+            continue
+        inside = {id(t) for t in node.scan_values(lambda v: isinstance(v, Tok))}
+        inside |= {id(t) for other in tree.iter_subtrees() if other.data in _BINDING and other is not node
+                   for t in other.scan_values(lambda v: isinstance(v, Tok))}  # D_KL(q(z) || p(z)) binds its own z
+        outside = {t.info.key for t in tree.scan_values(lambda v: isinstance(v, Tok) and v.type == "NAME")
+                   if id(t) not in inside and isinstance(t.info, Name)}
+        leaked = sorted(name.sympy_name for name in _bound_by(node) if name.key in outside)
+        if leaked:
+            raise UnreadError(f"{leaked[0]} is used after the body that binds it ends: where does the body end?")
+
+
+def _bound_by(node: Tree) -> list[Name]:
+    """The names a sum's index or an expectation's variable (before ``\\sim``, or a density's outcomes) spell."""
+    from derivations.latex.lexer import lex
+
+    script = (node.children[0].info or {}).get("_", "")
+    if node.data != "expectation_bare":
+        text = script.split("=")[0]
+    elif re.search(r"\\sim(?![A-Za-z])", script):
+        text = re.split(r"\\sim(?![A-Za-z])", script)[0]
+    else:  # q(x_0 | ...): the outcomes
+        text = re.sub(r"(?:\||\\mid|\\vert|;).*", "", script.split("(", 1)[-1])
+    try:
+        return lex(text.replace(")", " ")).names
+    except UnreadError:
+        return []

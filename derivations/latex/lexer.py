@@ -130,6 +130,8 @@ class _Lexer:
             if not re.match(r"\s*(?:[-+=]|\\cdot|$)", self.tex[index + 2:]):
                 raise UnreadError("an empty group {} before a value (x^{}2 is x times 2 in TeX)")
             return index + 2
+        if char == "^" and re.match(r"\^\s*\{\s*\[", self.tex[index:]):  # a name's W^{[l]} is read with the name
+            raise UnreadError("a bracketed superscript on a value: a label, as W^{[l]} is, or a power?")
         if char == "^" and self.tex[index + 1:].lstrip().startswith("-"):  # 2^-10 is 2^{-}10 in TeX
             raise UnreadError("an unbraced ^- (TeX raises the minus sign alone): write ^{-10}")
         if char == "^" and TRANSPOSE.match(self.tex, index):
@@ -302,7 +304,7 @@ class _Lexer:
         content = content.strip()
         kind = OPERATORS.get(content)
         if kind is None and len(content) == 1 and content.isalpha():
-            return self.name(Name(content, style="rm"), after)
+            return self.name(Name(content, style="bold" if word == "textbf" else "rm"), after)
         if kind is None:
             raise UnreadError(f"\\{word}{{{content}}} is text, not a value")
         if kind == "EXPECT":

@@ -173,9 +173,9 @@ def _decorated(tex: str, index: int, name: Name) -> tuple[Name, int]:
     sub, mark = name.sub, name.mark
     while True:
         at = _skip(tex, index)
-        if at < len(tex) and tex[at] == "_" and not sub:
+        if at < len(tex) and tex[at] == "_" and not sub and _skip(tex, at + 1) < len(tex):  # x_ at the end: no name
             text, index = argument(tex, at + 1)
-            if text[1:] in _STYLED_SUBSCRIPTS:  # L_\text{VLB}: the command and its argument are the subscript
+            if text[1:] in _STYLED_SUBSCRIPTS and _skip(tex, index) < len(tex):  # L_\text{VLB}: both are the subscript
                 inner, index = argument(tex, index)
                 text = f"{text}{{{inner}}}"
             sub = subscript_text(text)

@@ -18,12 +18,13 @@ import sympy as sp
 from lark import Tree
 from lark.exceptions import LarkError
 
-from derivations.engine.probability import Density, Divergence, Expectation, Opaque
+from derivations.engine.probability import Density, Divergence, Expectation
 from derivations.latex import matrix_reading as mr
-from derivations.latex.coordinates import refuse_vector_product
+from derivations.latex.calls import Norm
+from derivations.latex.coordinates import refuse_vector_power, refuse_vector_product
 from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
-from derivations.latex.guards import CONST, misread
+from derivations.latex.guards import CONST, leaked_from_a_body, misread
 from derivations.latex.lexer import Tok, UnreadError, lex
 from derivations.latex.matrix_names import is_vector_name, shows_matrices
 from derivations.latex.names import Name
@@ -69,6 +70,7 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
     try:
         lexed = lex(tex, functions=frozenset(scope.functions))
         tree = parse_tokens(lexed.tokens)
+        leaked_from_a_body(tree)
         shapes = None
         numbers = scope.shapes.numbers_in(lexed.tokens) if scope.shapes else frozenset()
         if shows_matrices(lexed.tokens, numbers):  # with matrices
@@ -237,6 +239,8 @@ class _Builder:
     def _pow(self, base, _caret, exponent) -> sp.Expr:
         if isinstance(base, Tree) and base.data == "function_bare":  # \sin x^2: sin(x^2) to most readers
             raise UnreadError(r"a power after a function's bare argument (\log x^2): of the argument or the value?")
+        if self.shapes is None:
+            refuse_vector_power(base, exponent, vectors=self._columns())
         b, e = self.build(base), self.build(exponent)
         if b.is_Rational and e.is_Rational:
             bits = abs(float(e)) * max(abs(b.p).bit_length(), abs(b.q).bit_length())
@@ -274,7 +278,7 @@ class _Builder:
 
     def _norm(self, _open, inner, _close) -> sp.Expr:
         value = self.build(inner)
-        return mr.norm(value) or _Norm(value)
+        return mr.norm(value) or Norm(value)
 
     # --- functions -------------------------------------------------------------------
 
@@ -365,22 +369,6 @@ def _factor_after_a_derivative(left: object) -> None:
         left = left.children[-1]
     if isinstance(left, Tree) and left.data in ("derivative", "gradient"):
         raise UnreadError(r"a factor after a derivative: of the product or of one factor? (write \frac{d}{dx}(...))")
-
-
-class _Norm(Opaque):
-    r""":math:`\|v\|`: the norm of a vector, opaque and nonnegative (its rules are not used yet)."""
-
-    nargs = 1
-
-    def _eval_is_nonnegative(self) -> bool:
-        return True
-
-    def _eval_is_real(self) -> bool:
-        return True
-
-    def _latex(self, printer, exp: str | None = None) -> str:
-        tex = rf"\left\|{printer._print(self.args[0])}\right\|"
-        return tex if exp is None else f"{tex}^{{{exp}}}"
 
 
 def _variable(text: str) -> Name:

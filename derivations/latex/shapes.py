@@ -251,8 +251,8 @@ class PostShapes:
                 tokens, tree = found
                 greek = {t.info.key for t in tokens if t.type == "NAME" and t.info.base in MATRIX_GREEK}
                 shape = shapes.tie(tree, text.replace(r"\_", "_"))
+                as_matrices |= greek if _beside_vectors(tokens) else set()  # N(x; mu, Sigma): read or not
                 if shape is not False:
-                    as_matrices |= greek if _beside_vectors(tokens) else set()
                     tied.append(shape)
                 elif not _beside_vectors(tokens) and not any(t.type == "NAME" and isinstance(t.info, Name)
                                                              and is_plain_capital(t.info) for t in tokens):

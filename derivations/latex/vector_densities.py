@@ -6,10 +6,11 @@ its coordinates. The reader does not know d, so it reads such a density as an op
 (``N_vector``, :func:`~derivations.latex.calls.call`), and the post's ``q(\mathbf{x}_t \mid \mathbf{x}_0)``
 is a density of vectors too, not the one-coordinate closed form of the built-in results.
 
-One kind of step may still be read per coordinate: a product or quotient of densities on each
-side (Bayes' rule; :math:`q(\mathbf{x}_t \mid \mathbf{x}_0) = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}\mathbf{x}_0,
-(1-\bar\alpha_t)\mathbf{I})`). Each isotropic density there is the product over coordinates of one
-coordinate's density, so each side is the product over coordinates of its one-coordinate reading,
+One kind of step may still be read per coordinate: a product or quotient of densities of vectors
+(no Gaussian of one number among them) on each side (Bayes' rule; :math:`q(\mathbf{x}_t \mid \mathbf{x}_0)
+= \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}\mathbf{x}_0, (1-\bar\alpha_t)\mathbf{I})`). Each isotropic
+density there is the product over coordinates of one coordinate's density, so each side is the
+product over coordinates of its one-coordinate reading,
 and the identity holds for vectors when it holds for one coordinate (Ho et al. 2020, eq. 4, is
 stated so). A number times a density, a sum, a logarithm or the explicit formula is not such a
 product: there the densities stay opaque, and the one-coordinate results are not substituted.
@@ -53,8 +54,11 @@ def reading(source: str, lhs: sp.Expr, rhs: sp.Expr) -> str:
 
     Only where it is not OPAQUE may the built-in one-coordinate results be substituted.
     """
-    if not (_BOLD_VECTOR.search(source) or any(_is_vector_normal(f) for f in (lhs - rhs).atoms(sp.Function))):
+    functions = lhs.atoms(sp.Function) | rhs.atoms(sp.Function)
+    if not (_BOLD_VECTOR.search(source) or any(_is_vector_normal(f) for f in functions)):
         return NO_VECTORS
+    if any(isinstance(f, NormalPDF) for f in functions):  # a density of one number beside ones of d numbers
+        return OPAQUE
     return PER_COORDINATE if _product_of_densities(lhs) and _product_of_densities(rhs) else OPAQUE
 
 

@@ -288,3 +288,53 @@ def test_an_implication_between_matrix_equations_is_undecided_not_a_failure() ->
     row = r"\mathbf{A}\mathbf{x} = \mathbf{b} \Rightarrow \mathbf{x} = \mathbf{A}^{-1}\mathbf{b}"
     step = lint_text(display(row), Options()).steps[0]
     assert step.status.value == "undecided" and "matrix equations" in step.method
+
+
+# The third review: each of these was proved.
+THIRD_REVIEW = {
+    "a vector's density beside a density of one number": (
+        "", r"\mathcal{N}(\mathbf{0};\mathbf{0},2\mathbf{I})\,\mathcal{N}(0;0,1) = "
+            r"\mathcal{N}(\mathbf{0};\mathbf{0},\mathbf{I})\,\mathcal{N}(0;0,2)"),
+    "the forward closed form beside a density of one number": (
+        "The forward process of DDPM adds Gaussian noise.",
+        r"q(\mathbf{x}_t|\mathbf{x}_0)\, \mathcal{N}(0;0,1) = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}"
+        r"\mathbf{x}_0, (1-\bar\alpha_t)\mathbf{I})\,\mathcal{N}(\mathbf{0};\mathbf{0},\mathbf{I})"),
+    "a vector's closed form as a density of one number": (
+        "The forward process of DDPM adds Gaussian noise.",
+        r"q(\mathbf{x}_t|\mathbf{x}_0) = \mathcal{N}(x_t; \sqrt{\bar\alpha_t} x_0, 1-\bar\alpha_t)"),
+    "the covariance of a vector's density, a number elsewhere": (
+        r"$$p(\mathbf{x}) = \mathcal{N}(\mathbf{x}; \boldsymbol\mu, \Sigma)$$" "\n\n" r"$$\Lambda = \frac{1}{\Sigma}$$",
+        r"\frac{1}{\sqrt{|2\pi\Sigma|}} = \frac{1}{\sqrt{2\pi|\Sigma|}}"),
+    "a bold vector written with textbf": (r"Let $\mathbf{v}^\top\mathbf{w} = 0$.",
+                                          r"\textbf{x}\,\textbf{y} = \textbf{y}\,\textbf{x}"),
+    "the square of a vector in a post of columns": (
+        r"We compute $\mathbf{a}^\top\boldsymbol\epsilon$.",
+        r"\mathbb{E}_{\boldsymbol\epsilon\sim\mathcal{N}(\mathbf{0},\mathbf{I})}[\boldsymbol\epsilon^2] + 1 = 2"),
+    "an integral over a vector": ("The forward process of DDPM adds Gaussian noise.",
+                                  r"\int e^{-\mathbf{x}^2/2}\, d\mathbf{x} = \sqrt{2\pi} + 0"),
+    "an expectation's variable after its body": ("", r"\mathbb{E}_{x\sim\mathcal{N}(0,1)} \frac{x^2}{1} - \frac{x^2}{1}"
+                                                     r" = 1 - x^2"),
+    "a sum's index after its body": ("", r"\sum_{i=1}^{3}\frac{i}{1} - \frac{i}{1} = 6 - i"),
+    "a bracketed superscript on a value": (r"Layer $l$ has weights $\mathbf{W}^{[l]}$.",
+                                           r"(a+b)^{[2]} = a^2+2ab+b^2"),
+}
+
+
+@pytest.mark.parametrize(("before", "row"), THIRD_REVIEW.values(), ids=THIRD_REVIEW.keys())
+def test_the_third_review_proves_nothing(before: str, row: str) -> None:
+    assert "proved" not in verdicts(f"{before}\n\n{display(row)}")
+
+
+def test_a_square_of_a_linear_form_of_vectors_is_read_per_coordinate() -> None:
+    r"""In a post of column vectors, :math:`(a\mathbf{x} + b\mathbf{y})^2` expanded holds for inner products too."""
+    post = r"We compute $\mathbf{x}^\top\mathbf{y}$." "\n\n" + display(
+        r"\frac{(2\mathbf{x} - \mathbf{y})^2}{2} = \frac{(\mathbf{y} - 2\mathbf{x})^{2}}{2}")
+    assert verdicts(post) == ["proved"]
+
+
+def test_an_expectation_and_a_divergence_bind_their_own_variables() -> None:
+    r"""``\mathbb{E}_{z \sim q} \log p(x \mid z) - D_{KL}(q(z \mid x) \| p(z))``: the z of the KL is its own."""
+    post = "The ELBO of a VAE.\n\n" + display(
+        r"\mathbb{E}_{z\sim q} \log p(x|z) - D_\text{KL}(q(z|x)\|p(z)) = "
+        r"- D_\text{KL}(q(z|x)\|p(z)) + \mathbb{E}_{z\sim q}\left[\log p(x|z)\right]")
+    assert verdicts(post) == ["proved"]
