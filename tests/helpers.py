@@ -68,6 +68,19 @@ def stale_files(checked: CheckedDerivation) -> list[str]:
             if (OUTPUT / name).read_text(encoding="utf-8") != text]
 
 
+def first_difference(checked: CheckedDerivation) -> str:
+    """The first lines where a committed file of ``checked`` and what `derivations run` writes now differ."""
+    import difflib
+
+    for name, text in derivation_files(checked).items():
+        committed = (OUTPUT / name).read_text(encoding="utf-8")
+        if committed != text:
+            diff = difflib.unified_diff(committed.splitlines(), text.splitlines(), f"output/{name}", "now", n=1,
+                                        lineterm="")
+            return "\n".join(list(diff)[:30])
+    return ""
+
+
 def assert_proved_or_stated(checked_step: CheckedStep) -> None:
     """A checked step is proved; a given or a definition (unchecked) is stated, never more."""
     step, verdict = checked_step.step, checked_step.verdict

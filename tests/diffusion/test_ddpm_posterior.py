@@ -16,7 +16,7 @@ from derivations.engine.relations import DEFINITION
 from derivations.engine.verdict import Outcome
 from derivations.errors import StepNotEqualError
 from derivations.latex import render
-from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
+from tests.helpers import assert_proved_or_stated, derived, each_step, first_difference, nth_step, stale_files
 
 alpha_t, beta_t, alpha_bar_t, alpha_bar_tm1 = dp.alpha_t, dp.beta_t, dp.alpha_bar_t, dp.alpha_bar_tm1
 x_0, x_t, x_tm1, eps = dp.x_0, dp.x_t, dp.x_tm1, dp.eps
@@ -197,7 +197,7 @@ def test_sampling_test_can_fail_for_a_wrong_mean() -> None:
 
 def test_committed_output_is_current() -> None:
     """output/ddpm_posterior.{tex,md,json} are what `derivations run` writes now."""
-    assert stale_files(_checked()) == []
+    assert stale_files(_checked()) == [], first_difference(_checked())
 
 
 def test_json_result_holds_mean_and_variance() -> None:

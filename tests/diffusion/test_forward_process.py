@@ -19,7 +19,7 @@ from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context
 from derivations.engine.substitution import substitution
 from derivations.engine.verdict import Outcome
 from derivations.latex import render
-from tests.helpers import assert_proved_or_stated, derived, each_step, nth_step, stale_files
+from tests.helpers import assert_proved_or_stated, derived, each_step, first_difference, nth_step, stale_files
 
 NAME = "forward_process"
 
@@ -279,7 +279,7 @@ def test_simulated_x_T_is_close_to_standard_normal(simulation) -> None:
 
 def test_committed_output_is_up_to_date(checked) -> None:
     """output/forward_process.{tex,md,json} are what `derivations run` writes now."""
-    assert stale_files(checked) == []
+    assert stale_files(checked) == [], first_difference(checked)
 
 
 def test_json_result_is_the_closed_form(checked: CheckedDerivation) -> None:
