@@ -22,7 +22,7 @@ from derivations.engine import cache
 from derivations.engine.canonical import Symbolic, algebraic_identity, evaluated
 from derivations.engine.conditionals import as_joints
 from derivations.engine.defined import unfold
-from derivations.engine.integrals import evaluate_real_line_integrals, matching_integrands
+from derivations.engine.integrals import evaluate_real_line_integrals, is_real_line_integral, matching_integrands
 from derivations.engine.probability import Density
 from derivations.engine.radicals import resolve_absolute_values, split_radicals
 from derivations.engine.settings import DEFAULT_SETTINGS, CheckSettings
@@ -209,7 +209,7 @@ def _quadrature_disagrees(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, w
     rhs_value, rhs_done = evaluate_real_line_integrals(rhs)
     if lhs_done and rhs_done:
         closed = check_equal(lhs_value, rhs_value, settings)
-        return replace(closed, method=f"Gaussian integral rule, then {closed.method}")
+        return replace(closed, method=f"{_integral_rule(lhs, rhs)}, then {closed.method}")
     where = witness.counterexample.describe()
     return Verdict(Outcome.UNDECIDED, f"quadrature disagrees {where}, and the integrals have no closed form here",
                    lhs - rhs, None, witness.points, ("Gaussian integral rule",))
@@ -223,8 +223,15 @@ def _integral_identity(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> S
     if not (lhs_done and rhs_done):
         return Symbolic(None, lhs - rhs, tuple(tried))
     closed = algebraic_identity(lhs_value - rhs_value, settings.effort)
-    method = None if closed.method is None else f"Gaussian integral rule, then {closed.method}"
+    method = None if closed.method is None else f"{_integral_rule(lhs, rhs)}, then {closed.method}"
     return Symbolic(method, closed.residual, tuple(tried) + closed.tried, closed.nonzero_constant)
+
+
+def _integral_rule(lhs: sp.Expr, rhs: sp.Expr) -> str:
+    """The rule that evaluated the integrals: Gaussian over the real line, or a polynomial's antiderivative."""
+    if any(is_real_line_integral(i) for side in (lhs, rhs) for i in side.atoms(sp.Integral)):
+        return "Gaussian integral rule"
+    return "antiderivative of a polynomial"
 
 
 #: A constant residual smaller than this is invisible to the witness's 30-digit comparison.

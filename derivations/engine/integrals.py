@@ -118,20 +118,37 @@ def plainly_real(var: sp.Symbol) -> bool:
 
 
 def evaluate_real_line_integrals(expr: sp.Expr) -> tuple[sp.Expr, bool]:
-    """Replace each real-line integral in ``expr`` by its closed form.
+    """Replace each integral in ``expr`` by its closed form: a Gaussian rule's over the real line, or a
+    polynomial's over finite limits.
 
     Returns the new expression and whether every integral was evaluated.
     """
     integrals = [i for i in expr.atoms(sp.Integral)]
     replacements = {}
     for integral in integrals:
-        if not is_real_line_integral(integral):
-            return expr, False
-        value = gaussian_integral(integral.function, integral.limits[0][0])
+        value = polynomial_integral(integral)
+        if value is None and is_real_line_integral(integral):
+            value = gaussian_integral(integral.function, integral.limits[0][0])
         if value is None:
             return expr, False
         replacements[integral] = value
     return expr.xreplace(replacements), True
+
+
+def polynomial_integral(integral: sp.Integral) -> sp.Expr | None:
+    r""":math:`\int_a^b p(t)\,dt = P(b) - P(a)` for a polynomial p with antiderivative P and finite limits a, b
+    free of t (the fundamental theorem of calculus; reversed limits give the negative, as written). None
+    if the integral is not of that form."""
+    if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
+        return None
+    var, low, high = integral.limits[0]
+    if any(limit.has(var, sp.oo, -sp.oo, sp.zoo, sp.nan) for limit in (low, high)):
+        return None
+    poly = _as_poly(integral.function, var)
+    if poly is None:
+        return None
+    antiderivative = poly.integrate().as_expr()
+    return antiderivative.subs(var, high) - antiderivative.subs(var, low)
 
 
 def converges(integral: sp.Integral) -> bool:

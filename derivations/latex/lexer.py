@@ -158,9 +158,9 @@ class _Lexer:
             return end
         if word in ("begin", "end"):
             return self.environment(word, end)
-        if word in ("{", "}", "lbrace", "rbrace"):
-            word = "{" if word in ("{", "lbrace") else "}"
-            self.emit("LPAREN" if word == "{" else "RPAREN", word)
+        if word in ("{", "}", "lbrace", "rbrace", "[", "]"):  # \{ \}, and kramdown's escaped \[ \] inside math
+            kind = {"[": "LBRACK", "]": "RBRACK"}.get(word, "LPAREN" if word in ("{", "lbrace") else "RPAREN")
+            self.emit(kind, {"lbrace": "{", "rbrace": "}"}.get(word, word))
             return end
         if word == "|":
             self.emit("PARALLEL" if self.in_call() else "NORM", r"\|")

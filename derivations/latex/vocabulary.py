@@ -11,7 +11,7 @@ import re
 #: Commands that become one token each, by type ("UNREAD": the row is not read).
 COMMANDS = {
     "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT", "cdot": "MUL", "times": "MUL",
-    "div": "DIV", "pm": "PM", "mp": "PM", "infty": "INFTY", "pi": "PI", "int": "INT", "sum": "SUM",
+    "div": "DIV", "pm": "PM", "mp": "PM", "infty": "INFTY", "pi": "PI", "int": "INT", "intop": "INT", "sum": "SUM",
     "prod": "PROD", "nabla": "NABLA", "partial": "PARTIAL", "exp": "FUNC", "log": "FUNC", "ln": "FUNC",
     "sin": "FUNC", "cos": "FUNC", "tan": "FUNC", "det": "FUNC", "sim": "SIM",
     **dict.fromkeys("lim max min arg dots cdots ldots vdots ddots bmod pmod mod cancel sup inf top intercal circ "

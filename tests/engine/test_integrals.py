@@ -52,3 +52,18 @@ def test_evaluate_reports_whether_every_integral_was_done() -> None:
     value, ok = evaluate_real_line_integrals(done + 1)
     assert ok and sp.simplify(value - sp.sqrt(sp.pi) - 1) == 0
     assert evaluate_real_line_integrals(half_line)[1] is False
+
+
+def test_a_polynomial_over_finite_limits_is_integrated_exactly() -> None:
+    """The fundamental theorem of calculus for polynomials: proved, the wrong value refuted, reversed limits signed."""
+    from derivations.engine.checking import check_equal
+    from derivations.engine.integrals import polynomial_integral
+
+    t, a, b = sp.symbols("t a b", real=True)
+    assert check_equal(sp.Integral(t**2, (t, 0, 1)), sp.Rational(1, 3)).proved
+    assert check_equal(sp.Integral(t**2, (t, 0, 1)), sp.Rational(1, 2)).outcome.value == "refuted"
+    assert check_equal(sp.Integral(t, (t, a, b)), (b**2 - a**2) / 2).proved
+    assert polynomial_integral(sp.Integral(t, (t, 1, 0))) == -sp.Rational(1, 2)
+    assert polynomial_integral(sp.Integral(t, (t, 0, sp.oo))) is None  # diverges: no value
+    assert polynomial_integral(sp.Integral(sp.exp(t), (t, 0, 1))) is None  # not a polynomial
+    assert polynomial_integral(sp.Integral(t, (t, 0, t))) is None  # a limit with the variable in it

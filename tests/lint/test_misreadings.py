@@ -79,6 +79,8 @@ TRUE_ROWS = {
                                        r"\mathbb{E}_{z \sim q}\left[\log p(x \mid z)\right] - 1$$",
     "a log of an integral with no parentheses": r"$$\log \int p(x, z) \, dz = \log \int \frac{p(x, z) q(z \mid x)}"
                                                 r"{q(z \mid x)} dz$$",
+    "an integral written intop": r"$$\intop_0^1 x\,dx = \frac12$$",
+    "kramdown's escaped brackets in math": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)}\left\[x^2\right\] = 1$$",
     "a Gaussian expectation with no brackets": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)} \frac{x}{2} x = \frac12$$",
 }
 
