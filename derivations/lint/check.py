@@ -296,7 +296,7 @@ class Linter:
     def _peeled(self, lhs: sp.Expr, rhs: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
         """Both sides' products peeled together, on one common limit, their definite terms as the post's symbols."""
         peeled = tuple(terms_as_symbols(side, self.post.scope) for side in peel_indexed(sp.Tuple(lhs, rhs)))
-        return schedule_relations(peeled) if self.post.scope.diffusion else peeled  # alpha[t] peeled is alpha_t
+        return schedule_relations(peeled) if self.post.follows_hos_schedule() else peeled  # alpha[t] is alpha_t
 
     def _ho(self) -> bool:
         """Do the diffusion results hold here: a diffusion post whose forward step is Ho et al.'s?"""

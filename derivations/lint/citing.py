@@ -25,6 +25,7 @@ from derivations.engine.probability import Density
 from derivations.latex.names import Name
 from derivations.latex.vector_densities import one_coordinate
 from derivations.lint.context import Post
+from derivations.lint.schedule import hos_schedule
 
 _ALPHA_BAR = re.compile(r"alphabar_(?P<step>t(?:-(?P<back>\d+))?)")
 
@@ -81,7 +82,7 @@ def follows_ho(post: Post) -> bool:
     from derivations.lint.lemmas import forward_step
 
     # beta_t = 2, or alpha_t = 1 - beta_t^2: alpha-bar is another product, the closed form another
-    if post.breaks_schedule() or not _alphas_are_hos(post):
+    if post.breaks_schedule() or not hos_schedule(post.definitions):
         return False
     stated = next((d for head, d in post.definitions.items() if is_forward_step(head) or _is_sampling_step(d)),
                   None)
@@ -96,18 +97,6 @@ def follows_ho(post: Post) -> bool:
         else:
             post.follows_ho = (stated.line, _samples_ho(stated, post))
     return post.follows_ho[1]
-
-
-def _alphas_are_hos(post: Post) -> bool:
-    r"""Does every :math:`\alpha_k` the post defines equal Ho et al.'s :math:`1 - \beta_k`?"""
-    for head, definition in post.definitions.items():
-        name = getattr(head, "name", "")
-        if name.startswith("alpha_"):
-            beta = sp.Symbol("beta_" + name[len("alpha_"):])
-            value = definition.value.xreplace({s: beta for s in definition.value.free_symbols})
-            if {s.name for s in definition.value.free_symbols} != {beta.name} or sp.expand(value - (1 - beta)) != 0:
-                return False
-    return True
 
 
 def _is_sampling_step(definition) -> bool:

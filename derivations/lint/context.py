@@ -27,6 +27,7 @@ from derivations.engine.probability import Density
 from derivations.latex.names import Name
 from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
+from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
 from derivations.lint.steps import top_level_split
 
 _DEFINING = re.compile(r"\\coloneqq|:=|(?<![<>!\\])=")
@@ -165,6 +166,10 @@ class Post:
             index = symbol.name.partition("_")[2]
             self.void_families |= _SCHEDULE if _INDEXED.search(symbol.name) else {f"{s}_{index}" for s in _SCHEDULE}
 
+    def follows_hos_schedule(self) -> bool:
+        """A diffusion post whose schedule definitions are Ho et al.'s (then their relations hold)."""
+        return self.scope.diffusion and hos_schedule(self.definitions)
+
     def breaks_schedule(self) -> bool:
         """Has the post said of a schedule letter what the schedule's convention may not hold for?"""
         return bool(self.void_families & {"alpha", "alphabar", "beta"}) or any(
@@ -295,22 +300,13 @@ class Post:
                     break
                 expr = new
             out.append(expr)
-        return schedule_relations(tuple(out)) if self.scope.diffusion else tuple(out)
+        return schedule_relations(tuple(out)) if self.follows_hos_schedule() else tuple(out)
 
 
 #: A name indexed by a time step or a counter (beta_t, sigma_k-1), not labelled (sigma_Q): its family goes with it.
 _INDEXED = re.compile(r"_[tsijkmnlT](?:[-+]\d+)?$")
 #: The schedule's letters, tied by Ho et al.'s relations: a convention broken for one is broken for all.
 _SCHEDULE = {"alpha", "alphabar", "beta"}
-
-
-def family_of(symbol: sp.Basic) -> str:
-    """``beta_t-1`` -> ``beta``; ``alphabar_t`` -> ``alphabar``; an indexed base ``beta`` -> ``beta``.
-
-    Only a plain index (a letter or number, ``t-1``) makes a family: ``alpha_t|s`` is a name of its own.
-    """
-    base, _, sub = str(symbol).partition("[")[0].partition("_")
-    return base if not sub or re.fullmatch(r"(?:[A-Za-z]|\d+)(?:[-+]\d+)?", sub) else str(symbol)
 
 
 def _contradicts(name: sp.Symbol, value: sp.Expr) -> bool:
@@ -364,36 +360,3 @@ def shifted(expr: sp.Expr, steps: int) -> sp.Expr | None:
                            lambda m: f"t-{int(m.group(1) or 0) + steps}", sub)
             mapping[symbol] = sp.Symbol(f"{base}_{moved}", **symbol.assumptions0)
     return expr.xreplace(mapping) if mapping else None
-
-
-def schedule_relations(sides: tuple[sp.Expr, ...]) -> tuple[sp.Expr, ...]:
-    r"""``\alpha_k -> 1 - \beta_k`` where ``\beta_k`` also occurs, and ``\bar\alpha_t -> \alpha_t\bar\alpha_{t-1}``.
-
-    Ho et al. (2020), sec. 2 and eq. (4): :math:`\alpha_t = 1 - \beta_t`,
-    :math:`\bar\alpha_t = \prod_{s=1}^{t}\alpha_s`, so :math:`\bar\alpha_t = \alpha_t\bar\alpha_{t-1}`.
-    Each rewrite is an identity of the schedule, applied once, for the indices that occur in
-    any of the ``sides``, to all of them.
-    """
-    symbols = {s.name: s for side in sides for s in side.free_symbols}
-    mapping: dict[sp.Symbol, sp.Expr] = {}
-    for name, symbol in symbols.items():
-        found = re.fullmatch(r"alphabar_(.+)", name)
-        if found:
-            earlier = _earlier(found.group(1))
-            if earlier is not None and f"alphabar_{earlier}" in symbols:
-                alpha = symbols.get(f"alpha_{found.group(1)}", sp.Symbol(f"alpha_{found.group(1)}", positive=True))
-                mapping[symbol] = alpha * symbols[f"alphabar_{earlier}"]
-    sides = tuple(side.xreplace(mapping) for side in sides)
-    symbols = {s.name: s for side in sides for s in side.free_symbols}
-    betas = {name[len("beta_"):]: s for name, s in symbols.items() if name.startswith("beta_")}
-    alphas = {s: 1 - betas[name[len("alpha_"):]] for name, s in symbols.items()
-              if name.startswith("alpha_") and name[len("alpha_"):] in betas}
-    return tuple(side.xreplace(alphas) for side in sides)
-
-
-def _earlier(index: str) -> str | None:
-    """``t`` -> ``t-1``, ``t-1`` -> ``t-2``; a number or another index -> None."""
-    found = re.fullmatch(r"([A-Za-z])(?:-(\d+))?", index)
-    if found is None:
-        return None
-    return f"{found.group(1)}-{int(found.group(2) or 0) + 1}"

@@ -243,8 +243,8 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
     if None in sides:
         return set()  # an equation the reader cannot read, with no name alone on a side: nothing it can see
     try:
-        difference = sp.cancel(sp.expand(sp.Add(*schedule_relations((sides[0], -sides[1]))).xreplace(
-            post.plain_values)))
+        related = schedule_relations((sides[0], -sides[1])) if post.follows_hos_schedule() else (sides[0], -sides[1])
+        difference = sp.cancel(sp.expand(sp.Add(*related).xreplace(post.plain_values)))
     except (TypeError, ValueError, sp.PolynomialError):
         return mentioned
     if difference == 0 or len(difference.free_symbols) > 1:

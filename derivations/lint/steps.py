@@ -39,13 +39,16 @@ _RELATION = re.compile(
     r"ll|gg|lesssim|gtrsim|subset|subseteq|lt|gt)(?![A-Za-z])|:=|=|<|>|\\(?:overset|stackrel)\s*\{")
 _IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow)(?![A-Za-z])")
 _QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
-_QUAD_START = re.compile(r"^\s*\\q?quad(?![A-Za-z])")
-_SPACING = re.compile(r"(?:\s|\\q?quad(?![A-Za-z])|\\[,;:!]|\\thinspace|\{\})*")
+#: Space a row may start with: \quad, \, ~, {}, \phantom{=} (to align an operator under a relation), \hspace, \kern.
+_SPACE = (r"(?:\s|~|\\q?quad(?![A-Za-z])|\\[,;:! ]|\\thinspace|\{\}|\\mathrel\s*\{\s*\\h?phantom\s*\{[^{}]*\}\s*\}"
+          r"|\\[hv]?phantom\s*\{(?:[^{}]|\{[^{}]*\})*\}|\\hspace\*?\s*\{[^{}]*\}|\\kern\s*-?[\d.]+\s*[a-z]{2})")
+_SPACING = re.compile(rf"{_SPACE}*")
+_QUAD_START = re.compile(rf"^\s*(?!\s){_SPACE}")  # an indented row: \quad, \phantom{=}, \hspace{1em}, ~
 _CONDITION = re.compile(
     r"(?:,\s*)?(?:\\q?quad\s*|\\[,;]\s*)*(?:\\text\s*\{\s*(?:for|if|when|where|with|as|given|since|for all)\b[^{}]*\}"
     r"|\\(?:text|mathrm)\s*\{\s*,?\s*\}\s*|\\forall)")
 _NEGATION = re.compile(r"\b(?:not|no|unless|except|never|nor|neither|otherwise)\b")
-_OPERATOR_START = re.compile(r"^(?:\s|\\q?quad|\\[,;:!]|\\thinspace|\{\})*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
+_OPERATOR_START = re.compile(rf"^{_SPACE}*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
 #: Relations with the name the checker knows them by.
 NAMED = {r"\coloneqq": ":=", r"\eqqcolon": ":=", ":=": ":=", r"\equiv": ":=", r"\le": r"\leq", r"\ge": r"\geq",
          r"\lt": "<", r"\gt": ">", r"\ne": r"\neq", r"\rightarrow": r"\to", r"\simeq": r"\approx"}
@@ -179,6 +182,10 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
         if unread:
             rows.append(Row(line, _shown(text), "", unread=f"the {unread.group(1)} environment is not read"))
             continue
+        columns = _equation_columns(text)
+        if len(columns) > 1:  # x^2 &= x & x &= 1: two equations side by side
+            rows.extend(_row(line, column, fresh=True) for column in columns)
+            continue
         pieces = [p for _, p in top_level_split(_without_condition(text)[0], _QUAD)]
         if len(pieces) > 1 and all(_has_relation(p) for p in pieces):
             rows.extend(_row(line, p.strip(), fresh=True) for p in pieces)
@@ -187,6 +194,18 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
         else:
             rows.append(_row(line, text, fresh=False))
     return rows
+
+
+def _equation_columns(text: str) -> list[str]:
+    """An align row's equations side by side (``a &= b & c &= d``: every second ``&`` parts them), when two or
+    more of them are equations; else the row itself."""
+    cells = [cell for _, cell in top_level_split(text, _AMPERSAND)]
+    pairs = [" ".join(cells[i:i + 2]) for i in range(0, len(cells), 2)]
+    equations = [pair for pair in pairs if _has_relation(_without_condition(pair)[0])]
+    return equations if len(equations) > 1 else [text]
+
+
+_AMPERSAND = re.compile(r"&")
 
 
 def _continues_a_side(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from derivations.lint import lint_text
 from derivations.lint.check import Options, Status
@@ -185,9 +186,9 @@ ALPHA_BAR = ("In DDPM, let $\\alpha_t = 1 - \\beta_t$ and $\\bar{\\alpha}_t = \\
 
 
 def test_the_closed_form_means_the_papers_alpha_bar() -> None:
-    r"""01: \bar\alpha_t = \prod_{i=1}^T \alpha_i (a slip for t) makes the closed form false; with t it is proved."""
-    (slip,) = lint_text(ALPHA_BAR.replace("UPPER", "T")).steps
-    assert slip.status is Status.REFUTED
+    r"""01: \bar\alpha_t = \prod_{i=1}^T \alpha_i (a slip for t) is not Ho et al.'s schedule, so their closed form
+    is not cited (it was, and refuted the row: true under the intended definition); with t it is proved."""
+    assert all(step.status is not Status.PROVED for step in lint_text(ALPHA_BAR.replace("UPPER", "T")).steps)
     (right,) = lint_text(ALPHA_BAR.replace("UPPER", "t")).steps
     assert right.status is Status.PROVED and "forward_process" in right.method
 
@@ -225,3 +226,46 @@ def test_an_unbraced_styled_subscript_takes_its_argument() -> None:
 
     assert [t.type for t in lex(r"D_\text{KL}(q \| p)").tokens] == ["KL", "LPAREN", "NAME", "PARALLEL", "NAME",
                                                                     "RPAREN"]
+
+
+SQUARE_AND_MORE = "$$\\begin{align} (x+1)^2 &= x^2 + 2x + 1 \\\\ &SPACE + 1 \\end{align}$$"
+#: The fourth review of the day: each was proved. A post's own schedule, continuation rows set with space, and two
+#: equations on one align row.
+FOURTH_REVIEW = {
+    "a signal-scale schedule (beta = 1 - alpha^2)": (
+        "We write $\\beta_t = 1 - \\alpha_t^2$ in this DDPM post.\n\n"
+        "$$\\frac{\\beta_t}{1 - \\beta_t} = \\frac{1-\\alpha_t}{\\alpha_t}$$\n"),
+    "alpha-bar a product to t + 1": (
+        "In this DDPM post $\\alpha_t = 1 - \\beta_t$ and $\\bar\\alpha_t = \\prod_{s=1}^{t+1}\\alpha_s$.\n\n"
+        "$$\\frac{\\bar\\alpha_t}{\\bar\\alpha_{t-1}} = \\alpha_t + 0$$\n"),
+    "alpha redefined as DDIM's product": (
+        "Let $\\alpha_t = 1 - \\beta_t$ in this DDPM post. From now on let $\\alpha_t = \\bar\\alpha_t$.\n\n"
+        "$$\\sqrt{\\alpha_t}\\,\\mathbf{x}_{t-1} + \\sqrt{1-\\alpha_t}\\,\\boldsymbol\\epsilon = \\sqrt{1-\\beta_t}\\,"
+        "\\mathbf{x}_{t-1} + \\sqrt{\\beta_t}\\,\\boldsymbol\\epsilon$$\n"),
+    "a continuation row set with phantom": SQUARE_AND_MORE.replace("SPACE", "\\phantom{=}"),
+    "a continuation row set with hspace": SQUARE_AND_MORE.replace("SPACE", "\\hspace{1em}"),
+    "a continuation row set with a kern": SQUARE_AND_MORE.replace("SPACE", "\\kern2em"),
+    "two equations on one align row": "$$\\begin{align} x^2 &= x & x &= 1 \\end{align}$$",
+}
+
+
+@pytest.mark.parametrize("text", FOURTH_REVIEW.values(), ids=FOURTH_REVIEW.keys())
+def test_the_fourth_review_proves_nothing(text: str) -> None:
+    assert "proved" not in verdicts(text)
+
+
+def test_which_schedule_definitions_keep_hos_relations() -> None:
+    r"""Ho et al.'s relations, or a value free of the letters (a cosine schedule's f(t)/f(0)), keep them."""
+    from derivations.lint.context import Definition
+    from derivations.lint.schedule import hos_schedule
+
+    alpha, beta, abar, abar_1 = sp.symbols("alpha_t beta_t alphabar_t alphabar_t-1", positive=True)
+    s, t = sp.symbols("s t", integer=True)
+    product = sp.Product(sp.IndexedBase("alpha")[s], (s, 1, t))
+
+    def keeps(head: sp.Symbol, value: sp.Expr) -> bool:
+        return hos_schedule({head: Definition(head, value, 1)})
+
+    assert keeps(alpha, 1 - beta) and keeps(beta, 1 - alpha) and keeps(abar, product) and keeps(abar, alpha * abar_1)
+    assert keeps(abar, sp.Function("f")(t) / sp.Function("f")(0))
+    assert not keeps(beta, 1 - alpha**2) and not keeps(alpha, abar) and not keeps(abar, product.subs(t, t + 1))

@@ -1,0 +1,92 @@
+r"""The diffusion schedule of Ho et al. (2020): its relations, and whether a post's definitions keep them.
+
+Ho et al. (2020), sec. 2 and eq. (4): :math:`\alpha_t = 1 - \beta_t` and :math:`\bar\alpha_t =
+\prod_{s=1}^{t}\alpha_s`, so :math:`\bar\alpha_t = \alpha_t\bar\alpha_{t-1}`. A post may use the letters
+otherwise (:math:`\beta_t = 1 - \alpha_t^2`, a signal scale; :math:`\alpha_t` for DDIM's cumulative
+product): then the relations are not its, and the linter uses none of them (:func:`hos_schedule`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import sympy as sp
+
+
+def family_of(symbol: sp.Basic) -> str:
+    """``beta_t-1`` -> ``beta``; ``alphabar_t`` -> ``alphabar``; an indexed base ``beta`` -> ``beta``.
+
+    Only a plain index (a letter or number, ``t-1``) makes a family: ``alpha_t|s`` is a name of its own.
+    """
+    base, _, sub = str(symbol).partition("[")[0].partition("_")
+    return base if not sub or re.fullmatch(r"(?:[A-Za-z]|\d+)(?:[-+]\d+)?", sub) else str(symbol)
+
+
+def hos_schedule(definitions: Mapping[sp.Basic, object]) -> bool:
+    r"""Does every definition of a schedule letter (``definitions``: head -> Definition) state Ho et al.'s
+    relation? :math:`\alpha_k = 1 - \beta_k`, :math:`\beta_k = 1 - \alpha_k`, :math:`\bar\alpha_k =
+    \prod_{s=1}^{k}\alpha_s` or :math:`\alpha_k\bar\alpha_{k-1}`; any other relation of the letters breaks
+    them. A value free of them (:math:`\bar\alpha_t = f(t)/f(0)`, a cosine schedule) is a choice of schedule."""
+    for head, definition in definitions.items():
+        value = definition.value
+        if not isinstance(head, sp.Symbol):
+            if any(family_of(s) in ("alpha", "alphabar", "beta") for s in head.free_symbols):
+                return False  # alpha_t^2 = 1 - beta_t
+            continue
+        family, _, index = head.name.partition("_")
+        if family_of(head) not in ("alpha", "alphabar", "beta") or not index:
+            continue
+        letters = {s for s in value.free_symbols if family_of(s) in ("alpha", "alphabar", "beta")}
+        letters |= {i for i in value.atoms(sp.Indexed) if str(i.base.label) in ("alpha", "alphabar", "beta")}
+        if letters and not _hos(family, index, value):  # a value of its own (a cosine schedule) keeps them
+            return False
+    return True
+
+
+def _hos(family: str, index: str, value: sp.Expr) -> bool:
+    names = {s.name: s for s in value.free_symbols}
+    if family in ("alpha", "beta"):
+        other = names.get(("beta_" if family == "alpha" else "alpha_") + index)
+        return other is not None and set(names) == {other.name} and sp.expand(value - (1 - other)) == 0
+    if isinstance(value, sp.Product) and len(value.limits) == 1:  # alphabar_k = prod_{s=1}^{k} alpha_s
+        s, low, high = value.limits[0]
+        term = value.function
+        return (low == 1 and str(high).replace(" ", "") == index and isinstance(term, sp.Indexed)
+                and str(term.base.label) == "alpha" and term.indices == (s,))
+    earlier = _earlier(index)  # alphabar_k = alpha_k alphabar_{k-1}
+    return earlier is not None and set(names) == {f"alpha_{index}", f"alphabar_{earlier}"} and sp.expand(
+        value - names[f"alpha_{index}"] * names[f"alphabar_{earlier}"]) == 0
+
+
+def schedule_relations(sides: tuple[sp.Expr, ...]) -> tuple[sp.Expr, ...]:
+    r"""``\alpha_k -> 1 - \beta_k`` where ``\beta_k`` also occurs, and ``\bar\alpha_t -> \alpha_t\bar\alpha_{t-1}``.
+
+    Ho et al. (2020), sec. 2 and eq. (4): :math:`\alpha_t = 1 - \beta_t`,
+    :math:`\bar\alpha_t = \prod_{s=1}^{t}\alpha_s`, so :math:`\bar\alpha_t = \alpha_t\bar\alpha_{t-1}`.
+    Each rewrite is an identity of the schedule, applied once, for the indices that occur in
+    any of the ``sides``, to all of them.
+    """
+    symbols = {s.name: s for side in sides for s in side.free_symbols}
+    mapping: dict[sp.Symbol, sp.Expr] = {}
+    for name, symbol in symbols.items():
+        found = re.fullmatch(r"alphabar_(.+)", name)
+        if found:
+            earlier = _earlier(found.group(1))
+            if earlier is not None and f"alphabar_{earlier}" in symbols:
+                alpha = symbols.get(f"alpha_{found.group(1)}", sp.Symbol(f"alpha_{found.group(1)}", positive=True))
+                mapping[symbol] = alpha * symbols[f"alphabar_{earlier}"]
+    sides = tuple(side.xreplace(mapping) for side in sides)
+    symbols = {s.name: s for side in sides for s in side.free_symbols}
+    betas = {name[len("beta_"):]: s for name, s in symbols.items() if name.startswith("beta_")}
+    alphas = {s: 1 - betas[name[len("alpha_"):]] for name, s in symbols.items()
+              if name.startswith("alpha_") and name[len("alpha_"):] in betas}
+    return tuple(side.xreplace(alphas) for side in sides)
+
+
+def _earlier(index: str) -> str | None:
+    """``t`` -> ``t-1``, ``t-1`` -> ``t-2``; a number or another index -> None."""
+    found = re.fullmatch(r"([A-Za-z])(?:-(\d+))?", index)
+    if found is None:
+        return None
+    return f"{found.group(1)}-{int(found.group(2) or 0) + 1}"
