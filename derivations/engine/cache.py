@@ -69,7 +69,7 @@ def key(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> str | None:
     A check with a dummy symbol, or with a function whose defining source cannot be
     read, is not stored: then ``srepr`` does not say all it is.
     """
-    import sympy as sp
+    from derivations.engine.srepr import srepr
 
     parts = [lhs, rhs, *settings.constraints, *settings.positive,
              *(part for item in settings.definitions.items() for part in item)]
@@ -79,9 +79,9 @@ def key(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> str | None:
         if found is None:
             return None
         sources |= found
-    definitions = sorted((sp.srepr(k), sp.srepr(v)) for k, v in settings.definitions.items())
-    text = repr((sp.srepr(lhs), sp.srepr(rhs), settings.effort, settings.witness_points, settings.seed,
-                 [sp.srepr(c) for c in settings.constraints], [sp.srepr(p) for p in settings.positive],
+    definitions = sorted((srepr(k), srepr(v)) for k, v in settings.definitions.items())
+    text = repr((srepr(lhs), srepr(rhs), settings.effort, settings.witness_points, settings.seed,
+                 [srepr(c) for c in settings.constraints], [srepr(p) for p in settings.positive],
                  definitions, sorted(_source_digest(path) for path in sources)))
     return hashlib.sha256(text.encode()).hexdigest()
 

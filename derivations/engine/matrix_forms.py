@@ -32,6 +32,7 @@ from derivations.engine.matrix_symbols import (
     matrix,
 )
 from derivations.engine.radicals import provably
+from derivations.engine.srepr import srepr
 
 __all__ = ["Forms", "Unsupported", "d", "matrix"]
 
@@ -234,12 +235,12 @@ class Forms:
         """A total order on words (by the atoms' full representations, each computed once)."""
         for atom in word:
             if atom not in self._atom_keys:
-                self._atom_keys[atom] = sp.srepr(atom)
+                self._atom_keys[atom] = srepr(atom)
         return tuple(self._atom_keys[a] for a in word)
 
     def _generator(self, name: str, meaning: sp.Expr, **assumptions: bool) -> sp.Symbol:
         """One fresh symbol per trace or determinant (keyed by what it means, so no two meanings share one)."""
-        key = sp.srepr(meaning)
+        key = srepr(meaning)
         if key not in self.generators:
             generator = sp.Dummy(name, **assumptions)
             self.generators[key] = generator

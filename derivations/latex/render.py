@@ -13,6 +13,7 @@ import json
 
 import sympy as sp
 
+from derivations.engine.srepr import srepr
 from derivations.engine.steps import CheckedDerivation, set_notebook_display, set_writers
 from derivations.engine.verdict import Outcome
 from derivations.latex import prose
@@ -47,7 +48,7 @@ def as_dict(checked: CheckedDerivation) -> dict[str, object]:
             "number": step.number, "chain": step.chain, "tag": step.tag, "marker": line.marker,
             "relation": step.relation.name, "relation_latex": marked_relation(line.relation, line.marker),
             "justification": step.because, "lhs": lhs_latex(step.lhs) or None,
-            "latex": expr_latex(step), "srepr": sp.srepr(step.expr),
+            "latex": expr_latex(step), "srepr": srepr(step.expr),
             "outcome": _verdict_json(s.verdict),
         })
     data: dict[str, object] = {
@@ -62,9 +63,9 @@ def as_dict(checked: CheckedDerivation) -> dict[str, object]:
                   for s in d.slips],
     }
     if d.result is not None:
-        data["result"] = {"latex": math(d.result), "srepr": sp.srepr(d.result)}
+        data["result"] = {"latex": math(d.result), "srepr": srepr(d.result)}
     if d.known is not None and checked.known_verdict is not None:
-        data["known_result"] = {"latex": math(d.known.expr), "srepr": sp.srepr(d.known.expr),
+        data["known_result"] = {"latex": math(d.known.expr), "srepr": srepr(d.known.expr),
                                 "source": d.known.source, "outcome": _verdict_json(checked.known_verdict)}
     return data
 

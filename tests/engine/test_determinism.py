@@ -109,3 +109,23 @@ def test_the_hash_seed_changes_no_verdict() -> None:
                            capture_output=True, text=True, check=True).stdout for seed in (0, 3, 5, 6)}
     assert len(runs) == 1
     assert runs.pop().startswith("[('proved', ")  # the empty product's log is 0
+
+
+def test_a_record_does_not_depend_on_how_its_symbols_were_first_made() -> None:
+    """SymPy's srepr prints assumptions as passed: a symbol made with every implied one spelled out (SymPy's
+    disambiguate does) printed differently, and SymPy's expression cache spread it (a full run's output/*.json
+    once differed so). Records and cache keys print each symbol's assumptions canonically."""
+    import doctest
+
+    import sympy as sp
+
+    from derivations.engine import srepr as module
+    from derivations.engine.srepr import srepr
+
+    a = sp.Symbol("a_determinism", positive=True)
+    spelled_out = sp.Symbol("a_determinism", **a.assumptions0)
+    clean = "Add(Integer(1), Mul(Integer(-1), Symbol('a_determinism', positive=True)))"
+    first = 1 - spelled_out
+    assert sp.srepr(1 - a) != clean  # SymPy's cache hands back the expression made first: what broke the record
+    assert srepr(first) == srepr(1 - a) == clean
+    assert doctest.testmod(module).failed == 0
