@@ -142,6 +142,8 @@ def polynomial_integral(integral: sp.Integral) -> sp.Expr | None:
     if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
         return None
     var, low, high = integral.limits[0]
+    if not plainly_real(var):  # a positive sigma: SymPy has already made |sigma| sigma inside, false below 0
+        return None
     if any(limit.has(var, sp.oo, -sp.oo, sp.zoo, sp.nan) for limit in (low, high)):
         return None
     poly = _as_poly(integral.function, var)

@@ -82,7 +82,7 @@ def follows_ho(post: Post) -> bool:
     from derivations.lint.lemmas import forward_step
 
     # beta_t = 2, or alpha_t = 1 - beta_t^2: alpha-bar is another product, the closed form another
-    if post.breaks_schedule() or not hos_schedule(post.definitions):
+    if post.breaks_schedule() or not (post.hos_stated and hos_schedule(post.definitions)):
         return False
     stated = next((d for head, d in post.definitions.items() if is_forward_step(head) or _is_sampling_step(d)),
                   None)

@@ -68,6 +68,7 @@ class Post:
     stated: set[str] = field(default_factory=set)
     plain_values: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)  # tau = 2 in passing: for the pins
     zeros: set[str] = field(default_factory=set)  # names a relation may set to 0 (mu^2 = 0): no cancelling them
+    hos_stated: bool = True  # does every statement of a schedule letter in the post, before or after, keep Ho's?
 
     def read(self, text: str) -> Parsed:
         """``text`` read in the post's scope (``x\\_t``, kramdown's escaped subscript, is ``x_t``)."""
@@ -168,7 +169,7 @@ class Post:
 
     def follows_hos_schedule(self) -> bool:
         """A diffusion post whose schedule definitions are Ho et al.'s (then their relations hold)."""
-        return self.scope.diffusion and hos_schedule(self.definitions)
+        return self.scope.diffusion and self.hos_stated and hos_schedule(self.definitions)
 
     def breaks_schedule(self) -> bool:
         """Has the post said of a schedule letter what the schedule's convention may not hold for?"""

@@ -26,6 +26,7 @@ from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
 from derivations.lint.post import MAX_BYTES, is_diffusion_post, read_post
 from derivations.lint.reasons import REASON
+from derivations.lint.schedule import stated_otherwise
 from derivations.lint.steps import parse_rows, side_texts, top_level_split
 
 
@@ -144,6 +145,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     post.scope.shapes = PostShapes.of_texts(_every_chain(text, extracted.blocks, defined))
     _said_in_words(post, text)
+    post.hos_stated = not stated_otherwise(text, lambda piece: post.read(piece.replace(r"\_", "_")).expr)
     for line, span in _every_inline_math(text):  # what the prose says of a convention holds for the whole post
         if REASON.match(lines[line - 1] if line <= len(lines) else ""):
             continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)

@@ -9,7 +9,7 @@ product): then the relations are not its, and the linter uses none of them (:fun
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import sympy as sp
 
@@ -28,20 +28,61 @@ def hos_schedule(definitions: Mapping[sp.Basic, object]) -> bool:
     relation? :math:`\alpha_k = 1 - \beta_k`, :math:`\beta_k = 1 - \alpha_k`, :math:`\bar\alpha_k =
     \prod_{s=1}^{k}\alpha_s` or :math:`\alpha_k\bar\alpha_{k-1}`; any other relation of the letters breaks
     them. A value free of them (:math:`\bar\alpha_t = f(t)/f(0)`, a cosine schedule) is a choice of schedule."""
+    own: dict[str, dict[str, sp.Expr]] = {}  # index -> family -> a value of its own (free of the letters)
     for head, definition in definitions.items():
         value = definition.value
         if not isinstance(head, sp.Symbol):
-            if any(family_of(s) in ("alpha", "alphabar", "beta") for s in head.free_symbols):
+            if any(_letter(s) for s in head.free_symbols):
                 return False  # alpha_t^2 = 1 - beta_t
             continue
         family, _, index = head.name.partition("_")
-        if family_of(head) not in ("alpha", "alphabar", "beta") or not index:
+        if not _letter(head) or not index:
             continue
-        letters = {s for s in value.free_symbols if family_of(s) in ("alpha", "alphabar", "beta")}
-        letters |= {i for i in value.atoms(sp.Indexed) if str(i.base.label) in ("alpha", "alphabar", "beta")}
-        if letters and not _hos(family, index, value):  # a value of its own (a cosine schedule) keeps them
+        letters = {s for s in value.free_symbols if _letter(s)}
+        letters |= {i for i in value.atoms(sp.Indexed) if str(i.base.label) in _LETTERS}
+        if letters and not _hos(family, index, value):
             return False
-    return True
+        if not letters:  # a value of its own (a cosine schedule's alpha-bar, a linear beta)
+            own.setdefault(index, {})[family] = value
+    return all(_values_agree(values) for values in own.values())
+
+
+_LETTERS = ("alpha", "alphabar", "beta")
+#: A statement of a schedule letter: a whole inline math span ``$\alpha_t := ...$``, by any defining relation.
+_STATEMENT = re.compile(
+    r"(?<!\$)\$\s*(?P<head>(?:\\bar\s*\{?\s*\\alpha\s*\}?|\\overline\s*\{\s*\\alpha\s*\}|\\alpha|\\beta)\s*_\s*"
+    r"(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))\s*(?:=|:=|\{:=\}|\\coloneqq|\\mathrel\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}\s*=?"
+    r"|\\gets|\\leftarrow|\\doteq|\\triangleq|\\equiv|\\stackrel\s*\{[^{}]*\}\s*\{=\})(?!=)"
+    r"\s*(?P<value>[^$]*?)\s*[.,]?\s*\$(?!\$)")
+
+
+def stated_otherwise(text: str, read: Callable[[str], sp.Expr | None]) -> bool:
+    r"""Does the post's prose state a schedule letter (before a step or after it: ``where $\alpha_t := \sqrt{1 -
+    \beta_t}$``) as other than Ho's relation? Then none of Ho's relations is used. A value the reader cannot
+    read says nothing here (a product written ``\Pi_{i=1}^t``)."""
+    for match in _STATEMENT.finditer(text):
+        head, value = read(match.group("head")), read(match.group("value"))
+        if not isinstance(head, sp.Symbol) or not _letter(head) or value is None or any(
+                "=" in symbol.name for symbol in value.free_symbols):  # \Pi_{i=1}^t: a product misread
+            continue
+        family, _, index = head.name.partition("_")
+        letters = {s for s in value.free_symbols if _letter(s)} | {
+            i for i in value.atoms(sp.Indexed) if str(i.base.label) in _LETTERS}
+        if letters and not _hos(family, index, value):
+            return True
+    return False
+
+
+def _letter(symbol: sp.Basic) -> bool:
+    """A schedule letter with any index (``alpha_t``, ``beta_tau``, ``alphabar_2t``): the relations rewrite all."""
+    return str(symbol).partition("_")[0] in _LETTERS and "_" in str(symbol)
+
+
+def _values_agree(values: dict[str, sp.Expr]) -> bool:
+    """Values of their own for one index: alpha and beta must add to 1; alpha-bar beside either is not checked."""
+    if "alphabar" in values:
+        return len(values) == 1
+    return len(values) == 1 or sp.simplify(values["alpha"] + values["beta"] - 1) == 0
 
 
 def _hos(family: str, index: str, value: sp.Expr) -> bool:

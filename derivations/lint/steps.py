@@ -177,13 +177,20 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
                    for line, text in split[1:]]
         return [_row(first_line_, first, fresh=False), *implied]
     rows: list[Row] = []
+    side_by_side = 0  # how many equations the row before held side by side (a row that continues one: which?)
     for line, text in split:
         unread = _UNREAD_ENVIRONMENT.search(text)
         if unread:
             rows.append(Row(line, _shown(text), "", unread=f"the {unread.group(1)} environment is not read"))
             continue
         columns = _equation_columns(text)
-        if len(columns) > 1:  # x^2 &= x & x &= 1: two equations side by side
+        if side_by_side and (_continues_a_side(text) or _row(line, text, fresh=False).continues):
+            why = "two equations on one row, then a row that continues one of them: which?"
+            rows[-side_by_side:] = [Row(r.line, r.source, "", unread=why) for r in rows[-side_by_side:]]
+            rows.append(Row(line, _shown(text), "", unread=why))
+            continue
+        side_by_side = len(columns) if len(columns) > 1 else 0
+        if side_by_side:  # x^2 &= x & x &= 1: two equations side by side
             rows.extend(_row(line, column, fresh=True) for column in columns)
             continue
         pieces = [p for _, p in top_level_split(_without_condition(text)[0], _QUAD)]

@@ -269,3 +269,34 @@ def test_which_schedule_definitions_keep_hos_relations() -> None:
     assert keeps(alpha, 1 - beta) and keeps(beta, 1 - alpha) and keeps(abar, product) and keeps(abar, alpha * abar_1)
     assert keeps(abar, sp.Function("f")(t) / sp.Function("f")(0))
     assert not keeps(beta, 1 - alpha**2) and not keeps(alpha, abar) and not keeps(abar, product.subs(t, t + 1))
+
+
+#: The fifth review of the day: each was proved.
+FIFTH_REVIEW = {
+    "an integral of |sigma| over a sign change": r"$$\int_{-1}^{1} |\sigma|\, d\sigma = \int_{-1}^{1} 0\, d\sigma"
+                                                 r" = 0$$",
+    "values of alpha and beta of their own that break Ho's": (
+        "# DDPM diffusion\n\nLet $\\alpha_t = \\frac{1}{2}$ and $\\beta_t = \\frac{1}{3}$.\n\n"
+        "$$\\alpha_t + \\beta_t = 1 + 0$$\n"),
+    "a definition after the step": (
+        "# DDPM diffusion\n\n$$\\alpha_t + \\beta_t = 1 + 0$$\n\nwhere $\\alpha_t = \\sqrt{1 - \\beta_t}$.\n"),
+    "a closed form before a product to t + 1": (
+        "# DDPM diffusion\n\n$$q(x_t \\mid x_0) = \\mathcal{N}(x_t; \\sqrt{\\bar\\alpha_t}\\, x_0, "
+        "1 - \\bar\\alpha_t)$$\n\n"
+        "where $\\bar\\alpha_t = \\prod_{s=1}^{t+1} \\alpha_s$.\n"),
+    "a definition by mathrel": (
+        "# DDPM diffusion\n\nLet $\\alpha_t \\mathrel{:=} \\sqrt{1 - \\beta_t}$ be the signal scale.\n\n"
+        "$$\\alpha_t + \\beta_t = 1 + 0$$\n"),
+    "a schedule letter with another index": (
+        "# DDPM diffusion\n\nLet $\\alpha_\\tau = \\sqrt{1 - \\beta_\\tau}$ be the signal scale.\n\n"
+        "$$\\alpha_\\tau + \\beta_\\tau = 1 + 0$$\n"),
+    "a continuation under one of two equations": (
+        "$$\\begin{aligned}\nx^2 + 2x &= x(x+2) & (x+1)^2 &= x^2 + 2x \\\\\n&\\quad + 1\n\\end{aligned}$$"),
+    "a note column with a relation": (
+        "$$\\begin{aligned}\n(x+1)^2 &= x^2 + 1 && u = x^2 + 2x + 1 \\\\\n&= x^2 + 2x + 1\n\\end{aligned}$$"),
+}
+
+
+@pytest.mark.parametrize("text", FIFTH_REVIEW.values(), ids=FIFTH_REVIEW.keys())
+def test_the_fifth_review_proves_nothing(text: str) -> None:
+    assert "proved" not in verdicts(text)
