@@ -28,6 +28,8 @@ from derivations.latex.tokens import Tok, UnreadError
 
 #: Nodes whose value is a number whatever they hold (a norm, a divergence).
 _NUMBERS = frozenset({"norm", "divergence"})
+#: Nodes that make a vector no linear form (a power, a root, a function of it): no square of them is read.
+_NONLINEAR = frozenset({"pow", "sqrt", "root", "abs", "function", "function_bare", "function_power", "transpose"})
 
 
 def vector_valued(node: Tree | Tok) -> bool:
@@ -74,7 +76,7 @@ def refuse_vector_power(base: Tree | Tok, exponent: Tree | Tok, *, vectors: bool
     while isinstance(exponent, Tree) and exponent.data == "paren":  # ^{2}
         exponent = exponent.children[1]
     whole = isinstance(exponent, Tree) and exponent.data == "number" and str(exponent.children[0]) in ("1", "2")
-    if not whole or any(isinstance(n, Tree) and n.data == "pow" and vector_valued(n) for n in _subtrees(base)):
+    if not whole or any(n.data in _NONLINEAR and vector_valued(n) for n in _subtrees(base)):
         raise UnreadError("a power of a vector, read per coordinate: of each coordinate, or of its norm?")
 
 

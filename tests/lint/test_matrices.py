@@ -310,6 +310,8 @@ THIRD_REVIEW = {
     "the square of a vector in a post of columns": (
         r"We compute $\mathbf{a}^\top\boldsymbol\epsilon$.",
         r"\mathbb{E}_{\boldsymbol\epsilon\sim\mathcal{N}(\mathbf{0},\mathbf{I})}[\boldsymbol\epsilon^2] + 1 = 2"),
+    "the square of a function of a vector in a post of columns": (
+        r"We compute $\mathbf{x}^\top\mathbf{y}$.", r"(e^{\mathbf{x}})^2 + 1 = e^{2\mathbf{x}} + 1"),
     "an integral over a vector": ("The forward process of DDPM adds Gaussian noise.",
                                   r"\int e^{-\mathbf{x}^2/2}\, d\mathbf{x} = \sqrt{2\pi} + 0"),
     "an expectation's variable after its body": ("", r"\mathbb{E}_{x\sim\mathcal{N}(0,1)} \frac{x^2}{1} - \frac{x^2}{1}"
