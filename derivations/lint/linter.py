@@ -145,7 +145,11 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     post.scope.shapes = PostShapes.of_texts(_every_chain(text, extracted.blocks, defined))
     _said_in_words(post, text)
-    post.hos_stated = not stated_otherwise(text, lambda piece: post.read(piece.replace(r"\_", "_")).expr)
+    lone = [(row.head, row.links[0][1]) for block in extracted.blocks
+            for row in parse_rows(expand(block.content, defined.at(block.line)), block.line)
+            if row.head and len(row.links) == 1]
+    post.hos_stated = not stated_otherwise([span for _, span in _every_inline_math(text)], lone,
+                                           lambda piece: post.read(piece.replace(r"\_", "_")).expr)
     for line, span in _every_inline_math(text):  # what the prose says of a convention holds for the whole post
         if REASON.match(lines[line - 1] if line <= len(lines) else ""):
             continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)

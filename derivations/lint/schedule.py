@@ -9,7 +9,7 @@ product): then the relations are not its, and the linter uses none of them (:fun
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import sympy as sp
 
@@ -48,29 +48,62 @@ def hos_schedule(definitions: Mapping[sp.Basic, object]) -> bool:
 
 
 _LETTERS = ("alpha", "alphabar", "beta")
-#: A statement of a schedule letter: a whole inline math span ``$\alpha_t := ...$``, by any defining relation.
-_STATEMENT = re.compile(
-    r"(?<!\$)\$\s*(?P<head>(?:\\bar\s*\{?\s*\\alpha\s*\}?|\\overline\s*\{\s*\\alpha\s*\}|\\alpha|\\beta)\s*_\s*"
-    r"(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))\s*(?:=|:=|\{:=\}|\\coloneqq|\\mathrel\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}\s*=?"
-    r"|\\gets|\\leftarrow|\\doteq|\\triangleq|\\equiv|\\stackrel\s*\{[^{}]*\}\s*\{=\})(?!=)"
-    r"\s*(?P<value>[^$]*?)\s*[.,]?\s*\$(?!\$)")
+#: Where a statement of the prose ends: a comma, a semicolon, \quad, words (``\text{ where }``).
+_SEPARATORS = re.compile(r"(?<!\\),|;|\\q?quad(?![A-Za-z])|\\text\s*\{[^{}]*\}|\\mathrm\s*\{[^{}]*\}")
+#: A letter set in braces before its subscript, ``{\bar\alpha}_t``: the same letter.
+_BRACED_LETTER = re.compile(r"\{\s*(\\bar\s*\{?\s*\\alpha\s*\}?|\\overline\s*\{\s*\\alpha\s*\}|\\alpha|\\beta)\s*\}"
+                            r"(?=\s*_)")
+#: A defining relation or an equality (``:=``, ``\gets``, ``\mathrel{:=}``, ``\stackrel{def}{=}``, ``=``).
+_RELATION = re.compile(r"\\coloneqq|\\eqqcolon|=:|:=|\\triangleq|\\equiv|\\doteq|\\gets|\\leftarrow"
+                       r"|\\mathrel\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}\s*=?|\\(?:stackrel|overset)\s*\{[^{}]*\}\s*\{=\}"
+                       r"|(?<![<>!\\])=")
 
 
-def stated_otherwise(text: str, read: Callable[[str], sp.Expr | None]) -> bool:
-    r"""Does the post's prose state a schedule letter (before a step or after it: ``where $\alpha_t := \sqrt{1 -
-    \beta_t}$``) as other than Ho's relation? Then none of Ho's relations is used. A value the reader cannot
-    read says nothing here (a product written ``\Pi_{i=1}^t``)."""
-    for match in _STATEMENT.finditer(text):
-        head, value = read(match.group("head")), read(match.group("value"))
-        if not isinstance(head, sp.Symbol) or not _letter(head) or value is None or any(
-                "=" in symbol.name for symbol in value.free_symbols):  # \Pi_{i=1}^t: a product misread
-            continue
-        family, _, index = head.name.partition("_")
-        letters = {s for s in value.free_symbols if _letter(s)} | {
-            i for i in value.atoms(sp.Indexed) if str(i.base.label) in _LETTERS}
-        if letters and not _hos(family, index, value):
-            return True
-    return False
+def stated_otherwise(prose: Iterable[str], lone_rows: Iterable[tuple[str, str]],
+                     read: Callable[[str], sp.Expr | None]) -> bool:
+    r"""Does the post state the schedule letters otherwise than Ho et al. (anywhere: before a step or after it)?
+
+    ``prose``: the math of the prose (every relation of it among the letters must hold under Ho's: ``where
+    $\alpha_t := \sqrt{1 - \beta_t}$`` does not); ``lone_rows``: a display's rows ``head = value`` (a statement of a
+    letter, on either side, must be Ho's). Then none of Ho's relations is used. A side the reader cannot read
+    says nothing here (a product written ``\Pi_{i=1}^t``)."""
+    from derivations.lint.steps import top_level_split
+
+    for text in prose:
+        for piece in _SEPARATORS.split(_BRACED_LETTER.sub(r"\1", text)):
+            sides = [side for _, side in top_level_split(piece, _RELATION)]
+            if any(_breaks(read(left), read(right), general=True) for left, right in zip(sides, sides[1:])):
+                return True
+    return any(_breaks(read(head), read(value), general=False) for head, value in lone_rows)
+
+
+def _breaks(left: sp.Expr | None, right: sp.Expr | None, *, general: bool) -> bool:
+    """Does ``left = right``, a relation among the schedule letters only, break Ho's? (Either side may be the
+    letter it states; an identity under Ho's relations, or a special index, ``\bar\alpha_1 = \alpha_1``, keeps them.)"""
+    if not (isinstance(left, sp.Expr) and isinstance(right, sp.Expr)) or left.is_Matrix or right.is_Matrix:
+        return False  # unread, or a matrix: no statement of the schedule
+    if left.atoms(sp.MatrixSymbol) or right.atoms(sp.MatrixSymbol):
+        return False
+    indexed = _indexed_letters(left) | _indexed_letters(right)
+    labels = {i.base.label for side in (left, right) for i in side.atoms(sp.Indexed)}
+    names = {s for s in left.free_symbols | right.free_symbols if isinstance(s, sp.Symbol) and s not in labels}
+    letters = {s for s in names if _letter(s)}
+    if not (letters or indexed) or any(not (_letter(s) or s.is_integer or len(s.name) == 1) for s in names):
+        return False  # mu = sqrt(1 - beta_t) x: a statement of another name
+    if any(s.name.partition("_")[2].isdigit() or "=" in s.name for s in letters):
+        return False
+    if not all(side.free_symbols & letters or _indexed_letters(side) for side in (left, right)):
+        return False  # beta_t = 0.608, -log(1 - alphabar_T)/2 = 2e-5: a value of its own, not a relation
+    try:
+        if sp.cancel(sp.expand(sp.Add(*schedule_relations((left, -right))))) == 0:
+            return False
+    except (TypeError, ValueError, sp.PolynomialError):
+        return True
+    for head, value in ((left, right), (right, left)):
+        if isinstance(head, sp.Symbol) and _letter(head):
+            family, _, index = head.name.partition("_")
+            return not _hos(family, index, value)
+    return general
 
 
 def _letter(symbol: sp.Basic) -> bool:
@@ -131,3 +164,7 @@ def _earlier(index: str) -> str | None:
     if found is None:
         return None
     return f"{found.group(1)}-{int(found.group(2) or 0) + 1}"
+
+
+def _indexed_letters(expr: sp.Expr) -> set[sp.Indexed]:
+    return {i for i in expr.atoms(sp.Indexed) if str(i.base.label) in _LETTERS}

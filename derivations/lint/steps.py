@@ -194,8 +194,9 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
             rows.extend(_row(line, column, fresh=True) for column in columns)
             continue
         pieces = [p for _, p in top_level_split(_without_condition(text)[0], _QUAD)]
-        if len(pieces) > 1 and all(_has_relation(p) for p in pieces):
+        if len(pieces) > 1 and all(_has_relation(p) for p in pieces):  # x = 1 \quad y = 2: side by side too
             rows.extend(_row(line, p.strip(), fresh=True) for p in pieces)
+            side_by_side = len(pieces)
         elif rows and _continues_a_side(text):
             rows[-1] = _joined(rows[-1], text)
         else:

@@ -300,3 +300,30 @@ FIFTH_REVIEW = {
 @pytest.mark.parametrize("text", FIFTH_REVIEW.values(), ids=FIFTH_REVIEW.keys())
 def test_the_fifth_review_proves_nothing(text: str) -> None:
     assert "proved" not in verdicts(text)
+
+
+DDPM = "In the diffusion model (DDPM) the noise schedule is $\\beta_t$. "
+SUM_IS_ONE = "$$\\alpha_t + \\beta_t = 1 + 0$$\n"
+RATIO_IS_ALPHA = "$$\\bar\\alpha_t - \\alpha_t \\bar\\alpha_{t-1} = 0 + 0$$\n"
+#: The sixth review of the day: schedule statements the scan missed, and a \quad pair continued; each was proved.
+SIXTH_REVIEW = {
+    "a display definition after the step": DDPM + "\n\n" + SUM_IS_ONE + "\n$$\\alpha_t := \\sqrt{1 - \\beta_t}$$\n",
+    "a statement followed by words": (DDPM + "$\\bar\\alpha_t = \\alpha_t^2 \\text{ where } t \\ge 1$.\n\n"
+                                      + RATIO_IS_ALPHA),
+    "two statements in one span": (DDPM + "$\\bar\\alpha_t = \\alpha_t^2 \\quad \\bar\\alpha_0 = 1$.\n\n"
+                                   + RATIO_IS_ALPHA),
+    "the letter in braces": DDPM + "Here ${\\bar\\alpha}_t = \\alpha_t^2$.\n\n" + RATIO_IS_ALPHA,
+    "the letter on the right": DDPM + "Here $\\alpha_t^2 \\bar\\alpha_{t-1} = \\bar\\alpha_t$.\n\n" + RATIO_IS_ALPHA,
+    "the root on the left": DDPM + "Here $\\sqrt{1 - \\beta_t} = \\alpha_t$.\n\n" + SUM_IS_ONE,
+    "MathJax's inline delimiters": DDPM + "Here \\(\\alpha_t = \\sqrt{1 - \\beta_t}\\).\n\n" + SUM_IS_ONE,
+    "a row continuing one of two equations set apart by quad": (
+        "$$\\begin{align*}\nx &= 2 - 1 \\quad y = 5 \\\\\n  &= 5\n\\end{align*}$$\n"),
+}
+
+
+@pytest.mark.parametrize("text", SIXTH_REVIEW.values(), ids=SIXTH_REVIEW.keys())
+def test_the_sixth_review_proves_nothing_false(text: str) -> None:
+    """Only the trivial last link (0 + 0 = ..., 1 + 0 = ...) may be proved: never the claim about the schedule."""
+    steps = lint_text(text, Options()).steps
+    assert not any(step.status is Status.PROVED and ("alpha" in step.source or step.source.strip() == "= 5")
+                   for step in steps)
