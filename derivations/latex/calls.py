@@ -33,7 +33,7 @@ from derivations.engine.probability import Density, Expectation
 from derivations.latex.lexer import Tok, UnreadError
 from derivations.latex.matrix_names import is_vector_name
 from derivations.latex.names import Name, read_name
-from derivations.latex.vector_densities import VECTOR_NORMAL
+from derivations.latex.vector_densities import BOLD_VECTOR, VECTOR_NORMAL
 
 #: Letters whose calls are densities (p(x | z)) rather than functions.
 DENSITY_LETTERS = frozenset("pqPQ")
@@ -235,7 +235,7 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
         law = distribution_text(builder, parts[1])
         from derivations.latex.reader import GaussianLaw
 
-        if re.search(r"\\(?:mathbf|boldsymbol|bm)", parts[0]):  # E over a vector: over R^d
+        if BOLD_VECTOR.search(parts[0]):  # E over a vector: over R^d
             _only_in_densities(body, variable)
         if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
             return gaussian_expectation(body, variable, *law.args)

@@ -27,7 +27,8 @@ from derivations.engine.probability import Density
 
 #: The opaque density of a vector (latex.calls makes it): outcome, mean, variance of each coordinate.
 VECTOR_NORMAL = "N_vector"
-_BOLD_VECTOR = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{?\s*\\?[a-z]")
+#: LaTeX that writes a bold lowercase letter: a vector.
+BOLD_VECTOR = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{?\s*\\?[a-z]")
 
 
 def _is_vector_normal(expr: sp.Basic) -> bool:
@@ -55,7 +56,7 @@ def reading(source: str, lhs: sp.Expr, rhs: sp.Expr) -> str:
     Only where it is not OPAQUE may the built-in one-coordinate results be substituted.
     """
     functions = lhs.atoms(sp.Function) | rhs.atoms(sp.Function)
-    if not (_BOLD_VECTOR.search(source) or any(_is_vector_normal(f) for f in functions)):
+    if not (BOLD_VECTOR.search(source) or any(_is_vector_normal(f) for f in functions)):
         return NO_VECTORS
     if any(isinstance(f, NormalPDF) for f in functions):  # a density of one number beside ones of d numbers
         return OPAQUE

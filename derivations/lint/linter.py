@@ -145,18 +145,17 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     post.scope.shapes = PostShapes.of_texts(_every_chain(text, extracted.blocks, defined))
     _said_in_words(post, text)
-    lone = [(row.head, row.links[0][1]) for block in extracted.blocks
-            for row in parse_rows(expand(block.content, defined.at(block.line)), block.line)
-            if row.head and len(row.links) == 1]
-    post.hos_stated = not stated_otherwise([span for _, span in _every_inline_math(text)], lone,
+    spans = [(line, expand(span, defined.at(line))) for line, span in _every_inline_math(text)]
+    block_rows = [parse_rows(expand(block.content, defined.at(block.line)), block.line) for block in extracted.blocks]
+    lone = [(row.head, row.links[0][1]) for rows in block_rows for row in rows if row.head and len(row.links) == 1]
+    post.hos_stated = not stated_otherwise([span for _, span in spans], lone,
                                            lambda piece: post.read(piece.replace(r"\_", "_")).expr)
-    for line, span in _every_inline_math(text):  # what the prose says of a convention holds for the whole post
+    for line, span in spans:  # what the prose says of a convention holds for the whole post
         if REASON.match(lines[line - 1] if line <= len(lines) else ""):
             continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)
-        for _, piece in top_level_split(expand(span, defined.at(line)), PIECES):
+        for _, piece in top_level_split(span, PIECES):
             note_statement(post, piece.replace(r"\_", "_"), line)
-    for block in extracted.blocks:  # and so do the bounds, laws and conditions of the displays
-        rows = parse_rows(expand(block.content, defined.at(block.line)), block.line)
+    for rows in block_rows:  # and so do the bounds, laws and conditions of the displays
         for row, following in zip(rows, [*rows[1:], None], strict=True):
             note_lone_row(post, row, None, alone=following is None or not following.continues)
     for _, kind, item in events:

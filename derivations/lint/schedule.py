@@ -38,8 +38,7 @@ def hos_schedule(definitions: Mapping[sp.Basic, object]) -> bool:
         family, _, index = head.name.partition("_")
         if not _letter(head) or not index:
             continue
-        letters = {s for s in value.free_symbols if _letter(s)}
-        letters |= {i for i in value.atoms(sp.Indexed) if str(i.base.label) in _LETTERS}
+        letters = {s for s in value.free_symbols if _letter(s)} | _indexed_letters(value)
         if letters and not _hos(family, index, value):
             return False
         if not letters:  # a value of its own (a cosine schedule's alpha-bar, a linear beta)
@@ -78,7 +77,7 @@ def stated_otherwise(prose: Iterable[str], lone_rows: Iterable[tuple[str, str]],
 
 
 def _breaks(left: sp.Expr | None, right: sp.Expr | None, *, general: bool) -> bool:
-    """Does ``left = right``, a relation among the schedule letters only, break Ho's? (Either side may be the
+    r"""Does ``left = right``, a relation among the schedule letters only, break Ho's? (Either side may be the
     letter it states; an identity under Ho's relations, or a special index, ``\bar\alpha_1 = \alpha_1``, keeps them.)"""
     if not (isinstance(left, sp.Expr) and isinstance(right, sp.Expr)) or left.is_Matrix or right.is_Matrix:
         return False  # unread, or a matrix: no statement of the schedule
