@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from derivations.engine.linearity import linear_expectation
 from derivations.engine.probability import Density, Expectation
 
 
@@ -37,8 +38,8 @@ class _SameVariable(ValueError):
 def _rewritten(expr: sp.Basic, conditioned: set[sp.Expr]) -> sp.Basic:
     if isinstance(expr, Density):
         return _ratio(expr) if expr.family in conditioned else expr  # a family used with a bar is a joint's
-    if isinstance(expr, Expectation):  # E_{q(z | x)}[...]: its measure is a label
-        return expr.func(_rewritten(expr.args[0], conditioned), expr.args[1])
+    if isinstance(expr, Expectation):  # E_{q(z | x)}[...]: its measure is a label; the body split again by linearity
+        return linear_expectation(_rewritten(expr.args[0], conditioned), expr.args[1])
     if not expr.args or not expr.has(Density):
         return expr
     return expr.func(*(_rewritten(arg, conditioned) for arg in expr.args))

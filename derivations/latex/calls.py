@@ -29,7 +29,8 @@ from lark import Tree
 from derivations.engine import probability
 from derivations.engine.densities import NormalPDF
 from derivations.engine.expectation import expectation as gaussian_expectation
-from derivations.engine.probability import Density, Expectation
+from derivations.engine.linearity import linear_expectation
+from derivations.engine.probability import Density
 from derivations.latex.lexer import Tok, UnreadError
 from derivations.latex.matrix_names import is_vector_name
 from derivations.latex.names import Name, read_name
@@ -154,6 +155,9 @@ def _side(builder, text: str) -> sp.Expr:
         raise UnreadError(f"a limit that is not read ({parsed.reason})")
     for symbol in parsed.expr.free_symbols:
         builder.symbols[("limit", str(symbol))] = symbol
+    for symbol, name in parsed.idents.items():  # the names of a limit are the side's names too (a jump to mu)
+        builder.symbols.setdefault(name.key, symbol)
+        builder.named.setdefault(name.key, name)
     return parsed.expr
 
 
@@ -228,7 +232,7 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
     r"""``\mathbb{E}_{sub}[body]``: a Gaussian expectation the engine can evaluate, else opaque."""
     text = (head.info or {}).get("_")
     if text is None:
-        return Expectation(body, sp.Symbol("P"))
+        return expected(builder, body, sp.Symbol("P"))
     parts = re.split(r"\\sim(?![A-Za-z])", text)
     if len(parts) == 2:
         variable = _side(builder, parts[0])
@@ -239,8 +243,16 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
             _only_in_densities(body, variable)
         if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
             return gaussian_expectation(body, variable, *law.args)
-        return Expectation(body, law)
-    return Expectation(body, distribution_text(builder, text))
+        return expected(builder, body, law)
+    return expected(builder, body, distribution_text(builder, text))
+
+
+def expected(builder, body: sp.Expr, law: sp.Expr) -> sp.Expr:
+    """The expectation of ``body`` under ``law`` by linearity; E[c] = c drops the law's names, as x - x drops x."""
+    value = linear_expectation(body, law)
+    if not any(e.args[1] == law for e in value.atoms(probability.Expectation)):
+        builder.cancelled = True
+    return value
 
 
 def distribution_text(builder, text: str) -> sp.Expr:

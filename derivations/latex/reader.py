@@ -18,9 +18,10 @@ import sympy as sp
 from lark import Tree
 from lark.exceptions import LarkError
 
-from derivations.engine.probability import Density, Divergence, Expectation
+from derivations.engine.linearity import kl_by_definition
+from derivations.engine.probability import Density, Divergence
 from derivations.latex import matrix_reading as mr
-from derivations.latex.calls import Norm
+from derivations.latex.calls import Norm, expected
 from derivations.latex.coordinates import refuse_vector_power, refuse_vector_product
 from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
@@ -333,7 +334,7 @@ class _Builder:
         condition = tuple(self.parts(*values.children))
         if head.info:
             raise UnreadError("a conditional expectation with a subscript")
-        return Expectation(self.build(body), Density(sp.Symbol("given"), sp.Tuple(), sp.Tuple(*condition)))
+        return expected(self, self.build(body), Density(sp.Symbol("given"), sp.Tuple(), sp.Tuple(*condition)))
 
     def _variance(self, _head, _open, inner, _close) -> sp.Expr:
         from derivations.latex.calls import opaque
@@ -348,7 +349,8 @@ class _Builder:
     def _divergence(self, _head, _open, first, _bar, second, _close) -> sp.Expr:
         from derivations.latex.calls import distribution
 
-        return Divergence(distribution(self, first), distribution(self, second))
+        laws = distribution(self, first), distribution(self, second)
+        return kl_by_definition(*laws) or Divergence(*laws)  # opaque densities: the definition
 
     def _derivative(self, head, body) -> sp.Expr:
         order, variable = head.info

@@ -171,6 +171,13 @@ class Post:
         """A diffusion post whose schedule definitions are Ho et al.'s (then their relations hold)."""
         return self.scope.diffusion and self.hos_stated and hos_schedule(self.definitions)
 
+    def _in_a_void_family(self, symbol: sp.Symbol) -> bool:
+        """Is ``symbol`` of a family the post voided? A bare name the post declares positive itself (front matter,
+        ``--positive``) is not voided by what it says of an indexed one (``sigma_t^2 = beta_t I`` leaves sigma)."""
+        if symbol.name in self.scope.positive and family_of(symbol) == symbol.name:
+            return False
+        return bool({family_of(symbol), symbol.name} & self.void_families)
+
     def breaks_schedule(self) -> bool:
         """Has the post said of a schedule letter what the schedule's convention may not hold for?"""
         return bool(self.void_families & {"alpha", "alphabar", "beta"}) or any(
@@ -184,7 +191,7 @@ class Post:
         except (ValueError, TypeError, AttributeError):
             through = ()
         used = set().union(*(side.free_symbols for side in (*sides, *through)))
-        found = (self.contradicted & used) | {s for s in used if {family_of(s), s.name} & self.void_families}
+        found = (self.contradicted & used) | {s for s in used if self._in_a_void_family(s)}
         for head, definition in self.definitions.items():
             if definition.line >= before:
                 continue

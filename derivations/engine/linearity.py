@@ -1,0 +1,73 @@
+r"""Expectations as a post means them: linear, with what the law conditions on held fixed.
+
+The reader writes :math:`\mathbb{E}_{D}[\text{body}]` in one normal form, so that two sides that differ only by
+the rules every derivation of an ELBO uses read the same:
+
+* linearity: :math:`\mathbb{E}[aX + bY] = a\,\mathbb{E}[X] + b\,\mathbb{E}[Y]` for ``a, b`` that are not random,
+  and :math:`\mathbb{E}[c] = c` (a probability measure has mass 1);
+* the logarithm of a product or quotient of positive factors (densities) is split first, so that
+  :math:`\mathbb{E}[\log\frac{q}{p}] = \mathbb{E}[\log q] - \mathbb{E}[\log p]`;
+* "taking out what is known": under :math:`q(\mathbf{z} \mid \mathbf{x})` the condition :math:`\mathbf{x}` is
+  fixed, so a factor made only of numbers, conditions and densities of conditions (:math:`\log p(\mathbf{x})`)
+  leaves the expectation (Williams 1991, *Probability with Martingales*, sec. 9.7 (j));
+* the KL divergence of two densities of one variable is its definition,
+  :math:`D_{\mathrm{KL}}(q \,\|\, p) = \mathbb{E}_{q}[\log q - \log p]` (Kullback & Leibler 1951).
+
+Only a law whose conditions are known fixes anything: under a bare :math:`\mathbb{E}_q` or
+:math:`\mathbb{E}_{z \sim q}` nothing but numbers leaves the expectation, since any name may be random
+there (:math:`\mathbb{E}_q[\|\epsilon - \epsilon_\theta\|^2]` is over the noise, which no subscript names).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.engine.probability import Density, Divergence, Expectation, Opaque
+
+__all__ = ["kl_by_definition", "linear_expectation"]
+
+
+def linear_expectation(body: sp.Expr, law: sp.Expr) -> sp.Expr:
+    r""":math:`\mathbb{E}_{\text{law}}[\text{body}]` in the normal form above; the same value, by linearity.
+
+    >>> q = Density(sp.Symbol("q"), sp.Tuple(sp.Symbol("z")), sp.Tuple(sp.Symbol("x")))
+    >>> p = Density(sp.Symbol("p"), sp.Tuple(sp.Symbol("x")), sp.Tuple())
+    >>> linear_expectation(2 * sp.log(p / q), q)
+    2*log(p(x)) - 2*E_q(z | x)[log(q(z | x))]
+    """
+    fixed = _fixed(law)
+    total = sp.S.Zero
+    for term in sp.Add.make_args(sp.expand_log(body)):
+        constant = [f for f in sp.Mul.make_args(term) if _is_constant(f, fixed)]
+        known = sp.Mul(*constant)
+        rest = sp.Mul(*(f for f in sp.Mul.make_args(term) if f not in constant))
+        total += known * (rest if rest == 1 else Expectation(rest, law))
+    return total
+
+
+def kl_by_definition(first: sp.Expr, second: sp.Expr) -> sp.Expr | None:
+    r""":math:`D_{\mathrm{KL}}(\text{first} \,\|\, \text{second})` as :math:`\mathbb{E}_{\text{first}}[\log
+    \text{first} - \log \text{second}]`, for two opaque densities of the same outcomes; else None."""
+    if not (isinstance(first, Density) and isinstance(second, Density)) or first.outcomes != second.outcomes:
+        return None
+    return linear_expectation(sp.log(first) - sp.log(second), first)
+
+
+def _fixed(law: sp.Expr) -> frozenset[sp.Symbol]:
+    """The names a law holds fixed: what a density conditions on, less its outcomes; none for any other law."""
+    if not isinstance(law, Density):
+        return frozenset()
+    outcomes = set().union(*(o.free_symbols for o in law.outcomes))
+    return frozenset(set().union(*(c.free_symbols for c in law.conditions)) - outcomes)
+
+
+def _is_constant(factor: sp.Expr, fixed: frozenset[sp.Symbol]) -> bool:
+    """Is ``factor`` not random under a law fixing ``fixed``: a number, or made of fixed names and their densities?"""
+    if factor.is_number:
+        return True
+    families = {density.family for density in factor.atoms(Density)}
+    if not factor.free_symbols - families <= fixed or factor.has(Expectation, Divergence):
+        return False
+    calls = factor.atoms(sp.Function)  # f(x) with x fixed is fixed only if f is no random function: densities only
+    return all(isinstance(call, Density) or not isinstance(call, Opaque) and not isinstance(call, sp.core.function
+               .AppliedUndef) for call in calls)
