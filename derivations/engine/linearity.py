@@ -36,9 +36,11 @@ def linear_expectation(body: sp.Expr, law: sp.Expr) -> sp.Expr:
     2*log(p(x)) - 2*E_q(z | x)[log(q(z | x))]
     """
     fixed = _fixed(law)
+    outcomes = law.outcomes if isinstance(law, Density) else ()
+    random = frozenset(s.name for outcome in outcomes for s in outcome.free_symbols)
     total = sp.S.Zero
     for term in sp.Add.make_args(sp.expand_log(body)):
-        constant = [f for f in sp.Mul.make_args(term) if _is_constant(f, fixed)]
+        constant = [f for f in sp.Mul.make_args(term) if _is_constant(f, fixed, random)]
         known = sp.Mul(*constant)
         rest = sp.Mul(*(f for f in sp.Mul.make_args(term) if f not in constant))
         total += known * (rest if rest == 1 else Expectation(rest, law))
@@ -54,20 +56,29 @@ def kl_by_definition(first: sp.Expr, second: sp.Expr) -> sp.Expr | None:
 
 
 def _fixed(law: sp.Expr) -> frozenset[sp.Symbol]:
-    """The names a law holds fixed: what a density conditions on, less its outcomes; none for any other law."""
+    """The names a law holds fixed: the names a density conditions on, less its outcomes; none for any other law."""
     if not isinstance(law, Density):
         return frozenset()
     outcomes = set().union(*(o.free_symbols for o in law.outcomes))
-    return frozenset(set().union(*(c.free_symbols for c in law.conditions)) - outcomes)
+    named = {c for c in law.conditions if isinstance(c, sp.Symbol)}  # E[X | X^2] fixes X^2, not X: names only
+    return frozenset(named - outcomes)
 
 
-def _is_constant(factor: sp.Expr, fixed: frozenset[sp.Symbol]) -> bool:
+def _is_constant(factor: sp.Expr, fixed: frozenset[sp.Symbol], random: frozenset[str]) -> bool:
     """Is ``factor`` not random under a law fixing ``fixed``: a number, or made of fixed names and their densities?"""
     if factor.is_number:
         return True
-    families = {density.family for density in factor.atoms(Density)}
+    families = {d.family for d in factor.atoms(Density) if _a_fixed_family(d.family, random)}
     if not factor.free_symbols - families <= fixed or factor.has(Expectation, Divergence):
         return False
     calls = factor.atoms(sp.Function)  # f(x) with x fixed is fixed only if f is no random function: densities only
     return all(isinstance(call, Density) or not isinstance(call, Opaque) and not isinstance(call, sp.core.function
                .AppliedUndef) for call in calls)
+
+
+def _a_fixed_family(family: sp.Basic, random: frozenset[str]) -> bool:
+    """Is the family itself not random: ``p`` or ``p_theta`` under ``q(z | x)``, not ``p_theta`` under ``q(theta)``?"""
+    if not isinstance(family, sp.Symbol):
+        return False
+    sub = family.name.partition("_")[2]
+    return not any(name in sub for name in random)  # p_{\\mathbf{w}} reads p_mathbfw: any trace of w is w

@@ -126,6 +126,7 @@ def integral(builder, head: Tok, body: Tree, differential: Tok) -> sp.Expr:
     value = builder.build(body)
     if is_vector_name(differential.info):
         _only_in_densities(value, variable)
+    _not_in_a_subscript(value, variable)
     return sp.Integral(value, (variable, low, high))
 
 
@@ -137,6 +138,16 @@ def _only_in_densities(body: sp.Expr, variable: sp.Expr) -> None:
     if variable in body.xreplace(opaque).free_symbols:
         raise UnreadError(r"an integral or expectation over a vector of an explicit function: over R^d, and d is "
                           "not read")
+
+
+def _not_in_a_subscript(body: sp.Expr, variable: sp.Expr) -> None:
+    r"""``\mathbb{E}_{\theta \sim q}[p_\theta(x)]``: the variable in the subscript of a name (read as one symbol,
+    ``p_theta``) would be missed by the rules; such a body is unread."""
+    names = {str(s) for s in body.free_symbols} | {str(d.family) for d in body.atoms(Density)}
+    for symbol in variable.free_symbols if isinstance(variable, sp.Expr) else ():
+        pattern = rf"_(?:.*[^A-Za-z])?{re.escape(symbol.name)}(?![A-Za-z])"
+        if any(name != symbol.name and re.search(pattern, name) for name in names):
+            raise UnreadError(f"{symbol.name} in the subscript of a name it is the variable of: a function of it")
 
 
 def _limits(builder, scripts: dict) -> tuple[sp.Expr, sp.Expr]:
@@ -241,6 +252,9 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
 
         if BOLD_VECTOR.search(parts[0]):  # E over a vector: over R^d
             _only_in_densities(body, variable)
+        _not_in_a_subscript(body, variable)
+        if isinstance(law, Density) and variable in law.conditions:  # E_{x ~ q(z | x)}: x is fixed there
+            raise UnreadError("the variable of an expectation is what its law conditions on")
         if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
             return gaussian_expectation(body, variable, *law.args)
         return expected(builder, body, law)
