@@ -8,7 +8,9 @@ bold vector (:mod:`~derivations.latex.shapes` gives them their shapes).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+import sympy as sp
 
 from derivations.latex.names import Name
 from derivations.latex.tokens import Tok
@@ -56,3 +58,20 @@ def shows_matrices(tokens: Iterable[Tok], numbers: frozenset[tuple] = frozenset(
                 and is_vector_name(tokens[index + 1].info):
             return True
     return False
+
+
+def commuted_matrices(expr: sp.Basic, idents: Mapping[sp.Symbol, Name], *, capitals: bool,
+                      declared: frozenset[str]) -> str:
+    r"""Why a product in ``expr`` may multiply matrices as numbers, or "".
+
+    In a post about matrices (``capitals``: it says "matrix", sets one in an environment or in
+    :math:`\mathbb{R}^{n \times m}`, or writes a bold capital other than :math:`\mathbf{I}`), two plain capitals
+    multiplied (``AB``, ``A^{-1}B^{-1}``) may be matrices, which do not commute; so may two names the post
+    ``declared`` matrices (``a, b \in \mathbb{R}^{2 \times 2}``, "rotation matrices θ and φ")."""
+    suspects = {s for s, name in idents.items() if (capitals and is_plain_capital(name)) or s.name in declared}
+    for product in expr.atoms(sp.Mul):
+        bases = {factor.as_base_exp()[0] for factor in product.args} & suspects
+        if len(bases) >= 2:
+            names = ", ".join(sorted(str(b) for b in bases))
+            return f"{names}: numbers, or matrices (the post speaks of matrices), which do not commute?"
+    return ""

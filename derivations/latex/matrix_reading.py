@@ -51,9 +51,10 @@ def number(value: sp.Basic) -> sp.Basic:
     return sp.S.Zero if isinstance(value, sp.ZeroMatrix) else ScalarOf(value)
 
 
-def kind_of(name: Name, rows: sp.Expr, cols: sp.Expr) -> str:
-    """The convention for a matrix name: a square Sigma or Lambda is positive definite, unless a cross block."""
-    if rows != cols or name.base not in MATRIX_GREEK:
+def kind_of(name: Name, rows: sp.Expr, cols: sp.Expr, general: frozenset[str] = frozenset()) -> str:
+    r"""The convention for a matrix name: a square Sigma or Lambda is positive definite, unless a cross block or one
+    the post defines or calls general (``general``: \Sigma = (1 2; 0 1), "not symmetric")."""
+    if rows != cols or name.base not in MATRIX_GREEK or name.sympy_name in general:
         return "general"
     sub = re.sub(r"\\(?:mathbf|boldsymbol|bm|mathrm)\b|[{}\s,]", "", name.sub)
     sub = re.split(r"\||vert|mid", sub)[0]  # Sigma_{1|2}: the covariance of block 1, given 2
@@ -74,7 +75,7 @@ def matrix_name(shapes: Solved, tok: Tok) -> sp.Basic | None:
     if not (is_matrix_name(name, shapes.numbers) or is_vector_name(name)):
         return None
     rows, cols = shapes.names[name.key]
-    return matrix(name.sympy_name, rows, cols, kind=kind_of(name, rows, cols))
+    return matrix(name.sympy_name, rows, cols, kind=kind_of(name, rows, cols, shapes.general))
 
 
 def zero(shapes: Solved | None, tok: Tok) -> sp.Basic:

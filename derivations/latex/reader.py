@@ -27,7 +27,7 @@ from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
 from derivations.latex.guards import CONST, leaked_from_a_body, misread
 from derivations.latex.lexer import Tok, UnreadError, lex
-from derivations.latex.matrix_names import is_vector_name, shows_matrices
+from derivations.latex.matrix_names import commuted_matrices, is_vector_name, shows_matrices
 from derivations.latex.names import Name
 from derivations.latex.scope import Scope
 
@@ -93,6 +93,9 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
     idents = {builder.symbols[key]: name for key, name in builder.named.items() if key in builder.symbols}
     idents.update({term.base.label: FAMILIES[term.base] for term in expr.atoms(sp.Indexed) if term.base in FAMILIES})
     parsed = Parsed(expr, "", tuple(lexed.names), idents, tex)
+    commuted = commuted_matrices(expr, idents, capitals=scope.matrix_capitals, declared=scope.matrix_names)
+    if commuted:
+        return Parsed(None, commuted, tuple(lexed.names))
     if guard:
         made = set(builder.symbols.values()) - builder.bound
         reason = misread(parsed, made, builder.bound, builder.cancelled, lambda text: read(text, scope, guard=False))

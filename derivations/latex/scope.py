@@ -48,6 +48,9 @@ class Scope:
     #: The notation table's symbols for its names, with their assumptions (``derivations check``,
     #: where LaTeX and SymPy syntax must read a name alike); a post's own names otherwise.
     table: bool = False
+    #: A post about matrices (its plain capitals may be matrices), and the names it declares matrices (lint.matrices).
+    matrix_capitals: bool = False
+    matrix_names: frozenset[str] = frozenset()
     #: The shapes of the post's matrices and vectors, tied across its math (None: each side's own).
     shapes: PostShapes | None = None
 

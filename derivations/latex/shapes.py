@@ -228,6 +228,7 @@ class PostShapes:
     numbers: frozenset[tuple] = frozenset()
     fresh: list[int] = field(default_factory=lambda: [0])  # dimensions made for one side only (never reused)
     stored: dict[str, list] = field(default_factory=dict)  # a side's text -> the shapes of its identities, zeros
+    general: frozenset[str] = frozenset()  # Sigmas and Lambdas the post defines or calls general (lint.matrix_talk)
 
     @classmethod
     def of_texts(cls, groups: Iterable[Sequence[str]]) -> PostShapes:
@@ -353,7 +354,7 @@ class PostShapes:
                  for key in sorted(inference.seen)}  # in order: each run names the sizes alike
         found = {tok: tuple(sum((self.dimension(dims, c, local) for c in part), sp.S.Zero) for part in shape)
                  for tok, shape in inference.occurrences.items()}
-        return Solved(names, found, numbers)
+        return Solved(names, found, numbers, self.general)
 
 
 @dataclass(frozen=True)
@@ -363,6 +364,7 @@ class Solved:
     names: Mapping[tuple, tuple[sp.Expr, sp.Expr]]
     occurrences: Mapping[int, tuple[sp.Expr, sp.Expr]]
     numbers: frozenset[tuple] = frozenset()  # the post's Sigmas and Lambdas that are numbers
+    general: frozenset[str] = frozenset()  # Sigmas and Lambdas the post defines or calls general: no covariance
 
 
 def is_dimension(symbol: sp.Basic) -> bool:

@@ -6,8 +6,9 @@ its coordinates. The reader does not know d, so it reads such a density as an op
 (``N_vector``, :func:`~derivations.latex.calls.call`), and the post's ``q(\mathbf{x}_t \mid \mathbf{x}_0)``
 is a density of vectors too, not the one-coordinate closed form of the built-in results.
 
-One kind of step may still be read per coordinate: a product or quotient of densities of vectors
-(no Gaussian of one number among them) on each side (Bayes' rule; :math:`q(\mathbf{x}_t \mid \mathbf{x}_0)
+One kind of step may still be read per coordinate: a product or quotient of densities of vectors of one
+letter (one size: :math:`\mathbf{x}_t, \mathbf{x}_0`, not :math:`\mathbf{x}` and :math:`\mathbf{z}`), with no
+Gaussian of one number among them, on each side (Bayes' rule; :math:`q(\mathbf{x}_t \mid \mathbf{x}_0)
 = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}\mathbf{x}_0, (1-\bar\alpha_t)\mathbf{I})`). Each isotropic
 density there is the product over coordinates of one coordinate's density, so each side is the
 product over coordinates of its one-coordinate reading,
@@ -60,7 +61,16 @@ def reading(source: str, lhs: sp.Expr, rhs: sp.Expr) -> str:
         return NO_VECTORS
     if any(isinstance(f, NormalPDF) for f in functions):  # a density of one number beside ones of d numbers
         return OPAQUE
-    return PER_COORDINATE if _product_of_densities(lhs) and _product_of_densities(rhs) else OPAQUE
+    if not (_product_of_densities(lhs) and _product_of_densities(rhs)) or len(_letters_of_outcomes(functions)) > 1:
+        return OPAQUE  # N(x; ...) N(z; ...): x and z may differ in size, and the powers d/2 with them
+    return PER_COORDINATE
+
+
+def _letters_of_outcomes(functions: set[sp.Basic]) -> set[str]:
+    """The letters of the vectors the densities are of or given (``x`` of x_t, x_0): one letter, one size."""
+    variables = [f.args[0] for f in functions if _is_vector_normal(f)]
+    variables += [v for f in functions if isinstance(f, Density) for v in (*f.outcomes, *f.conditions)]
+    return {str(s).partition("_")[0] for v in variables for s in v.free_symbols}
 
 
 def one_coordinate(sides: tuple[sp.Expr, ...]) -> tuple[sp.Expr, ...]:

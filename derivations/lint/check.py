@@ -256,7 +256,7 @@ class Linter:
 
     def _check(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
         """:meth:`_substituting`, with a refutation of matrices of untied sizes undecided (as_read)."""
-        return as_read(self._substituting(row, lhs, rhs), lhs, rhs)
+        return self.post.unless_unrelated(as_read(self._substituting(row, lhs, rhs), lhs, rhs))
 
     def _substituting(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
         """check_equal; then with the post's definitions and the built-in results substituted, if they occur.

@@ -72,7 +72,7 @@ _PAPERS_ALPHA = sp.IndexedBase("alpha", positive=True)
 
 
 def follows_ho(post: Post) -> bool:
-    r"""Is the post's forward step Ho et al.'s eq. (2), or has it stated none yet?
+    r"""Has the post stated its forward step, and is it Ho et al.'s eq. (2)?
 
     Its :math:`q(x_t \mid x_{t-1})` must equal :math:`\mathcal{N}(x_t; \sqrt{1-\beta_t}x_{t-1}, \beta_t)`
     with the post's relations, or its :math:`x_t` be :math:`\sqrt{1-\beta_t}x_{t-1} + \sqrt{\beta_t}\epsilon`
@@ -86,8 +86,8 @@ def follows_ho(post: Post) -> bool:
         return False
     stated = next((d for head, d in post.definitions.items() if is_forward_step(head) or _is_sampling_step(d)),
                   None)
-    if stated is None:  # none read: Ho's, unless the post states a step the linter does not read (lint.linter)
-        return post.follows_ho != (0, False)
+    if stated is None:  # none read: the post may state another (x_t = x_0 + sigma_t eps, in a product, at t + 1)
+        return False
     if post.follows_ho is None or post.follows_ho[0] != stated.line:  # checked again if it is redefined
         if isinstance(stated.head, Density):
             value = one_coordinate((stated.value,))[0]  # q(x_t | x_{t-1}) = N(...) of vectors: per coordinate

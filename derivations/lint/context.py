@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from derivations.engine.probability import Density
+from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.names import Name
 from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
@@ -177,6 +178,17 @@ class Post:
         if symbol.name in self.scope.positive and family_of(symbol) == symbol.name:
             return False
         return bool({family_of(symbol), symbol.name} & self.void_families)
+
+    def unless_unrelated(self, verdict: Verdict) -> Verdict:
+        """A refutation of a diffusion post that mixes schedule letters whose relations it does not state (in math the
+        linter reads: "substitute beta with 1 - alpha" in words) is undecided: those relations may make it true."""
+        if verdict.outcome is not Outcome.REFUTED or not self.scope.diffusion or self.hos_stated:
+            return verdict
+        residual = verdict.residual if isinstance(verdict.residual, sp.Basic) else sp.S.Zero
+        if len({family_of(s) for s in residual.free_symbols} & {"alpha", "alphabar", "beta"}) < 2:
+            return verdict
+        return Verdict(Outcome.UNDECIDED, "refuted only with the schedule letters unrelated: the post does not state "
+                       "Ho et al.'s relations (alpha_t = 1 - beta_t, alpha-bar_t = prod alpha_s) where it is read")
 
     def breaks_schedule(self) -> bool:
         """Has the post said of a schedule letter what the schedule's convention may not hold for?"""

@@ -247,6 +247,9 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
         difference = sp.cancel(sp.expand(sp.Add(*related).xreplace(post.plain_values)))
     except (TypeError, ValueError, sp.PolynomialError):
         return mentioned
+    if not post.follows_hos_schedule() and sp.cancel(sp.expand(sp.Add(*schedule_relations(
+            (sides[0], -sides[1]))))).is_number is True and difference != 0:
+        return mentioned  # alpha_t + beta_t = 3: not Ho's, and no values in (0, 1) satisfy it under theirs either
     if difference == 0 or len(difference.free_symbols) > 1:
         return set()  # an identity, or a relation of several things (x = sigma z): it pins no name down
     if not difference.free_symbols:
@@ -278,10 +281,22 @@ def _by_bound(post: Post, left: str, relation: str, right: str, line: int,
     sides = post.read(small).expr, post.read(big).expr
     if None in sides:
         return {n for n in (_bare(post, small), _bare(post, big)) if n in mentioned}  # sigma < (unread): voids sigma
+    if _looser(post, small, sides[1], upper=True) or _looser(post, big, sides[0], upper=False):
+        return mentioned  # 0 < beta_t < 2, sigma > -1: the post lets the name range past its convention
     gap = sides[1] - sides[0]  # big - small, stated positive (or nonnegative)
     strict = relation in ("<", ">", r"\lt", r"\gt", r"\ll", r"\gg") or "neq" in relation
     contradicted = positive(post, -gap, line) or (strict and sp.expand(gap) == 0) or _nonpositive(post, gap, line)
     return mentioned if contradicted else set()
+
+
+def _looser(post: Post, name_text: str, bound: sp.Expr, *, upper: bool) -> bool:
+    """Is ``name < bound`` (``upper``) or ``name > bound`` a range for a conventional name wider than its own?"""
+    name = _bare(post, name_text)
+    if name is None or not _is_conventional(post, name) or not bound.is_number or not bound.is_real:
+        return False
+    if upper:
+        return bool(post.scope.unit_symbols(name)) and bool(bound > 1)
+    return bool(bound < 0)
 
 
 def _nonpositive(post: Post, gap: sp.Expr, line: int) -> bool:

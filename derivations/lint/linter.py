@@ -24,9 +24,10 @@ from derivations.lint.conventions import PIECES, note_lone_row, note_statement
 from derivations.lint.cues import Cue, cue
 from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
+from derivations.lint.matrix_talk import declared_matrices, general_covariances, speaks_of_matrices
 from derivations.lint.post import MAX_BYTES, is_diffusion_post, read_post
 from derivations.lint.reasons import REASON
-from derivations.lint.schedule import stated_otherwise
+from derivations.lint.schedule import stated_otherwise, states_hos
 from derivations.lint.steps import parse_rows, side_texts, top_level_split
 
 
@@ -78,7 +79,8 @@ def post_context(text: str, options: Options) -> Post:
         fixed[name.sympy_name] = fixed[name.python_name] = symbol
     scope = Scope(assume=options.assume, positive=frozenset(n.sympy_name for n in positive), fixed=fixed,
                   diffusion=is_diffusion_post(text), euler_e=not _sets_letter(text, "e"),
-                  densities=is_probabilistic(text), plain_functions=_plain_functions(text))
+                  densities=is_probabilistic(text), plain_functions=_plain_functions(text),
+                  matrix_capitals=speaks_of_matrices(text), matrix_names=declared_matrices(text))
     post = Post(scope, tuple(n.sympy_name for n in normals))
     if _MODEL_IN_OTHER_WORDS.search(text):  # "each step multiplies x_{t-1} by two", q(x_s | x_{s-1}): not Ho's
         post.follows_ho = (0, False)
@@ -144,12 +146,15 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     lines = text.split("\n")
     defined = macros(text)  # \newcommand{\bx}{\mathbf{x}}: expanded as the renderer does
     post.scope.shapes = PostShapes.of_texts(_every_chain(text, extracted.blocks, defined))
+    post.scope.shapes.general = general_covariances(text)
     _said_in_words(post, text)
     spans = [(line, expand(span, defined.at(line))) for line, span in _every_inline_math(text)]
     block_rows = [parse_rows(expand(block.content, defined.at(block.line)), block.line) for block in extracted.blocks]
     lone = [(row.head, row.links[0][1]) for rows in block_rows for row in rows if row.head and len(row.links) == 1]
-    post.hos_stated = not stated_otherwise([span for _, span in spans], lone,
-                                           lambda piece: post.read(piece.replace(r"\_", "_")).expr)
+    reading = lambda piece: post.read(piece.replace(r"\_", "_")).expr  # noqa: E731
+    prose = [span for _, span in spans]
+    heads = [row.head for rows in block_rows for row in rows if row.head]  # (\alpha_t := 1-\beta_t) &= ...
+    post.hos_stated = not stated_otherwise(prose, lone, reading) and states_hos(prose + heads, lone, reading, text)
     for line, span in spans:  # what the prose says of a convention holds for the whole post
         if REASON.match(lines[line - 1] if line <= len(lines) else ""):
             continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)
@@ -223,7 +228,8 @@ _INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)|\\\((.+?)\\\
 
 
 #: What follows a name alone in math when words give it a sign or a size: "$\\sigma$ be negative", "equal $-2$".
-_SIZED_AFTER = re.compile(r"\s*(?:is|be|are|becomes|equals?|stays|remains|to)?\s*(?:the\s+\(?)?(?:negative|nonpositive|"
+_SIZED_AFTER = re.compile(r"\s*(?:is|be|are|becomes|equals?|stays|remains|to|takes?|can take|may take|has)?\s*"
+                          r"(?:the\s+\(?|only\s+)?(?:negative|nonpositive|"
                           r"zero\b|larger|greater|bigger|less|smaller|equal|below|above|at most|\$\s*-|\$\s*\d)",
                           re.IGNORECASE)
 #: "set $\\sigma$ to", "assigned to $\\sigma$"

@@ -76,6 +76,43 @@ def stated_otherwise(prose: Iterable[str], lone_rows: Iterable[tuple[str, str]],
     return any(_breaks(read(head), read(value), general=False) for head, value in lone_rows)
 
 
+#: Ho's relation said in words: "substitute $\beta$ with $1-\alpha$" (source 000).
+_IN_WORDS = re.compile(r"\$\s*\\beta(?:_\{?t\}?)?\s*\$\s*(?:with|by)\s*\$\s*1\s*-\s*\\alpha(?:_\{?t\}?)?\s*\.?\s*\$"
+                       r"|\$\s*\\alpha(?:_\{?t\}?)?\s*\$\s*(?:with|by)\s*\$\s*1\s*-\s*\\beta(?:_\{?t\}?)?\s*\.?\s*\$")
+#: Ho's alpha-bar with a capital Pi for the product (the reader does not read it as one): evidence, not a value.
+_PI_PRODUCT = re.compile(r"\\bar\s*\{?\s*\\alpha\s*\}?_\{?t\}?\s*=\s*(?:\\displaystyle\s*)?"
+                         r"\\Pi\s*_\{?\s*([a-z])\s*=\s*1\s*\}?\s*\^\{?\s*t\s*\}?\s*\\alpha_\{?\1\}?(?![A-Za-z0-9])")
+
+
+def states_hos(prose: Iterable[str], lone_rows: Iterable[tuple[str, str]], read: Callable[[str], sp.Expr | None],
+               text: str) -> bool:
+    r"""Does the post (``text``) state each of Ho et al.'s relations it has letters for? :math:`\alpha_k = 1 -
+    \beta_k` (or the other way) if it writes a beta; :math:`\bar\alpha_k = \prod_{s=1}^{k}\alpha_s` (or
+    :math:`\alpha_k\bar\alpha_{k-1}`) if it writes an alpha-bar. Only then are they used: a post may define its
+    letters in words, a table or code the linter does not read (:math:`\alpha_t = \sqrt{1 - \beta_t}`)."""
+    from derivations.lint.steps import top_level_split
+
+    pairs = [(head, value) for head, value in lone_rows]
+    for span in prose:
+        for piece in _SEPARATORS.split(_BRACED_LETTER.sub(r"\1", span)):
+            piece = piece.strip()
+            piece = piece[1:-1] if piece.startswith("(") and piece.endswith(")") else piece  # (\alpha_t := 1-\beta_t)
+            sides = [side for _, side in top_level_split(piece, _RELATION)]
+            pairs += list(zip(sides, sides[1:]))
+    found = set()
+    for left, right in pairs:
+        for head, value in ((read(left), read(right)), (read(right), read(left))):
+            if isinstance(head, sp.Symbol) and _letter(head) and isinstance(value, sp.Expr) and not value.is_Matrix:
+                family, _, index = head.name.partition("_")
+                if _hos(family, index, value):
+                    found.add("alphabar" if family == "alphabar" else "beta")
+    found |= {"beta"} if _IN_WORDS.search(text) else set()
+    found |= {"alphabar"} if _PI_PRODUCT.search(text) else set()
+    needed = {"beta"} if re.search(r"\\beta(?![A-Za-z])", text) else set()
+    needed |= {"alphabar"} if re.search(r"\\(?:bar|overline)\s*\{?\s*\\alpha|\\alphabar", text) else set()
+    return needed <= found
+
+
 def _breaks(left: sp.Expr | None, right: sp.Expr | None, *, general: bool) -> bool:
     r"""Does ``left = right``, a relation among the schedule letters only, break Ho's? (Either side may be the
     letter it states; an identity under Ho's relations, or a special index, ``\bar\alpha_1 = \alpha_1``, keeps them.)"""
@@ -91,7 +128,8 @@ def _breaks(left: sp.Expr | None, right: sp.Expr | None, *, general: bool) -> bo
         return False  # mu = sqrt(1 - beta_t) x: a statement of another name
     if any(s.name.partition("_")[2].isdigit() or "=" in s.name for s in letters):
         return False
-    if not all(side.free_symbols & letters or _indexed_letters(side) for side in (left, right)):
+    if not all(side.free_symbols & letters or _indexed_letters(side) for side in (left, right)) and (
+            len(letters) + len(indexed) == 1):
         return False  # beta_t = 0.608, -log(1 - alphabar_T)/2 = 2e-5: a value of its own, not a relation
     try:
         if sp.cancel(sp.expand(sp.Add(*schedule_relations((left, -right))))) == 0:

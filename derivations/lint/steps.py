@@ -34,14 +34,17 @@ _UNREAD_ENVIRONMENT = re.compile(r"\\begin\{(cases|array)\}")
 _MATRIX_ENVIRONMENT = re.compile(r"\\(begin|end)\{(?:matrix|pmatrix|bmatrix|vmatrix|smallmatrix)\}")
 #: A matrix's cells and rows while the block is cut into rows (the lexer reads both spellings).
 _CELL, _CELL_ROW = r" \matcol ", r" \matrow "
-_RELATION = re.compile(
+_RELATION = re.compile(  # not the space \>
     r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq?|ne|equiv|coloneqq|eqqcolon|in|notin|to|rightarrow|mapsto|"
-    r"ll|gg|lesssim|gtrsim|subset|subseteq|lt|gt)(?![A-Za-z])|:=|=|<|>|\\(?:overset|stackrel)\s*\{")
+    r"ll|gg|lesssim|gtrsim|subset|subseteq|lt|gt)(?![A-Za-z])|:=|=|<|(?<!\\)>|\\(?:overset|stackrel)\s*\{")
 _IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow)(?![A-Za-z])")
 _QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
-#: Space a row may start with: \quad, \, ~, {}, \phantom{=} (to align an operator under a relation), \hspace, \kern.
+#: Space a row may start with: \quad, \, ~, {}, \phantom{=} (to align an operator under a relation), \hspace, \kern,
+#: \hskip, \mkern, \mspace, \enspace, \hfill.
 _SPACE = (r"(?:\s|~|\\q?quad(?![A-Za-z])|\\[,;:! ]|\\thinspace|\{\}|\\mathrel\s*\{\s*\\h?phantom\s*\{[^{}]*\}\s*\}"
-          r"|\\[hv]?phantom\s*\{(?:[^{}]|\{[^{}]*\})*\}|\\hspace\*?\s*\{[^{}]*\}|\\kern\s*-?[\d.]+\s*[a-z]{2})")
+          r"|\\[hv]?phantom\s*\{(?:[^{}]|\{[^{}]*\})*\}|\\hspace\*?\s*\{[^{}]*\}"
+          r"|\\[mh]?(?:kern|skip)\s*-?[\d.]+\s*[a-z]{2}|\\mspace\s*\{[^{}]*\}"
+          r"|\\(?:en|thin|med|thick|negthin|negmed|negthick)(?:space|skip)(?![A-Za-z])|\\hfil+(?![A-Za-z])|\\[>])")
 _SPACING = re.compile(rf"{_SPACE}*")
 _QUAD_START = re.compile(rf"^\s*(?!\s){_SPACE}")  # an indented row: \quad, \phantom{=}, \hspace{1em}, ~
 _CONDITION = re.compile(

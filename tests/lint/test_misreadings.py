@@ -147,10 +147,16 @@ def test_declared_noise_with_a_comma_in_its_subscript() -> None:
     assert verdicts(text, normals=(r"\epsilon_{t, t-1}",), positive=("a",)) == ["proved"]
 
 
+#: A diffusion post that states Ho et al.'s forward step and schedule (only then are their results cited).
+HO = (r"In DDPM, each step is $q(\mathbf{x}_t \mid \mathbf{x}_{t-1}) = \mathcal{N}(\mathbf{x}_t; \sqrt{1-\beta_t}"
+      r"\mathbf{x}_{t-1}, \beta_t\mathbf{I})$ with $\alpha_t = 1 - \beta_t$ and $\bar\alpha_t = \prod_{s=1}^{t}\alpha_s$."
+      "\n\n")
+
+
 def test_built_in_results_are_cited() -> None:
     """In a diffusion post, q(x_t | x_0) = N(x_t; sqrt(abar_t) x_0, (1 - abar_t) I) is proved by citing it."""
-    good = (r"In DDPM, $$q(\mathbf{x}_t \mid \mathbf{x}_0) = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}\mathbf{x}_0,"
-            r" (1-\bar\alpha_t)\mathbf{I})$$")
+    good = HO + (r"$$q(\mathbf{x}_t \mid \mathbf{x}_0) = \mathcal{N}(\mathbf{x}_t; \sqrt{\bar\alpha_t}\mathbf{x}_0,"
+                 r" (1-\bar\alpha_t)\mathbf{I})$$")
     (step,) = lint_text(good).steps
     assert step.status is Status.PROVED and "forward_process" in step.method
     bad = good.replace(r"(1-\bar\alpha_t)\mathbf{I}", r"\bar\alpha_t\mathbf{I}")
@@ -179,7 +185,8 @@ def test_a_post_with_its_own_forward_step_cites_none_of_ho() -> None:
     assert all(step.status is not Status.REFUTED and "Ho et al." not in step.method for step in steps)
 
 
-ALPHA_BAR = ("In DDPM, let $\\alpha_t = 1 - \\beta_t$ and $\\bar{\\alpha}_t = \\prod_{i=1}^{UPPER} \\alpha_i$.\n\n"
+ALPHA_BAR = ("In DDPM, each step is $q(\\mathbf{x}_t \\mid \\mathbf{x}_{t-1}) = \\mathcal{N}(\\mathbf{x}_t; "
+             "\\sqrt{1-\\beta_t}\\mathbf{x}_{t-1}, \\beta_t\\mathbf{I})$; let $\\alpha_t = 1 - \\beta_t$ and $\\bar{\\alpha}_t = \\prod_{i=1}^{UPPER} \\alpha_i$.\n\n"
              "$$q(\\mathbf{x}_t \\vert \\mathbf{x}_0) = "
              "\\mathcal{N}(\\mathbf{x}_t; \\sqrt{\\bar{\\alpha}_t} \\mathbf{x}_0, "
              "(1 - \\bar{\\alpha}_t)\\mathbf{I})$$\n")
@@ -196,7 +203,7 @@ def test_the_closed_form_means_the_papers_alpha_bar() -> None:
 @pytest.mark.parametrize("covariance", [r"(1-\bar\alpha_t)I", r"I(1-\bar\alpha_t)"])
 def test_the_identity_in_a_covariance_however_it_is_set(covariance: str) -> None:
     """03: a plain I (or I before the variance) in N's covariance is the identity, not a scalar I."""
-    text = (r"In DDPM, $$q(x_t|x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t}x_0, COV)$$").replace("COV", covariance)
+    text = HO + (r"$$q(x_t|x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t}x_0, COV)$$").replace("COV", covariance)
     assert verdicts(text) == ["proved"]
 
 
