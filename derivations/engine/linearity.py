@@ -13,14 +13,16 @@ the rules every derivation of an ELBO uses read the same:
 * the KL divergence of two densities of one variable is its definition,
   :math:`D_{\mathrm{KL}}(q \,\|\, p) = \mathbb{E}_{q}[\log q - \log p]` (Kullback & Leibler 1951).
 
-Only a law whose conditions are known fixes anything: under a bare :math:`\mathbb{E}_q` or
-:math:`\mathbb{E}_{z \sim q}` nothing but numbers leaves the expectation, since any name may be random
-there (:math:`\mathbb{E}_q[\|\epsilon - \epsilon_\theta\|^2]` is over the noise, which no subscript names).
+Only a density's named conditions are fixed: under a bare :math:`\mathbb{E}_q` or :math:`\mathbb{E}_{z \sim q}`
+nothing but numbers leaves the expectation, since any name may be random there (:math:`\mathbb{E}_q[\|\epsilon -
+\epsilon_\theta\|^2]` is over the noise, which no subscript names); :math:`\mathbb{E}[X \mid X^2]` fixes no name;
+a family named by an outcome (:math:`p_\theta` under :math:`q(\theta)`) is random.
 """
 
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from derivations.engine.probability import Density, Divergence, Expectation, Opaque
 
@@ -71,9 +73,8 @@ def _is_constant(factor: sp.Expr, fixed: frozenset[sp.Symbol], random: frozenset
     families = {d.family for d in factor.atoms(Density) if _a_fixed_family(d.family, random)}
     if not factor.free_symbols - families <= fixed or factor.has(Expectation, Divergence):
         return False
-    calls = factor.atoms(sp.Function)  # f(x) with x fixed is fixed only if f is no random function: densities only
-    return all(isinstance(call, Density) or not isinstance(call, Opaque) and not isinstance(call, sp.core.function
-               .AppliedUndef) for call in calls)
+    # f(x) with x fixed is fixed only if f is no random function: a density, or log, exp, sqrt of fixed values
+    return not any(isinstance(call, (Opaque, AppliedUndef)) for call in factor.atoms(sp.Function))
 
 
 def _a_fixed_family(family: sp.Basic, random: frozenset[str]) -> bool:
@@ -81,4 +82,4 @@ def _a_fixed_family(family: sp.Basic, random: frozenset[str]) -> bool:
     if not isinstance(family, sp.Symbol):
         return False
     sub = family.name.partition("_")[2]
-    return not any(name in sub for name in random)  # p_{\\mathbf{w}} reads p_mathbfw: any trace of w is w
+    return not any(name in sub for name in random)  # p_{\mathbf{w}} reads p_mathbfw: any trace of w is w

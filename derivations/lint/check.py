@@ -1,9 +1,8 @@
 r"""Check every step of every display block with the engine.
 
-Each step gets one of four outcomes: **proved** (the engine proved the relation),
-**refuted** (a point where the two sides differ, with the residual), **undecided**
-(neither, or a relation that is not checked: ``\approx``, ``\le``, ``\sim``), or
-**unparsed** (a side of it is unread: :mod:`derivations.latex.reader`).
+Each step gets one of four outcomes: **proved** (the engine proved the relation), **refuted** (a point where
+the two sides differ, with the residual), **undecided** (neither, or a relation that is not checked:
+``\approx``, ``\le``, ``\sim``), or **unparsed** (a side of it is unread: :mod:`derivations.latex.reader`).
 
 What is a step: the links of a chain (``A = B = C``, rows that start with ``=``), and a row ``lhs = rhs``.
 A row that *defines* (``g(x) = ...``, a lone name, a density) is a statement the post's context keeps
@@ -209,8 +208,6 @@ class Linter:
         self.labels[key] = (current, row.line)
         return self._links(row, _Chain(current, label=key), row.links[1:], results)
 
-    # --- one step ----------------------------------------------------------------------
-
     def step(self, row: Row, previous: Parsed | None, relation: str, current: Parsed,
              variables: tuple[sp.Symbol, ...] = ()) -> StepResult:
         """Check ``previous relation current`` (a step of ``row``)."""
@@ -255,8 +252,10 @@ class Linter:
         return settings.with_positive(condition) if condition is not None else settings
 
     def _check(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
-        """:meth:`_substituting`, with a refutation of matrices of untied sizes undecided (as_read)."""
-        return self.post.unless_unrelated(as_read(self._substituting(row, lhs, rhs), lhs, rhs))
+        """:meth:`_substituting`; refutations of matrices of untied sizes (as_read), of unrelated letters: undecided."""
+        verdict = as_read(self._substituting(row, lhs, rhs), lhs, rhs)
+        return self.post.unless_unrelated(verdict, (lhs, rhs), row.line, lambda sides: check_equal(
+            *schedule_relations(sides), self._settings(row, *sides)))
 
     def _substituting(self, row: Row, lhs: sp.Expr, rhs: sp.Expr) -> Verdict:
         """check_equal; then with the post's definitions and the built-in results substituted, if they occur.

@@ -179,14 +179,16 @@ class Post:
             return False
         return bool({family_of(symbol), symbol.name} & self.void_families)
 
-    def unless_unrelated(self, verdict: Verdict) -> Verdict:
+    def unless_unrelated(self, verdict: Verdict, sides: tuple[sp.Expr, ...], line: int, ho) -> Verdict:
         """A refutation of a diffusion post that mixes schedule letters whose relations it does not state (in math the
-        linter reads: "substitute beta with 1 - alpha" in words) is undecided: those relations may make it true."""
+        linter reads) is undecided, unless the step is refuted under Ho et al.'s relations too (``ho`` checks it)."""
         if verdict.outcome is not Outcome.REFUTED or not self.scope.diffusion or self.hos_stated:
             return verdict
         residual = verdict.residual if isinstance(verdict.residual, sp.Basic) else sp.S.Zero
         if len({family_of(s) for s in residual.free_symbols} & {"alpha", "alphabar", "beta"}) < 2:
             return verdict
+        if ho(self.substituted(sides, line, passing=True)).outcome is Outcome.REFUTED:
+            return verdict  # false whether the letters are related as Ho's or not at all
         return Verdict(Outcome.UNDECIDED, "refuted only with the schedule letters unrelated: the post does not state "
                        "Ho et al.'s relations (alpha_t = 1 - beta_t, alpha-bar_t = prod alpha_s) where it is read")
 

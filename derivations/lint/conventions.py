@@ -40,7 +40,7 @@ from derivations.lint.agreement import (
 )
 from derivations.lint.context import Post, family_of, schedule_relations
 from derivations.lint.heads import CALL_LABEL, DENSITY_LABEL, OPERATOR_LABEL
-from derivations.lint.steps import Row, top_level_split
+from derivations.lint.steps import Row, top_level_split, without_scripts
 
 #: The relations a statement may use; ``=:`` and ``\eqqcolon`` define the right side.
 RELATION = re.compile(r"\\coloneqq?|\\eqqcolon|=:|:=|\\triangleq|\\equiv|\\overset|\\stackrel|\\sim(?![A-Za-z])"
@@ -82,7 +82,7 @@ def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False)
     post.stated |= {s.name for _, piece in parts for s in _mentioned(post, piece)}
     if len(parts) < 2:
         # \mathrel{=}, {=}: a relation this reader does not take apart (not the \sim of E_{z \sim p})
-        if not bare_only and _RELATIONISH.search(_without_scripts(_plain(text))):
+        if not bare_only and _RELATIONISH.search(without_scripts(_plain(text))):
             _void_all(post, _conventional(post, text))
         return
     sides = [piece for _, piece in parts]
@@ -324,23 +324,6 @@ def _is_standard(law: str) -> bool:
 
 
 # --- reading the names ---------------------------------------------------------------
-
-
-def _without_scripts(text: str) -> str:
-    r"""``text`` without its braced sub- and superscripts, nested braces included (``\mathbb{E}_{x \sim N(0,1)}``)."""
-    out, index = [], 0
-    while index < len(text):
-        if text[index] in "_^" and text[index + 1:index + 2] == "{":
-            depth, index = 0, index + 1
-            while index < len(text):
-                depth += {"{": 1, "}": -1}.get(text[index], 0) if text[index - 1] != "\\" else 0
-                index += 1
-                if depth == 0:
-                    break
-            continue
-        out.append(text[index])
-        index += 1
-    return "".join(out)
 
 
 def _plain(text: str) -> str:

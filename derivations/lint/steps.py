@@ -282,3 +282,20 @@ def side_texts(row: Row) -> list[str]:
     if row.implication is not None:
         return [text for part in row.implication for text in side_texts(part)]
     return [text for text in (row.head, *(text for _, text in row.links)) if text.strip()]
+
+
+def without_scripts(text: str) -> str:
+    r"""``text`` without its braced sub- and superscripts, nested braces included (``\mathbb{E}_{x \sim N(0,1)}``)."""
+    out, index = [], 0
+    while index < len(text):
+        if text[index] in "_^" and text[index + 1:index + 2] == "{":
+            depth, index = 0, index + 1
+            while index < len(text):
+                depth += {"{": 1, "}": -1}.get(text[index], 0) if text[index - 1] != "\\" else 0
+                index += 1
+                if depth == 0:
+                    break
+            continue
+        out.append(text[index])
+        index += 1
+    return "".join(out)
