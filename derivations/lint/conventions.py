@@ -225,9 +225,10 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
 
     What the linter cannot read says nothing it can see: the convention stands (it is documented).
     """
-    if any(_a_function_label(side) or _plain(side).startswith(r"\mathcal{N}(") for side in (left, right)):
-        return set()  # g(t) = ..., q(x_t | x_0) = ...: a definition; N(mu, sigma^2) = mu + sigma N(0, 1): laws
     names = [(_bare(post, left), right), (_bare(post, right), left)]
+    valued = any(name is not None and _is_conventional(post, name) for name, _ in names)  # sigma = sgn(-3): a value
+    if not valued and any(_a_function_label(s) or _plain(s).startswith(r"\mathcal{N}(") for s in (left, right)):
+        return set()  # g(t) = ..., q(x_t | x_0) = ...: a definition; N(mu, sigma^2) = mu + sigma N(0, 1): laws
     if any(name is not None and not _is_conventional(post, name) for name, _ in names):
         return set()  # defines a name without a convention: it uses the others, and says nothing of them
     for (name, value), side in zip(names, (left, right), strict=True):

@@ -72,6 +72,7 @@ FOUND = {
     'G4 cross-covariance': 'Let $\\Sigma$ be the cross-covariance of $\\mathbf{x}$ and $\\mathbf{y}$.\n\n$$\\Sigma^\\top = \\Sigma$$\n',
     'G4 not symmetric': 'Here $\\Sigma$ is a general (not symmetric) matrix.\n\n$$(\\Sigma^{-1})^\\top = \\Sigma^{-1}$$\n',
     'G4 rotation': 'Let $\\Sigma = \\mathbf{R}$ be a rotation.\n\n$$\\Sigma^\\top = \\Sigma$$\n',
+    'H sgn': 'Let $\\sigma = \\operatorname{sgn}(-3)$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
     'H negative values': 'Here $\\sigma$ takes negative values.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
     'B20 a range past 1': H + 'Here $0 < \\beta_t < 2$.' + SQ,
 }

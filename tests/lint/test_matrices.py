@@ -271,10 +271,11 @@ def test_the_density_of_a_vector_is_not_its_one_coordinate_formula(row: str) -> 
 def test_a_product_of_densities_of_vectors_is_read_per_coordinate() -> None:
     r"""Ho et al. (2020) eq. (4) for vectors, and twice the density (no product of densities): not proved."""
     closed = r"\mathcal{N}(\mathbf{x}_t; \sqrt{\bar{\alpha}_t}\mathbf{x}_0, (1-\bar{\alpha}_t)\mathbf{I})"
-    post = (r"The DDPM forward process: $q(\mathbf{x}_t \mid \mathbf{x}_{t-1}) = \mathcal{N}(\mathbf{x}_t; \sqrt{1-\beta_t}"
-            r"\mathbf{x}_{t-1}, \beta_t\mathbf{I})$, $\alpha_t = 1 - \beta_t$, $\bar\alpha_t = \prod_{s=1}^{t}\alpha_s$."
-            "\n\n") + display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = {closed}") + \
-        display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = 2{closed}")
+    post = (r"The DDPM forward process: $q(\mathbf{x}_t \mid \mathbf{x}_{t-1}) = \mathcal{N}(\mathbf{x}_t; "
+            r"\sqrt{1-\beta_t}\mathbf{x}_{t-1}, \beta_t\mathbf{I})$, $\alpha_t = 1 - \beta_t$, "
+            r"$\bar\alpha_t = \prod_{s=1}^{t}\alpha_s$." "\n\n")
+    post += display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = {closed}")
+    post += display(rf"q(\mathbf{{x}}_t|\mathbf{{x}}_0) = 2{closed}")
     assert verdicts(post) == ["proved", "undecided"]
 
 

@@ -149,8 +149,8 @@ def test_declared_noise_with_a_comma_in_its_subscript() -> None:
 
 #: A diffusion post that states Ho et al.'s forward step and schedule (only then are their results cited).
 HO = (r"In DDPM, each step is $q(\mathbf{x}_t \mid \mathbf{x}_{t-1}) = \mathcal{N}(\mathbf{x}_t; \sqrt{1-\beta_t}"
-      r"\mathbf{x}_{t-1}, \beta_t\mathbf{I})$ with $\alpha_t = 1 - \beta_t$ and $\bar\alpha_t = \prod_{s=1}^{t}\alpha_s$."
-      "\n\n")
+      r"\mathbf{x}_{t-1}, \beta_t\mathbf{I})$ with $\alpha_t = 1 - \beta_t$ and "
+      r"$\bar\alpha_t = \prod_{s=1}^{t}\alpha_s$." "\n\n")
 
 
 def test_built_in_results_are_cited() -> None:
@@ -186,7 +186,8 @@ def test_a_post_with_its_own_forward_step_cites_none_of_ho() -> None:
 
 
 ALPHA_BAR = ("In DDPM, each step is $q(\\mathbf{x}_t \\mid \\mathbf{x}_{t-1}) = \\mathcal{N}(\\mathbf{x}_t; "
-             "\\sqrt{1-\\beta_t}\\mathbf{x}_{t-1}, \\beta_t\\mathbf{I})$; let $\\alpha_t = 1 - \\beta_t$ and $\\bar{\\alpha}_t = \\prod_{i=1}^{UPPER} \\alpha_i$.\n\n"
+             "\\sqrt{1-\\beta_t}\\mathbf{x}_{t-1}, \\beta_t\\mathbf{I})$; let $\\alpha_t = 1 - \\beta_t$ and "
+             "$\\bar{\\alpha}_t = \\prod_{i=1}^{UPPER} \\alpha_i$.\n\n"
              "$$q(\\mathbf{x}_t \\vert \\mathbf{x}_0) = "
              "\\mathcal{N}(\\mathbf{x}_t; \\sqrt{\\bar{\\alpha}_t} \\mathbf{x}_0, "
              "(1 - \\bar{\\alpha}_t)\\mathbf{I})$$\n")
