@@ -47,9 +47,8 @@ def _rewritten(expr: sp.Basic, conditioned: set[sp.Expr]) -> sp.Basic:
 
 def _ratio(density: Density) -> sp.Expr:
     outcomes, conditions = set(density.outcomes), set(density.conditions)
-    if not all(isinstance(v, sp.Symbol) for v in (*outcomes, *conditions)):  # p(1 | 0): values, in order
-        raise _SameVariable(str(density))
-    if outcomes & conditions or len(outcomes) != len(density.outcomes):
+    values = not all(isinstance(v, sp.Symbol) for v in (*outcomes, *conditions))  # p(1 | 0): values, in order
+    if values or outcomes & conditions or len(outcomes) != len(density.outcomes):
         raise _SameVariable(str(density))
     return _joint(density.family, outcomes | conditions) / _joint(density.family, conditions)
 

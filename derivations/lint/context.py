@@ -19,6 +19,7 @@ definition does not stand, and a definition never proves a step by itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import sympy as sp
@@ -69,7 +70,7 @@ class Post:
     stated: set[str] = field(default_factory=set)
     plain_values: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)  # tau = 2 in passing: for the pins
     zeros: set[str] = field(default_factory=set)  # names a relation may set to 0 (mu^2 = 0): no cancelling them
-    hos_stated: bool = True  # does every statement of a schedule letter in the post, before or after, keep Ho's?
+    hos_stated: bool = True  # does the post state Ho's relations, and every statement of a letter keep them?
 
     def read(self, text: str) -> Parsed:
         """``text`` read in the post's scope (``x\\_t``, kramdown's escaped subscript, is ``x_t``)."""
@@ -179,7 +180,8 @@ class Post:
             return False
         return bool({family_of(symbol), symbol.name} & self.void_families)
 
-    def unless_unrelated(self, verdict: Verdict, sides: tuple[sp.Expr, ...], line: int, ho) -> Verdict:
+    def unless_unrelated(self, verdict: Verdict, sides: tuple[sp.Expr, ...], line: int,
+                         ho: Callable[[tuple[sp.Expr, ...]], Verdict]) -> Verdict:
         """A refutation of a diffusion post that mixes schedule letters whose relations it does not state (in math the
         linter reads) is undecided, unless the step is refuted under Ho et al.'s relations too (``ho`` checks it)."""
         if verdict.outcome is not Outcome.REFUTED or not self.scope.diffusion or self.hos_stated:

@@ -244,13 +244,13 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
     if None in sides:
         return set()  # an equation the reader cannot read, with no name alone on a side: nothing it can see
     try:
-        related = schedule_relations((sides[0], -sides[1])) if post.follows_hos_schedule() else (sides[0], -sides[1])
-        difference = sp.cancel(sp.expand(sp.Add(*related).xreplace(post.plain_values)))
+        plain, under_ho = (sp.cancel(sp.expand(sp.Add(*pair).xreplace(post.plain_values)))
+                           for pair in ((sides[0], -sides[1]), schedule_relations((sides[0], -sides[1]))))
     except (TypeError, ValueError, sp.PolynomialError):
         return mentioned
-    if not post.follows_hos_schedule() and sp.cancel(sp.expand(sp.Add(*schedule_relations(
-            (sides[0], -sides[1]))))).is_number is True and difference != 0:
-        return mentioned  # alpha_t + beta_t = 3: not Ho's, and no values in (0, 1) satisfy it under theirs either
+    if under_ho != 0 and not under_ho.free_symbols:
+        return mentioned  # alpha_t + beta_t = 3: no values satisfy it in (0, 1), whether the letters are Ho's or not
+    difference = under_ho if post.follows_hos_schedule() else plain
     if difference == 0 or len(difference.free_symbols) > 1:
         return set()  # an identity, or a relation of several things (x = sigma z): it pins no name down
     if not difference.free_symbols:

@@ -82,8 +82,6 @@ def post_context(text: str, options: Options) -> Post:
                   densities=is_probabilistic(text), plain_functions=_plain_functions(text),
                   matrix_capitals=speaks_of_matrices(text), matrix_names=declared_matrices(text))
     post = Post(scope, tuple(n.sympy_name for n in normals))
-    if _MODEL_IN_OTHER_WORDS.search(text):  # "each step multiplies x_{t-1} by two", q(x_s | x_{s-1}): not Ho's
-        post.follows_ho = (0, False)
     return post
 
 
@@ -109,13 +107,6 @@ def is_probabilistic(text: str) -> bool:
     return bool(re.search(r"\\mathcal\{?N|\\sim(?![A-Za-z])|\\mathbb\{?E|\bdensit|\bdistribution|probabilit|likelihood|"
                           r"\bprior\b|posterior|\bKL\b|\{KL\}|diffusion|DDPM|\bsampl|random|Bayes|\\propto|"
                           r"(?<![A-Za-z\\])[pqPQ](?:_\{?\w+\}?)?\s*\([^()]*(?:\\mid|\\vert|\|)", text, re.IGNORECASE))
-
-
-#: A forward step the linter may not read: a transition written with any index, or described in words.
-_MODEL_IN_OTHER_WORDS = re.compile(
-    r"[qp]\s*(?:\\left)?\(\s*(?:\\mathbf\{x\}|\\mathbf x|\\bx|x)\s*_\{?\s*([a-z])\s*\}?\s*(?:\\mid|\||\\vert)\s*"
-    r"(?:\\mathbf\{x\}|\\mathbf x|\\bx|x)\s*_\{?\s*\1\s*-\s*1"
-    r"|\b(?:each|every|one|forward|per)\s+(?:forward\s+)?step\b|\btransition", re.IGNORECASE)
 
 
 def uses_i_as_index(text: str) -> bool:

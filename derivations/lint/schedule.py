@@ -66,13 +66,8 @@ def stated_otherwise(prose: Iterable[str], lone_rows: Iterable[tuple[str, str]],
     $\alpha_t := \sqrt{1 - \beta_t}$`` does not); ``lone_rows``: a display's rows ``head = value`` (a statement of a
     letter, on either side, must be Ho's). Then none of Ho's relations is used. A side the reader cannot read
     says nothing here (a product written ``\Pi_{i=1}^t``)."""
-    from derivations.lint.steps import top_level_split
-
-    for text in prose:
-        for piece in _SEPARATORS.split(_BRACED_LETTER.sub(r"\1", text)):
-            sides = [side for _, side in top_level_split(piece, _RELATION)]
-            if any(_breaks(read(left), read(right), general=True) for left, right in zip(sides, sides[1:])):
-                return True
+    if any(_breaks(read(left), read(right), general=True) for left, right in _relations(prose)):
+        return True
     return any(_breaks(read(head), read(value), general=False) for head, value in lone_rows)
 
 
@@ -90,17 +85,8 @@ def states_hos(prose: Iterable[str], lone_rows: Iterable[tuple[str, str]], read:
     \beta_k` (or the other way) if it writes a beta; :math:`\bar\alpha_k = \prod_{s=1}^{k}\alpha_s` (or
     :math:`\alpha_k\bar\alpha_{k-1}`) if it writes an alpha-bar. Only then are they used: a post may define its
     letters in words, a table or code the linter does not read (:math:`\alpha_t = \sqrt{1 - \beta_t}`)."""
-    from derivations.lint.steps import top_level_split
-
-    pairs = [(head, value) for head, value in lone_rows]
-    for span in prose:
-        for piece in _SEPARATORS.split(_BRACED_LETTER.sub(r"\1", span)):
-            piece = piece.strip()
-            piece = piece[1:-1] if piece.startswith("(") and piece.endswith(")") else piece  # (\alpha_t := 1-\beta_t)
-            sides = [side for _, side in top_level_split(piece, _RELATION)]
-            pairs += list(zip(sides, sides[1:]))
     found = set()
-    for left, right in pairs:
+    for left, right in [*lone_rows, *_relations(prose)]:
         for head, value in ((read(left), read(right)), (read(right), read(left))):
             if isinstance(head, sp.Symbol) and _letter(head) and isinstance(value, sp.Expr) and not value.is_Matrix:
                 family, _, index = head.name.partition("_")
@@ -111,6 +97,20 @@ def states_hos(prose: Iterable[str], lone_rows: Iterable[tuple[str, str]], read:
     needed = {"beta"} if re.search(r"\\beta(?![A-Za-z])", text) else set()
     needed |= {"alphabar"} if re.search(r"\\(?:bar|overline)\s*\{?\s*\\alpha|\\alphabar", text) else set()
     return needed <= found
+
+
+def _relations(prose: Iterable[str]) -> list[tuple[str, str]]:
+    """The (left, right) sides of every relation in the prose's math, cut at words, commas and ``\\quad``."""
+    from derivations.lint.steps import top_level_split
+
+    pairs = []
+    for span in prose:
+        for piece in _SEPARATORS.split(_BRACED_LETTER.sub(r"\1", span)):
+            piece = piece.strip()
+            piece = piece[1:-1] if piece.startswith("(") and piece.endswith(")") else piece  # (\alpha_t := 1-\beta_t)
+            sides = [side for _, side in top_level_split(piece, _RELATION)]
+            pairs += list(zip(sides, sides[1:]))
+    return pairs
 
 
 def _breaks(left: sp.Expr | None, right: sp.Expr | None, *, general: bool) -> bool:
