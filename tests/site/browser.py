@@ -24,6 +24,9 @@ VIEWPORT = {"width": 1000, "height": 800}
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 #: Pages loaded at once: each waits on its scripts and fonts as much as on the CPU, so a few overlap well.
 JOBS = 3
+#: How long a page may take to load and to render, in ms: a last resort for a hung page, never a verdict; a page
+#: of every notebook display on a loaded 2-core machine took over 30 s.
+PATIENCE = 180_000
 
 
 def executable() -> str | None:
@@ -86,8 +89,8 @@ async def _measure_all(urls: Mapping[Hashable, str], script: str, shots: Mapping
 
 
 async def _measure(page, url: str, script: str, screenshot: Path | None) -> dict:
-    await page.goto(url, wait_until="load")
-    await page.wait_for_function("window.__done === true", timeout=60_000)
+    await page.goto(url, wait_until="load", timeout=PATIENCE)
+    await page.wait_for_function("window.__done === true", timeout=PATIENCE)
     await page.wait_for_timeout(100)
     report = await page.evaluate(script)
     if screenshot is not None:

@@ -47,12 +47,14 @@ MATHJAX3 = ("""<script>window.MathJax = { tex: { inlineMath: [['$', '$'], ['\\\\
 KATEX = ("""<link rel="stylesheet" href="/assets/katex/katex.min.css">
 <script src="/assets/katex/katex.min.js"></script><script src="/assets/katex/contrib/auto-render.min.js"></script>""",
          """<script>window.__errors = [];
-for (const out of document.querySelectorAll('.out')) {  // one display at a time: KaTeX's errors name no element
-  renderMathInElement(out, { delimiters: [{left: '$$', right: '$$', display: true},
-    {left: '$', right: '$', display: false}], throwOnError: false,
-    errorCallback: (m, e) => window.__errors.push({name: out.dataset.name, error: String(m) + ' ' + e}) });
-}
-window.__done = true;</script>""")
+window.addEventListener('load', () => {  // after the load event, as MathJax does: the page loads, then renders
+  for (const out of document.querySelectorAll('.out')) {  // one display at a time: KaTeX's errors name none
+    renderMathInElement(out, { delimiters: [{left: '$$', right: '$$', display: true},
+      {left: '$', right: '$', display: false}], throwOnError: false,
+      errorCallback: (m, e) => window.__errors.push({name: out.dataset.name, error: String(m) + ' ' + e}) });
+  }
+  window.__done = true;
+});</script>""")
 #: A display that must fail to render, on every page: the measurement can see an error, and ties it to its display.
 BROKEN, BROKEN_TEXT = "broken", "$$\\begin{aligned} x &= \\frac{1}{2 \\end{aligned}$$"
 FRONT_ENDS = {"mathjax2": MATHJAX2, "mathjax3": MATHJAX3, "katex": KATEX}
