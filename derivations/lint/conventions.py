@@ -229,6 +229,9 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
     valued = any(name is not None and _is_conventional(post, name) for name, _ in names)  # sigma = sgn(-3): a value
     if not valued and any(_a_function_label(s) or _plain(s).startswith(r"\mathcal{N}(") for s in (left, right)):
         return set()  # g(t) = ..., q(x_t | x_0) = ...: a definition; N(mu, sigma^2) = mu + sigma N(0, 1): laws
+    (one, _), (two, _) = names
+    if one is not None and two is not None and _is_conventional(post, one) != _is_conventional(post, two):
+        return _by_alias(post, one, two, line, mentioned)
     if any(name is not None and not _is_conventional(post, name) for name, _ in names):
         return set()  # defines a name without a convention: it uses the others, and says nothing of them
     for (name, value), side in zip(names, (left, right), strict=True):
@@ -257,6 +260,13 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
         return mentioned  # alpha_t + beta_t = 3: no value of theirs can satisfy it
     (name,) = difference.free_symbols
     return set() if not _is_conventional(post, name) or _solved_within(post, difference, line) else mentioned
+
+
+def _by_alias(post: Post, one: sp.Symbol, two: sp.Symbol, line: int, mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
+    """``\\beta_t = \\gamma_t``: a conventional name keeps its convention only if the other's stated value agrees."""
+    name, other = (one, two) if _is_conventional(post, one) else (two, one)
+    value = post.plain_values.get(other)  # stated before; a value stated after would go unseen, so none keeps it
+    return set() if value is not None and agrees(post, name, value, line) else {name} | _family(mentioned, name)
 
 
 def _solved_within(post: Post, difference: sp.Expr, line: int) -> bool:

@@ -7,7 +7,8 @@ R^{n x n}); Ho's schedule relations used for a post that never states them (it s
 in words, a table or code); a relation among the letters with a number on one side; Ho's closed form cited
 for a post whose forward step is unread; continuation rows set with \enspace, \hskip, \mkern, \>; densities of
 vectors of two letters read per coordinate; a Sigma the post defines taken symmetric; a range wider than the
-convention (0 < beta_t < 2); a sign given as "takes negative values".
+convention (0 < beta_t < 2); a sign given as "takes negative values"; a schedule letter equal to a name
+with a value of its own (gamma_t = 2, beta_t = gamma_t).
 """
 
 H = 'In the diffusion model (DDPM) the noise schedule is $\\beta_t$. '
@@ -74,5 +75,9 @@ FOUND = {
     'G4 rotation': 'Let $\\Sigma = \\mathbf{R}$ be a rotation.\n\n$$\\Sigma^\\top = \\Sigma$$\n',
     'H sgn': 'Let $\\sigma = \\operatorname{sgn}(-3)$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
     'H negative values': 'Here $\\sigma$ takes negative values.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'B19 through another name': H + 'Let $\\gamma_t = 2$ and $\\beta_t = \\gamma_t$.' + SQ,
+    'B19 displays': H + '\n\n$$\\gamma_t = 2$$\n\n$$\\beta_t = \\gamma_t$$\n' + SQ,
+    'B19 value after': H + 'Let $\\beta_t = \\gamma_t$ and $\\gamma_t = 2$.' + SQ,
+    'B19 defined after': H + 'Let $\\gamma_t = \\beta_t$ and $\\gamma_t + 1 = 3$.' + SQ,
     'B20 a range past 1': H + 'Here $0 < \\beta_t < 2$.' + SQ,
 }
