@@ -8,12 +8,11 @@ The lexer decides what only the characters around a token can tell:
   when they hold a bare argument list after a name that is no function (``\sigma(x)``);
 * a bar inside a call is "given" (``p(x \mid z)``), ``\|`` inside a ``D_{KL}(...)`` separates
   its two arguments, and elsewhere bars open and close absolute values and norms;
-* ``d`` before a variable, after an ``\int``, is a differential; ``E`` (or ``\mathbb{E}``)
-  before ``[`` or a subscript and ``[`` is an expectation.
+* ``d`` before a variable, after an ``\int``, is a differential; ``E`` (or ``\mathbb{E}``) before ``[``
+  or a subscript and ``[`` is an expectation; ``log``, ``exp``, ``Var`` without a backslash are the functions.
 
 Spacing, sizes and decorations that carry no value (``\color``, ``\underbrace``,
-``\displaystyle``) go; every other command must be known, or the row is unread.
-Nothing is guessed.
+``\displaystyle``) go; every other command must be known, or the row is unread. Nothing is guessed.
 """
 
 from __future__ import annotations
@@ -319,8 +318,10 @@ class _Lexer:
 
     def letter(self, index: int) -> int:
         word = PLAIN_WORD.match(self.tex, index)
-        if word and not self.tex[index - 1:index].isalpha():
-            raise UnreadError(f"'{word.group(1)}' without a backslash: a function name or a product of letters?")
+        if word and not self.tex[index - 1:index].isalpha():  # log p(x): an author names the function, not l o g
+            if OPERATORS.get(word.group(1)) not in ("FUNC", "VAR", "COV"):
+                raise UnreadError(f"'{word.group(1)}' without a backslash: a function name or a product of letters?")
+            return self.emit(OPERATORS[word.group(1)], word.group(1)) or word.end()
         if self.tex[index] == "d" and self.open_integrals:
             after = self.differential(index + 1)
             if after is not None:
@@ -337,8 +338,7 @@ class _Lexer:
         scripts, at = self.scripts(at)
         if "^" in scripts:
             raise UnreadError("a superscript on an expectation")
-        self.emit("EXPECT", "E", scripts)
-        return at
+        return self.emit("EXPECT", "E", scripts) or at
 
     def expectation_follows(self, at: int) -> bool:
         """After an ``E``: ``[``, or a subscript and then ``[`` (``E_q[...]``), not a variable ``E_1``."""

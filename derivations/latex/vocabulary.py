@@ -30,7 +30,7 @@ TEXT_COMMANDS = frozenset("text textrm textit textbf textsf mathrm operatorname 
 #: Operator names written in \text, \mathrm or \operatorname, by the token they become.
 OPERATORS = {"Var": "VAR", "var": "VAR", "Cov": "COV", "cov": "COV", "KL": "KL", "E": "EXPECT",
              "exp": "FUNC", "log": "FUNC", "ln": "FUNC", "const": "CONST", "d": "DIFFMARK", "SNR": "WORD",
-             "tr": "FUNC", "Tr": "FUNC", "det": "FUNC"}
+             "tr": "FUNC", "Tr": "FUNC", "det": "FUNC", "sin": "FUNC", "cos": "FUNC", "tan": "FUNC"}
 #: Letters that name functions when a call follows: g(x), p(x | z), q(z).
 FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
 #: Tokens whose subscript and superscript are read with them (limits, a distribution, a variable).

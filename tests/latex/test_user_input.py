@@ -46,8 +46,8 @@ def test_latex_is_read_with_the_notation() -> None:
 
 def test_untrustworthy_latex_is_refused() -> None:
     """LaTeX the guarded parser cannot trust is bad input, not a guess."""
-    with pytest.raises(BadInputError, match=r"^cannot read LaTeX .*'log' without a backslash"):
-        parse_user_expr(r"\frac{1}{2} log(x)")
+    with pytest.raises(BadInputError, match=r"^cannot read LaTeX .*'max' without a backslash"):
+        parse_user_expr(r"\frac{1}{2} max(x, y)")
 
 
 def test_an_undefined_call_is_an_opaque_function() -> None:
