@@ -228,8 +228,7 @@ class _ProportionalIn(Relation):
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         definitions = context.settings.definitions  # substituted first: they may hide the variable
         ratio = substitute_definitions(unfold(previous) / unfold(current), definitions)
-        other = _fresh(self.variable, ratio)
-        verdict = check_equal(ratio, ratio.xreplace({self.variable: other}), context.settings)
+        verdict = check_equal(ratio, ratio.xreplace(_renaming(self.variable, ratio)), context.settings)
         verdict = replace(verdict, method=f"the ratio does not depend on {self.variable}: {verdict.method}")
         if verdict.proved and not provably(ratio, "positive", context.settings.positive):
             # densities differ by a positive factor: p(x) = 0 and -e^{-x^2} are proportional to nothing
@@ -238,13 +237,19 @@ class _ProportionalIn(Relation):
         return verdict
 
 
-def _fresh(variable: sp.Symbol, expr: sp.Expr) -> sp.Symbol:
-    """A symbol like ``variable`` (same assumptions) whose name no symbol of ``expr`` has: ``x'``, ``x''``, ..."""
-    taken = {s.name for s in expr.atoms(sp.Symbol)}
+def _renaming(variable: sp.Symbol, expr: sp.Expr) -> dict[sp.Basic, sp.Basic]:
+    """Every occurrence of ``variable`` in ``expr`` (a scalar, or a vector or matrix of that name) to a fresh
+    one like it (``x'``, ``x''``, ...): a vector ``x`` is a MatrixSymbol, which replacing the Symbol misses."""
+    occurring = expr.atoms(sp.Symbol, sp.MatrixSymbol)
+    taken = {str(a) for a in occurring}
     name = variable.name + "'"
     while name in taken:
         name += "'"
-    return sp.Symbol(name, **variable.assumptions0)
+    renaming: dict[sp.Basic, sp.Basic] = {variable: sp.Symbol(name, **variable.assumptions0)}
+    for atom in occurring:
+        if isinstance(atom, sp.MatrixSymbol) and atom.name == variable.name:
+            renaming[atom] = sp.MatrixSymbol(name, *atom.shape)
+    return renaming
 
 
 def proportional_in(variable: sp.Symbol) -> Relation:
@@ -275,8 +280,8 @@ class _UpToConstantIn(Relation):
     def check(self, previous: sp.Expr, current: sp.Expr, context: Context) -> Verdict:
         definitions = context.settings.definitions  # substituted first: they may hide the variable
         difference = substitute_definitions(unfold(previous) - unfold(current), definitions)
-        other = _fresh(self.variable, difference)
-        verdict = check_equal(difference, difference.xreplace({self.variable: other}), context.settings)
+        renamed = difference.xreplace(_renaming(self.variable, difference))
+        verdict = check_equal(difference, renamed, context.settings)
         return replace(verdict, method=f"the difference does not depend on {self.variable}: {verdict.method}")
 
 
