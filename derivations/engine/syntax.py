@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derivations.engine import notation
+from derivations.engine.syntax_messages import OPERATORS, hint, short, syntax_problem
 from derivations.errors import BadInputError
 
 #: Longest text read (characters), deepest nesting, largest exact power of a number (bits).
@@ -91,7 +92,7 @@ def parse_sympy_expr(text: str, *, assume: str = "real", fixed: Mapping[str, sp.
     terms = [reader.term(sign, start, piece) for sign, start, piece in _top_level_terms(text.strip())]
     expr = terms[0] if len(terms) == 1 else sp.Add(*terms)
     if not isinstance(expr, sp.Expr):
-        raise BadInputError(f"cannot read expression {_short(text)}: not an expression")
+        raise BadInputError(f"cannot read expression {short(text)}: not an expression")
     return expr
 
 
@@ -127,52 +128,6 @@ def _top_level_terms(text: str) -> list[tuple[int, int, str]]:
     return pieces
 
 
-def _short(text: str) -> str:
-    return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _hint(text: str) -> str:
-    if "!" in text:
-        return " (write factorial(n) for n!)"
-    if re.search(r"\d[A-Za-z(]", text):
-        return " (write 2*x for 2x: multiplication is explicit)"
-    return ""
-
-
-#: Characters the reader never reads, and what to write instead.
-_FOREIGN = {"$": "'$' is not read (type the math without dollars; LaTeX needs a backslash, e.g. \\sqrt{x})",
-            "'": "a quote is not read (a prime f'(x) is no derivative here, and strings are not expressions)",
-            '"': "a quote is not read (strings are not expressions)", ";": "';' is not read (one expression only)",
-            "=": "'=' is not read (give the two sides as LHS and RHS)", "?": "'?' is not read",
-            "`": "'`' is not read", "{": "braces are not read (LaTeX needs a backslash, e.g. \\frac{a}{b})",
-            "}": "braces are not read (LaTeX needs a backslash, e.g. \\frac{a}{b})",
-            "|": "'|' is not read (write Abs(x) for |x|)"}
-#: Operators Python parses that an expression here does not have.
-_OPERATORS = {ast.MatMult: "@ (a matrix product)", ast.Mod: "% (a remainder)", ast.FloorDiv: "// (floor division)",
-              ast.LShift: "<<", ast.RShift: ">>", ast.BitOr: "| (write Abs(x) for |x|)", ast.BitAnd: "&",
-              ast.Invert: "~", ast.Not: "not"}
-
-
-def _syntax_problem(piece: str, error: SyntaxError, column: int) -> tuple[int, str]:
-    """Where (1-based, in ``piece``) and what is wrong, in words: the construct, not only Python's message."""
-    index = column - 1
-    char = piece[index] if 0 <= index < len(piece) else ""
-    before = piece[:max(index, 0)].rstrip()
-    if "string literal" in error.msg:  # f'(x) is an f-string to Python: point at the quote
-        quotes = [i for i in (piece.find("'"), piece.find('"')) if i >= 0]
-        return (min(quotes) + 1 if quotes else column), _FOREIGN["'"]
-    if char in _FOREIGN:
-        return column, _FOREIGN[char]
-    if not error.msg.startswith("invalid syntax"):
-        return column, error.msg
-    trailing = re.search(r"(\*\*|[-+*/^(,])\s*$", piece)
-    if trailing:
-        return trailing.start(1) + 1, f"the expression ends after {trailing.group(1)!r}: something is missing"
-    if (char.isalnum() or char in "(_") and before and (before[-1].isalnum() or before[-1] in ")_"):
-        return column, "two terms side by side: write a*b for a product, f(x) for a call"
-    return column, f"{error.msg} at {char!r}" if char.strip() else error.msg
-
-
 class _Reader:
     """Builds a SymPy expression from an ``ast`` tree, refusing every node outside the whitelist."""
 
@@ -185,29 +140,29 @@ class _Reader:
         self.offset = start + (len(piece) - len(piece.lstrip()))  # where the stripped piece starts in the text
         if not self.piece:
             operator = "+" if sign == 1 else "-"
-            raise BadInputError(f"cannot read expression {_short(self.text)} at column {start}: the expression "
+            raise BadInputError(f"cannot read expression {short(self.text)} at column {start}: the expression "
                                 f"ends after {operator!r}: a term is missing")
         try:
             tree = ast.parse(self.piece, mode="eval")
         except SyntaxError as error:
             lines = self.piece.splitlines(keepends=True) or [""]
             within = sum(len(line) for line in lines[:max((error.lineno or 1) - 1, 0)]) + (error.offset or 1)
-            within, problem = _syntax_problem(self.piece, error, within)
-            raise BadInputError(f"cannot read expression {_short(self.text)} at column {self.offset + within}: "
-                                f"{problem}{_hint(self.text)}") from None
+            within, problem = syntax_problem(self.piece, error, within)
+            raise BadInputError(f"cannot read expression {short(self.text)} at column {self.offset + within}: "
+                                f"{problem}{hint(self.text)}") from None
         except (RecursionError, MemoryError, ValueError):
-            raise BadInputError(f"cannot read expression {_short(self.text)}: it is nested too deeply") from None
+            raise BadInputError(f"cannot read expression {short(self.text)}: it is nested too deeply") from None
         try:
             value = self.read(tree.body, 0)
         except RecursionError:
-            raise BadInputError(f"cannot read expression {_short(self.text)}: it is nested too deeply") from None
+            raise BadInputError(f"cannot read expression {short(self.text)}: it is nested too deeply") from None
         return value if sign == 1 else -value
 
     def refuse(self, node: ast.AST, what: str) -> BadInputError:
         segment = ast.get_source_segment(self.piece, node) or ""
         lines = self.piece.splitlines(keepends=True)
         column = self.offset + sum(len(line) for line in lines[:node.lineno - 1]) + node.col_offset + 1
-        return BadInputError(f"cannot read expression {_short(self.text)} at column {column}: "
+        return BadInputError(f"cannot read expression {short(self.text)} at column {column}: "
                              f"{what}: {segment[:40]!r}")
 
     def read(self, node: ast.AST, depth: int) -> sp.Expr:
@@ -231,8 +186,8 @@ class _Reader:
         if isinstance(node, ast.Call):
             return self._call(node, depth)
         operator = getattr(node, "op", None)
-        if type(operator) in _OPERATORS:
-            raise self.refuse(node, f"the operator {_OPERATORS[type(operator)]} is not read")
+        if type(operator) in OPERATORS:
+            raise self.refuse(node, f"the operator {OPERATORS[type(operator)]} is not read")
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "E":
             raise self.refuse(node, "an expectation E[...] is not read (E is Euler's number; indexing is not read)")
         raise self.refuse(node, _REFUSED.get(type(node), f"{type(node).__name__.lower()} is not read"))
@@ -295,9 +250,16 @@ class _Reader:
             count = " or ".join(map(str, function.arity))
             raise self.refuse(node, f"{name} takes {count} argument{'' if function.arity == (1,) else 's'}, "
                                     f"not {len(node.args)}")
-        first = self.read(node.args[0], depth + 1)
-        rest = [self._limits(arg, depth) if name in _WITH_LIMITS else self.read(arg, depth + 1)
-                for arg in node.args[1:]]
+        outer = self.fixed
+        if name in _WITH_LIMITS:  # a bound sigma is real: sigma's positive convention would simplify its body
+            self.fixed = {**outer, **{v: sp.Symbol(v, real=True) for v in _bound_names(node)
+                                      if symbol_for(v, self.assume, outer).is_positive}}
+        try:
+            first = self.read(node.args[0], depth + 1)
+            rest = [self._limits(arg, depth) if name in _WITH_LIMITS else self.read(arg, depth + 1)
+                    for arg in node.args[1:]]
+        finally:
+            self.fixed = outer
         if name == "log" and rest and (rest[0].is_positive is False or rest[0] == 1):  # log(x, 0) is no value
             raise self.refuse(node, "a logarithm's base must be positive and not 1")
         if name in _WITH_LIMITS:
@@ -327,6 +289,12 @@ class _Reader:
         if not isinstance(node, ast.Name):
             raise self.refuse(node, "the variable of an integral, a sum or a product must be a name")
         return self.read(node, depth + 1)
+
+
+def _bound_names(node: ast.Call) -> list[str]:
+    """The variables an Integral, a Sum or a Product binds: ``t`` in ``(t, 0, 1)`` or a bare ``t``."""
+    limits = [arg.elts[0] if isinstance(arg, ast.Tuple) and arg.elts else arg for arg in node.args[1:]]
+    return [limit.id for limit in limits if isinstance(limit, ast.Name)]
 
 
 _REFUSED: dict[type, str] = {

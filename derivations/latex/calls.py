@@ -121,9 +121,18 @@ def _is_identity(node) -> bool:
 def integral(builder, head: Tok, body: Tree, differential: Tok) -> sp.Expr:
     r"""``\int_a^b f\,dx``; without limits, over the whole real line."""
     low, high = _limits(builder, head.info)
-    variable = builder.scope.symbol(differential.info)
-    builder.symbols[differential.info.key], builder.named[differential.info.key] = variable, differential.info
-    value = builder.build(body)
+    key, variable = differential.info.key, builder.scope.symbol(differential.info)
+    if isinstance(variable, sp.Symbol) and variable.is_positive:  # d\sigma: over the limits, not sigma's convention
+        variable = sp.Symbol(variable.name, real=True)
+    builder.symbols[key], builder.named[key] = variable, differential.info
+    outer, builder.scope.variables[key] = builder.scope.variables.get(key), variable
+    try:
+        value = builder.build(body)
+    finally:
+        if outer is None:
+            builder.scope.variables.pop(key)
+        else:
+            builder.scope.variables[key] = outer
     if is_vector_name(differential.info):
         _only_in_densities(value, variable)
     _not_in_a_subscript(value, variable)
@@ -247,6 +256,8 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
     parts = re.split(r"\\sim(?![A-Za-z])", text)
     if len(parts) == 2:
         variable = _side(builder, parts[0])
+        if isinstance(variable, sp.Symbol) and variable.is_positive:  # read in the body with sigma's convention
+            raise UnreadError(f"the variable of an expectation, {variable}, has a positive convention")
         law = distribution_text(builder, parts[1])
         from derivations.latex.reader import GaussianLaw
 

@@ -7,13 +7,15 @@ and narrow:
 * a standard deviation ``\sigma`` (with any subscript) is positive;
 * in a diffusion post (``diffusion=True``), the schedule letters ``\alpha``, ``\beta`` and
   ``\bar\alpha`` *with a subscript* lie in (0, 1), as in Ho et al. (2020); a bare
-  ``\alpha`` is a real number like any other letter;
+  ``\alpha`` is a real number like any other letter, and so are a label (``\beta_{\max}``), Ho's empty
+  product ``\bar\alpha_0`` (it is 1), and the letters a post gives another meaning (``unit_bases``);
 * declared standard normals (``fixed``) are plain reals, whatever else the name means;
 * ``i`` is the imaginary unit unless the block uses it as an index; ``e`` is Euler's number.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -27,6 +29,14 @@ from derivations.latex.shapes import PostShapes
 SCHEDULE_BASES = frozenset({"alpha", "beta"})
 #: Letters that are positive wherever they appear (a standard deviation).
 POSITIVE_BASES = frozenset({"sigma"})
+
+
+_GREEK = r"\\?(?:tau|sigma|theta|lambda|kappa|rho|eta|nu|mu|xi|iota|omega|gamma|delta|epsilon|zeta|phi|psi|chi)"
+
+
+def _a_label(subscript: str) -> bool:
+    r"""``\max``, ``min``, ``\text{start}``: a subscript that names a value, not a time step (``t-1``, ``\tau_i``)."""
+    return bool(re.search(r"\\|[A-Za-z]{2}", re.sub(_GREEK, "", subscript)))
 
 
 @dataclass
@@ -45,6 +55,9 @@ class Scope:
     plain_functions: frozenset[str] = frozenset()
     functions: dict[tuple, Callable[..., sp.Expr]] = field(default_factory=dict)
     integers: dict[tuple, sp.Symbol] = field(default_factory=dict)  # summation indices while reading a sum
+    variables: dict[tuple, sp.Symbol] = field(default_factory=dict)  # integration variables (d-sigma: real)
+    #: The schedule letters in (0, 1) in this post (not beta in an SDE's, nor a Dirichlet's alpha: lint.post).
+    unit_bases: frozenset[str] = SCHEDULE_BASES
     #: The notation table's symbols for its names, with their assumptions (``derivations check``,
     #: where LaTeX and SymPy syntax must read a name alike); a post's own names otherwise.
     table: bool = False
@@ -56,8 +69,8 @@ class Scope:
 
     def symbol(self, name: Name) -> sp.Expr:
         """The symbol (or constant) ``name`` stands for."""
-        if name.key in self.integers:
-            return self.integers[name.key]
+        if name.key in self.integers or name.key in self.variables:
+            return self.integers.get(name.key) or self.variables[name.key]
         for spelling in (name.python_name, name.sympy_name):
             if spelling in self.fixed:
                 return self.fixed[spelling]
@@ -78,14 +91,21 @@ class Scope:
         return sp.Symbol(name.sympy_name, **({"positive": True} if positive else {"real": True}))
 
     def _unit(self, name: Name) -> bool:
-        return self.diffusion and name.base in SCHEDULE_BASES and bool(name.sub) and name.accent in ("", "bar")
+        r"""A schedule letter at a time step: not a label (``\beta_{\max}``), nor Ho's empty product \bar\alpha_0."""
+        if not (self.diffusion and name.base in self.unit_bases and name.sub and name.accent in ("", "bar")):
+            return False
+        return not _a_label(name.sub) and not (name.accent == "bar" and name.sub.strip() == "0")
 
     def unit_symbols(self, expr: sp.Expr) -> list[sp.Symbol]:
         """The schedule symbols of ``expr`` (in a diffusion post): each is stated below 1."""
         if not self.diffusion:
             return []
-        found = [s for s in expr.free_symbols if s.is_positive and s.name.startswith(("alpha", "beta"))
-                 and "_" in s.name]
+        found = []
+        for s in expr.free_symbols:
+            base, _, sub = s.name.partition("_") if isinstance(s, sp.Symbol) else ("", "", "")
+            if s.is_positive and base.removesuffix("bar") in self.unit_bases and sub and not _a_label(sub) and (
+                    (base, sub) != ("alphabar", "0")):
+                found.append(s)
         return sorted(found, key=sp.default_sort_key)
 
     def index(self, name: Name) -> sp.Symbol:
