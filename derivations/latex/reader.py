@@ -27,7 +27,7 @@ from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
 from derivations.latex.guards import CONST, leaked_from_a_body, misread
 from derivations.latex.lexer import Tok, UnreadError, lex
-from derivations.latex.matrix_names import commuted_matrices, is_vector_name, shows_matrices
+from derivations.latex.matrix_names import commuted_matrices, is_vector_name, refuse_commuted, shows_matrices
 from derivations.latex.names import Name
 from derivations.latex.scope import Scope
 
@@ -58,6 +58,7 @@ class Parsed:
     names: tuple[Name, ...] = ()
     idents: dict = field(default_factory=dict)  # symbol -> Name, for the symbols read from names
     tex: str = ""  # what was read: lint.context reads it again with other assumptions
+    divisors: tuple[sp.Expr, ...] = ()  # what the side divides by as written (x of x^2/x, which SymPy cancels)
 
 
 def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
@@ -92,7 +93,7 @@ def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
         return Parsed(None, "not a value (a distribution, or a relation)")
     idents = {builder.symbols[key]: name for key, name in builder.named.items() if key in builder.symbols}
     idents.update({term.base.label: FAMILIES[term.base] for term in expr.atoms(sp.Indexed) if term.base in FAMILIES})
-    parsed = Parsed(expr, "", tuple(lexed.names), idents, tex)
+    parsed = Parsed(expr, "", tuple(lexed.names), idents, tex, tuple(builder.divisors))
     commuted = commuted_matrices(expr, idents, capitals=scope.matrix_capitals, declared=scope.matrix_names)
     if commuted:
         return Parsed(None, commuted, tuple(lexed.names))
@@ -113,6 +114,7 @@ class _Builder:
         self.named: dict[tuple, Name] = {}
         self.bound: set[sp.Symbol] = set()  # indices of sums and products (summed out when their limits are numbers)
         self.cancelled = False
+        self.divisors: list[sp.Expr] = []
         self.vectors = False  # does the side hold a bold vector (then two plain capitals are not multiplied)
 
     def build(self, node: Tree | Tok) -> sp.Expr:
@@ -218,6 +220,7 @@ class _Builder:
             dot = op is not None and str(op) == "cdot"
             refuse_vector_product(left, right, vectors=dot or self._columns(), capitals=self.vectors)
         a, b = self.build(left), self.build(right)
+        refuse_commuted(self, a, b)
         return self.track(mr.multiply(a, b), a, b)
 
     def _columns(self) -> bool:
@@ -238,6 +241,8 @@ class _Builder:
         if self.shapes is None:
             refuse_vector_product(top, bottom, vectors=self._columns(), capitals=False, quotient=True)
         a, b = self.build(top), self.build(bottom)
+        refuse_commuted(self, a, b)
+        self.divisors += [] if mr.is_matrix(b) else [b]
         return self.track(mr.divide(a, b), a, b)
 
     def _pow(self, base, _caret, exponent) -> sp.Expr:
@@ -250,6 +255,7 @@ class _Builder:
             bits = abs(float(e)) * max(abs(b.p).bit_length(), abs(b.q).bit_length())
             if bits > MAX_POWER_BITS:
                 raise UnreadError("a power too large to compute exactly")
+        self.divisors += [b] if e.is_number and e.is_negative and not mr.is_matrix(b) else []
         return self.track(sp.exp(mr.number(e)) if b == sp.E else mr.power(b, e), b, e)
 
     def _transpose(self, base, _tok) -> sp.Expr:

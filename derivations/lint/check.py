@@ -216,7 +216,8 @@ class Linter:
         if previous is None or previous.expr is None:
             reason = previous.reason if previous is not None else "no line before"
             return StepResult(row.line, row.source, Status.UNPARSED, f"the line before is unparsed ({reason})")
-        unsettled, attempts = self.post.unsettled(previous, current, row.line, row.condition)
+        at = relation[4:] if relation.startswith("=at:") else ""  # \overset{x=1}{=}: the values it holds at
+        unsettled, attempts = self.post.unsettled(previous, current, row.line, row.condition or at)
         try:
             with safety_limit(f"line {row.line}"):  # a broken convention: checked without it (lint.context)
                 for sides, standing in attempts:

@@ -31,6 +31,7 @@ from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
 from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
 from derivations.lint.steps import top_level_split
+from derivations.lint.zero_divisors import zero_divisor
 
 _DEFINING = re.compile(r"\\coloneqq|:=|(?<![<>!\\])=")
 #: An operator named by a word the reader reads as a function (``\operatorname{SNR}``).
@@ -227,6 +228,9 @@ class Post:
         """Why a verdict on ``previous = current`` may not stand as read, and the checks to try instead, each with
         the one verdict that stands from it ("" for any): a broken name read again plain (real if set to a real
         value), only a proof standing; a name of unknown range (f(t)/f(0)) as read, only a refutation standing."""
+        zero = zero_divisor(self, (previous, current), line, condition)  # x = 1 stated, (x - 1)/(x - 1) = 1
+        if zero:
+            return zero, []
         sides = (previous.expr, current.expr)
         broken = sorted(self.contradicted_in(sides, line), key=str)
         cancelled = self.cancelled((previous, current), line)  # sigma/sigma read as 1, with sigma = 0
@@ -287,9 +291,10 @@ class Post:
         return sorted(str(d.head) for d in self.definitions.values() if d.line < before and d.head in used)
 
     def declared_normals(self, *exprs: sp.Expr) -> tuple[sp.Symbol, ...]:
-        """The declared standard normals that occur in ``exprs``."""
+        """The declared standard normals that occur in ``exprs``; none if the post gives one another law or says it
+        depends on another (``z_1 ~ N(0, 2)``, "z_1 and z_2 are correlated")."""
         found = {s for e in exprs for s in e.free_symbols if s.name in self.normals}
-        return tuple(sorted(found, key=sp.default_sort_key))
+        return () if any(s.name in self.nonstandard for s in found) else tuple(sorted(found, key=sp.default_sort_key))
 
     def defines_in_a_bound_variable(self, sides: tuple[sp.Expr, ...], before: int) -> bool:
         r"""After ``u = x^2``, ``\int u e^{-x^2} dx``: u is no constant, so the step is read with u's value."""
