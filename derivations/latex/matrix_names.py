@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 import sympy as sp
 
 from derivations.latex.names import Name
-from derivations.latex.tokens import Tok
+from derivations.latex.tokens import Tok, UnreadError
 
 #: Capital Greek letters that name matrices (a covariance, a precision), with any subscript or style.
 MATRIX_GREEK = frozenset({"Sigma", "Lambda"})
@@ -75,3 +75,23 @@ def commuted_matrices(expr: sp.Basic, idents: Mapping[sp.Symbol, Name], *, capit
             names = ", ".join(sorted(str(b) for b in bases))
             return f"{names}: numbers, or matrices (the post speaks of matrices), which do not commute?"
     return ""
+
+
+def refuse_commuted(builder, a: sp.Basic, b: sp.Basic) -> None:
+    r"""Raise :class:`UnreadError` if the product (or quotient) of ``a`` and ``b`` may multiply matrices as numbers.
+
+    Checked while a side is built (``builder``: the reader's, with its scope and the names it met), before
+    SymPy cancels (:math:`ABA^{-1}` reads :math:`B`) or reorders: each operand holding a plain capital of a
+    post about matrices, two distinct ones in all (:math:`A(B + I)`, :math:`e^A e^B`), or one holding a name
+    the post declares a matrix beside anything but a number (:math:`W\mathbf{x}`, :math:`Ax`)."""
+    if not (isinstance(a, sp.Expr) and isinstance(b, sp.Expr)) or not (a.free_symbols and b.free_symbols):
+        return
+    names = {builder.symbols[key]: name for key, name in builder.named.items() if key in builder.symbols}
+    capitals, declared = builder.scope.matrix_capitals, builder.scope.matrix_names
+    scalars = [{s for s in e.free_symbols if isinstance(s, sp.Symbol)} for e in (a, b)]  # not read as matrices
+    held = [{s for s in e if s in names and capitals and is_plain_capital(names[s])} for e in scalars]
+    matrices = [{s for s in e if s.name in declared} for e in scalars]
+    distinct = len(held[0] | held[1]) >= 2  # functions of one matrix commute: f(A) g(A) = g(A) f(A)
+    if (held[0] and held[1] and distinct) or matrices[0] or matrices[1]:
+        found = ", ".join(sorted(str(s) for s in set().union(*held, *matrices)))
+        raise UnreadError(f"{found}: numbers, or matrices (the post speaks of matrices), which do not commute?")

@@ -292,6 +292,7 @@ def _by_bound(post: Post, left: str, relation: str, right: str, line: int,
     sides = post.read(small).expr, post.read(big).expr
     if None in sides:
         return {n for n in (_bare(post, small), _bare(post, big)) if n in mentioned}  # sigma < (unread): voids sigma
+    sides = tuple(side.xreplace(post.plain_values) for side in sides)  # sigma > x, x = -5: sigma > -5
     if _looser(post, small, sides[1], upper=True) or _looser(post, big, sides[0], upper=False):
         return mentioned  # 0 < beta_t < 2, sigma > -1: the post lets the name range past its convention
     gap = sides[1] - sides[0]  # big - small, stated positive (or nonnegative)

@@ -25,7 +25,7 @@ from derivations.lint.cues import Cue, cue
 from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
 from derivations.lint.matrix_talk import declared_matrices, general_covariances, speaks_of_matrices
-from derivations.lint.post import MAX_BYTES, is_diffusion_post, read_post
+from derivations.lint.post import MAX_BYTES, is_diffusion_post, read_post, unit_bases
 from derivations.lint.reasons import REASON
 from derivations.lint.schedule import stated_otherwise, states_hos
 from derivations.lint.steps import parse_rows, side_texts, top_level_split
@@ -78,7 +78,7 @@ def post_context(text: str, options: Options) -> Post:
         symbol = sp.Symbol(name.sympy_name, real=True)
         fixed[name.sympy_name] = fixed[name.python_name] = symbol
     scope = Scope(assume=options.assume, positive=frozenset(n.sympy_name for n in positive), fixed=fixed,
-                  diffusion=is_diffusion_post(text), euler_e=not _sets_letter(text, "e"),
+                  diffusion=is_diffusion_post(text), unit_bases=unit_bases(text), euler_e=not _sets_letter(text, "e"),
                   densities=is_probabilistic(text), plain_functions=_plain_functions(text),
                   matrix_capitals=speaks_of_matrices(text), matrix_names=declared_matrices(text))
     post = Post(scope, tuple(n.sympy_name for n in normals))
@@ -139,6 +139,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     post.scope.shapes = PostShapes.of_texts(_every_chain(text, extracted.blocks, defined))
     post.scope.shapes.general = general_covariances(text)
     _said_in_words(post, text)
+    _dependent_noises(post, text)
     spans = [(line, expand(span, defined.at(line))) for line, span in _every_inline_math(text)]
     block_rows = [parse_rows(expand(block.content, defined.at(block.line)), block.line) for block in extracted.blocks]
     lone = [(row.head, row.links[0][1]) for rows in block_rows for row in rows if row.head and len(row.links) == 1]
@@ -154,20 +155,38 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     for rows in block_rows:  # and so do the bounds, laws and conditions of the displays
         for row, following in zip(rows, [*rows[1:], None], strict=True):
             note_lone_row(post, row, None, alone=following is None or not following.continues)
+    last: tuple[int, object] | None = None  # where the last block's steps start, and the block
     for _, kind, item in events:
         in_force = defined.at(item.line + item.content.count("\n"))
         item = replace(item, content=expand(item.content, in_force))
         if kind == 0:
             line = lines[item.line - 1] if item.line <= len(lines) else ""
+            before = dict(post.definitions)
             if REASON.match(line) is None:  # "- (b) with $\lambda = 0$": the case of one step, not the post's
                 _inline_definition(post, item.content, item.line, item.sentence)
+            heads = {str(h) for h, d in post.definitions.items() if before.get(h) is not d}
+            if heads and last is not None:  # "..., where $\epsilon = -z_1$": of the display before
+                steps[last[0]:] = _defined_after(post, last[1], steps[last[0]:], heads, item.line)
         else:
             post.scope.imaginary_i = not (uses_i_as_index(item.content) or _sets_letter(text, "i"))  # e^{is}, X_i
             found = linter.block(item)
+            last = (len(steps), item)
             steps += found
             if progress is not None:
                 progress(f"line {item.line}: {len(found)} step{'' if len(found) == 1 else 's'}")
     return LintReport(path, len(extracted.blocks), tuple(_void_citations_of_ho(steps, post)))
+
+
+def _defined_after(post: Post, block, steps: list[StepResult], heads: set[str], line: int) -> list[StepResult]:
+    """The block's steps, a proved one undecided if it uses a name the prose right after the block defines: it was
+    checked without the definition, which says what the name is ("where $\\epsilon = -z_1$")."""
+    names: dict[int, set[str]] = {}
+    for row in parse_rows(block.content, block.line):
+        read = [post.read(side).expr for side in side_texts(row)]
+        names[row.line] = {s.name for e in read if e is not None for s in e.free_symbols}
+    return [replace(step, status=Status.UNDECIDED, method=f"uses {', '.join(sorted(heads & names[step.line]))}, which "
+                    f"the post defines after the display (line {line}); checked without it: {step.method}")
+            if step.status is Status.PROVED and heads & names.get(step.line, set()) else step for step in steps]
 
 
 #: The words by which a step cites a result of Ho et al. (2020) (derivations.lint.lemmas).
@@ -220,8 +239,9 @@ _INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)|\\\((.+?)\\\
 
 #: What follows a name alone in math when words give it a sign or a size: "$\\sigma$ be negative", "equal $-2$".
 _SIZED_AFTER = re.compile(r"\s*(?:is|be|are|becomes|equals?|stays|remains|to|takes?|can take|may take|has)?\s*"
-                          r"(?:the\s+\(?|only\s+)?(?:negative|nonpositive|"
-                          r"zero\b|larger|greater|bigger|less|smaller|equal|below|above|at most|\$\s*-|\$\s*\d)",
+                          r"(?:the\s+\(?|only\s+)?(?:an?\s+)?(?:negative|nonpositive|signed|random sign|sign\b|"
+                          r"Rademacher|zero\b|larger|greater|bigger|less|smaller|equal|below|above|at most|\$\s*[-+]|"
+                          r"\$\s*\d|\$\s*\\pm)",
                           re.IGNORECASE)
 #: "set $\\sigma$ to", "assigned to $\\sigma$"
 _SIZED_BEFORE = re.compile(r"(?:\bset|assigned to|\bassign)\s*$", re.IGNORECASE)
@@ -239,6 +259,21 @@ def _said_in_words(post: Post, text: str) -> None:
         lawful = name.name in post.normals and _LAWFUL_AFTER.match(after)
         if _SIZED_AFTER.match(after) or _SIZED_BEFORE.search(before) or lawful:
             post.void(name)
+
+
+#: Words that make declared noises of one sentence dependent: "correlated", "the same draw", "reuse".
+_DEPENDENT = re.compile(r"\bcorrelated\b|\bdependent\b|\bsame\s+(?:noise\s+)?(?:draw|sample|noise)|\breus",
+                        re.IGNORECASE)
+
+
+def _dependent_noises(post: Post, text: str) -> None:
+    """Declared normals that a sentence says are dependent are no longer independent N(0, 1): no =d proves."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", without_code(text)):
+        if _DEPENDENT.search(re.sub(r"\$[^$]*\$", " ", sentence)):
+            for match in _INLINE.finditer(sentence):
+                expr = post.read(match.group(1) or match.group(2)).expr
+                post.nonstandard |= {s.name for s in (expr.free_symbols if expr is not None else ())
+                                     if s.name in post.normals}
 
 
 def _every_chain(text: str, blocks, defined) -> list[list[str]]:

@@ -13,14 +13,21 @@ import re
 
 from derivations.latex.names import read_name
 
-#: Words and notation that show matrices: "matrix", a matrix environment, R^{n x m}, a bold capital (not I).
-_MATRIX_WORDS = re.compile(r"\bmatri(?:x|ces)\b|\bJacobian\b|\bHessian\b|\borthogonal\b|\brotations?\b|\binvertible\b"
-                           r"|\beigen", re.IGNORECASE)
-_MATRIX_MATH = re.compile(r"\\begin\s*\{(?:[pbvVB]?matrix|array)\*?\}|\\mathbb\s*\{?R\}?\s*\^\s*\{[^{}]*\\times"
-                          r"|\\(?:mathbf|boldsymbol|bm|textbf)\s*\{?\s*(?!I\b)[A-Z]")
-#: ``A, B \in \mathbb{R}^{n \times n}``: the names before the set.
+#: Words and notation that show matrices (or other products that do not commute, quaternions): "matrix",
+#: "unitary", a matrix environment, R^{n x m}, GL(n), d x d, shape (n, n), a bold capital (not I).
+_MATRIX_WORDS = re.compile(r"\bmatri(?:x|ces)\b|\bJacobians?\b|\bHessians?\b|\borthogonal\b|\brotations?\b"
+                           r"|\binvertible\b|\beigen|\bunitary\b|\blinear (?:operators?|maps?|transformations?)\b"
+                           r"|\bquaternions?\b", re.IGNORECASE)
+#: The groups of matrices: GL(n), SO(3), ...
+_GROUP = r"(?:\\(?:mathrm|operatorname|text)\s*\{)?(?:GL|SL|SO|SU|O|U)\}?\s*\("
+#: R^{n x m} or C^{n x m}
+_SPACE = r"\\mathbb\s*\{?[RC]\}?\s*\^\s*\{[^{}]*\\times"
+_MATRIX_MATH = re.compile(r"\\begin\s*\{(?:[pbvVB]?matrix|array)\*?\}|" + _SPACE + "|" + _GROUP +
+                          r"|\\(?:mathbf|boldsymbol|bm|textbf)\s*\{?\s*(?!I\b)[A-Z]|[A-Za-z]\s*\\times\s*[A-Za-z]"
+                          r"|\bshape\s*\$?\s*\(\s*\w+\s*,\s*\w+\s*\)")  # has shape (n, n); a Gamma's shape is no matrix
+#: ``A, B \in \mathbb{R}^{n \times n}`` (or a group, ``\in SO(3)``): the names before the set.
 _IN_MATRICES = re.compile(r"((?:\\?[A-Za-z]+(?:_\{?[^{}\s$,]*\}?)?\s*,\s*)*\\?[A-Za-z]+(?:_\{?[^{}\s$,]*\}?)?)"
-                          r"\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*\{[^{}]*\\times")
+                          r"\s*\\in\s*(?:" + _SPACE + "|" + _GROUP + ")")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _INLINE = re.compile(r"(?<![$\\])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)")
 

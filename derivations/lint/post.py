@@ -44,3 +44,17 @@ def is_diffusion_post(text: str) -> bool:
     schedule = re.search(r"\\(?:alpha|beta)_\{?\s*t\b", text)
     noised = re.search(r"(?:x|\\mathbf\{x\}|\\mathbf x|\\boldsymbol\{x\})_\{?\s*t\b|\\(?:var)?epsilon", text)
     return bool(schedule and noised)
+
+
+#: Prose that gives the schedule letters another meaning: beta the rate of an SDE (it runs up to 20 in
+#: Song et al. 2021, eq. 32), alpha a Dirichlet's concentration or a Beta distribution's parameter.
+_BETA_A_RATE = re.compile(r"\bSDEs?\b|stochastic differential|\\beta\s*\(\s*t\s*\)", re.IGNORECASE)
+_NOT_A_SCHEDULE = re.compile(r"Dirichlet|concentration|Beta distribution|\\(?:mathrm|text|operatorname)\{Beta\}",
+                             re.IGNORECASE)
+
+
+def unit_bases(text: str) -> frozenset[str]:
+    """The schedule letters that lie in (0, 1) in this post (:class:`~derivations.latex.scope.Scope`)."""
+    if _NOT_A_SCHEDULE.search(text):
+        return frozenset()
+    return frozenset({"alpha"}) if _BETA_A_RATE.search(text) else frozenset({"alpha", "beta"})
