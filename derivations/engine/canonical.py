@@ -117,6 +117,8 @@ _EXPONENTIAL_FIRST = ("collecting exponentials", "expansion", "cancellation", "e
                       "radical denesting", "simplification")
 
 
+#: The forms that expand first: after an expansion too large for them, they are not tried.
+_FROM_THE_EXPANSION = ("expanding logarithms", "radical denesting")
 #: An integral the integral rules left unevaluated: the forms that see through its body (the others cost seconds on
 #: the integrals of kl_multivariate's page and, on the derivations and the corpus, proved nothing there).
 _UNDER_AN_INTEGRAL = ("expansion", "cancellation", "collecting exponentials")
@@ -179,8 +181,11 @@ def algebraic_identity(difference: sp.Expr, effort: Effort = DEFAULT_EFFORT, for
     size, ops, power = work_size(difference), sp.count_ops(difference), largest_power(difference)
     tried: list[str] = []
     best, best_ops = difference, ops
+    expanded_ops = 0  # the forms that start from the expansion are bounded by its size too
     for name in order:
         refused = effort.admits(name, size, ops, power)
+        if refused is None and name in _FROM_THE_EXPANSION and expanded_ops > effort.rational_ops:
+            refused = f"too large: {expanded_ops} operations expanded, the limit is {effort.rational_ops}"
         if refused is not None:
             tried.append(f"{name} ({refused})")
             continue
@@ -189,6 +194,7 @@ def algebraic_identity(difference: sp.Expr, effort: Effort = DEFAULT_EFFORT, for
         if reduced == 0:
             return Symbolic(name, sp.S.Zero, tuple(tried))
         reduced_ops = sp.count_ops(reduced)
+        expanded_ops = reduced_ops if name == "expansion" else expanded_ops
         if reduced_ops < best_ops:
             best, best_ops = reduced, reduced_ops
         if reduced.is_number and not reduced.has(sp.nan, sp.zoo) and reduced.is_zero is False:
