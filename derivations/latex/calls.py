@@ -53,10 +53,12 @@ def call(builder, name: Name, arguments: Tree) -> sp.Expr:
     if name.key in builder.scope.functions:
         if given:
             raise UnreadError(f"{name.sympy_name} is defined as a function, not a density")
+        function = builder.scope.functions[name.key]
         try:
-            value = builder.scope.functions[name.key](*values)
+            value = function(*values)
         except TypeError:
             raise UnreadError(f"{name.sympy_name} is called with a different number of arguments") from None
+        builder.divisors += function.divisors_at(*values) if isinstance(function, DefinedFunction) else []
         for symbol in value.free_symbols:  # the definition's own names come with it
             builder.symbols[("defined", symbol.name)] = symbol
         return value
@@ -116,6 +118,20 @@ def _is_identity(node) -> bool:
     name: Name = node.children[0].info
     # in a covariance, I is the identity however it is set: \mathbf{I}, \mathbb{I}, \boldsymbol{I} or plain
     return name.base == "I" and not name.sub and not name.accent and name.style in ("", "bold", "rm", "bb")
+
+
+class DefinedFunction:
+    """A function the post defines (``g(u) = u^2/u``): its body at the arguments, and what the body divides by
+    as written (SymPy cancelled it; :mod:`derivations.lint.zero_divisors` checks it at the arguments)."""
+
+    def __init__(self, parameters: list[sp.Symbol], body: sp.Expr, divisors: tuple[sp.Expr, ...] = ()) -> None:
+        self.parameters, self.body, self.divisors = parameters, body, divisors
+
+    def __call__(self, *args: sp.Expr) -> sp.Expr:
+        return self.body.xreplace(dict(zip(self.parameters, args, strict=True)))
+
+    def divisors_at(self, *args: sp.Expr) -> list[sp.Expr]:
+        return [d.xreplace(dict(zip(self.parameters, args, strict=True))) for d in self.divisors]
 
 
 def integral(builder, head: Tok, body: Tree, differential: Tok) -> sp.Expr:

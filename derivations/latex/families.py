@@ -13,6 +13,8 @@ FAMILIES: dict[sp.IndexedBase, Name] = {}
 
 
 def assumptions_of(symbol: sp.Expr) -> dict[str, bool]:
+    if getattr(symbol, "is_commutative", True) is False:  # a capital read as an operator (lint.commuting)
+        return {"commutative": False}
     return {"positive": True} if getattr(symbol, "is_positive", False) else {"real": True}
 
 

@@ -1,12 +1,10 @@
 r"""Read one side of a row of LaTeX into SymPy, or say why it stays unread.
 
-The pipeline: :mod:`~derivations.latex.lexer` (tokens), :mod:`~derivations.latex.grammar`
-(a parse tree), then :class:`_Builder` here (the meaning, with the post's
-:class:`~derivations.latex.scope.Scope`). Two guards then reject a reading that may be a
-misreading: every name of the row must be a symbol of the expression (none lost, none
-invented), and the expression printed back to LaTeX must read back as itself. A row that
-fails, or uses a construct the reader does not know, is *unread*: never proved, never
-refuted. Nothing in a row is ever executed.
+The pipeline: :mod:`~derivations.latex.lexer` (tokens), :mod:`~derivations.latex.grammar` (a parse tree), then
+:class:`_Builder` here (the meaning, with the post's :class:`~derivations.latex.scope.Scope`). Two guards then
+reject a reading that may be a misreading: every name of the row must be a symbol of the expression (none lost,
+none invented), and the expression printed back to LaTeX must read back as itself. A row that fails, or uses a
+construct the reader does not know, is *unread*: never proved, never refuted. Nothing in a row is ever executed.
 """
 
 from __future__ import annotations
@@ -35,8 +33,7 @@ from derivations.latex.scope import Scope
 MAX_POWER_BITS = 10_000
 #: Sums and products with numbers as limits and at most this many terms are summed out.
 MAX_TERMS = 200
-FUNCTIONS = {"exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
-             "erf": sp.erf}
+FUNCTIONS = {"exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "erf": sp.erf}
 
 
 class GaussianLaw(sp.Function):
@@ -58,7 +55,7 @@ class Parsed:
     names: tuple[Name, ...] = ()
     idents: dict = field(default_factory=dict)  # symbol -> Name, for the symbols read from names
     tex: str = ""  # what was read: lint.context reads it again with other assumptions
-    divisors: tuple[sp.Expr, ...] = ()  # what the side divides by as written (x of x^2/x, which SymPy cancels)
+    divisors: tuple[sp.Expr, ...] = ()  # what must not vanish as written: x of x^2/x (SymPy cancels it), log's argument
 
 
 def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
@@ -293,7 +290,11 @@ class _Builder:
     # --- functions -------------------------------------------------------------------
 
     def _function(self, func, _open, inner, _close) -> sp.Expr:
-        return mr.apply(str(func), self.build(inner), FUNCTIONS)
+        return mr.apply(str(func), self.noted(str(func), self.build(inner)), FUNCTIONS)
+
+    def noted(self, func: str, argument: sp.Expr) -> sp.Expr:
+        self.divisors += {"log": [argument], "ln": [argument], "tan": [sp.cos(argument)]}.get(func, [])  # log 0
+        return argument
 
     def _function_power(self, func, _caret, power, *argument) -> sp.Expr:  # (x), or {(x)} as SymPy prints it
         if str(func) in ("log", "ln", "det", "tr"):
@@ -304,7 +305,7 @@ class _Builder:
         return FUNCTIONS[str(func)](mr.number(self.build(next(n for n in argument if isinstance(n, Tree))))) ** exponent
 
     def _function_bare(self, func, argument) -> sp.Expr:
-        return mr.apply(str(func), self.build(argument), FUNCTIONS)
+        return mr.apply(str(func), self.noted(str(func), self.build(argument)), FUNCTIONS)
 
     def _call(self, head, _open, arguments, _close) -> sp.Expr:
         from derivations.latex.calls import call  # the meaning of calls: densities, functions

@@ -4,7 +4,7 @@ A :class:`Scope` turns each :class:`~derivations.latex.names.Name` into a SymPy 
 remembers the functions the post defines (``g(x) = e^{-x^2}``). Its conventions are stated
 and narrow:
 
-* a standard deviation ``\sigma`` (with any subscript) is positive;
+* a standard deviation ``\sigma`` (with any subscript but two indices, ``\sigma_{12}``: a covariance) is positive;
 * in a diffusion post (``diffusion=True``), the schedule letters ``\alpha``, ``\beta`` and
   ``\bar\alpha`` *with a subscript* lie in (0, 1), as in Ho et al. (2020); a bare
   ``\alpha`` is a real number like any other letter, and so are a label (``\beta_{\max}``), Ho's empty
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derivations.engine import notation
+from derivations.latex.matrix_names import is_plain_capital
 from derivations.latex.names import Name
 from derivations.latex.shapes import PostShapes
 
@@ -31,6 +32,8 @@ SCHEDULE_BASES = frozenset({"alpha", "beta"})
 POSITIVE_BASES = frozenset({"sigma"})
 
 
+#: A subscript of two indices (``\sigma_{12}``, ``\sigma_{ij}``, ``\sigma_{xy}``): a covariance entry, of any sign.
+_ENTRY = re.compile(r"\s*(?:\d\s*,?\s*\d|[i-n]\s*,?\s*[i-n]|[xyz]\s*,?\s*[xyz]|[a-z]\s*,\s*[a-z])\s*")
 _GREEK = r"\\?(?:tau|sigma|theta|lambda|kappa|rho|eta|nu|mu|xi|iota|omega|gamma|delta|epsilon|zeta|phi|psi|chi)"
 
 
@@ -56,6 +59,7 @@ class Scope:
     functions: dict[tuple, Callable[..., sp.Expr]] = field(default_factory=dict)
     integers: dict[tuple, sp.Symbol] = field(default_factory=dict)  # summation indices while reading a sum
     variables: dict[tuple, sp.Symbol] = field(default_factory=dict)  # integration variables (d-sigma: real)
+    noncommuting: bool = False  # plain capitals as noncommutative symbols (lint.commuting)
     #: The schedule letters in (0, 1) in this post (not beta in an SDE's, nor a Dirichlet's alpha: lint.post).
     unit_bases: frozenset[str] = SCHEDULE_BASES
     #: The notation table's symbols for its names, with their assumptions (``derivations check``,
@@ -71,6 +75,8 @@ class Scope:
         """The symbol (or constant) ``name`` stands for."""
         if name.key in self.integers or name.key in self.variables:
             return self.integers.get(name.key) or self.variables[name.key]
+        if self.noncommuting and is_plain_capital(name):
+            return sp.Symbol(name.sympy_name, commutative=False)
         for spelling in (name.python_name, name.sympy_name):
             if spelling in self.fixed:
                 return self.fixed[spelling]
@@ -84,7 +90,7 @@ class Scope:
             return notation.SYMBOLS[name.python_name]
         if self._unit(name):
             return sp.Symbol(name.sympy_name, positive=True)
-        positive = (self.assume == "positive" or name.base in POSITIVE_BASES
+        positive = (self.assume == "positive" or (name.base in POSITIVE_BASES and not _ENTRY.fullmatch(name.sub))
                     or {name.python_name, name.sympy_name} & self.positive)
         if not positive and row is not None and row.sympy_name == name.sympy_name and "positive" not in row.assumptions:
             return notation.SYMBOLS[name.python_name]

@@ -217,7 +217,7 @@ class Linter:
             reason = previous.reason if previous is not None else "no line before"
             return StepResult(row.line, row.source, Status.UNPARSED, f"the line before is unparsed ({reason})")
         at = relation[4:] if relation.startswith("=at:") else ""  # \overset{x=1}{=}: the values it holds at
-        unsettled, attempts = self.post.unsettled(previous, current, row.line, row.condition or at)
+        unsettled, attempts = self.post.unsettled(previous, current, row.line, row.condition or at, row.block)
         try:
             with safety_limit(f"line {row.line}"):  # a broken convention: checked without it (lint.context)
                 for sides, standing in attempts:
@@ -351,7 +351,7 @@ class Linter:
         normals = self.post.declared_normals(lhs, rhs)
         if not normals:
             return StepResult(row.line, row.source, Status.UNDECIDED,
-                              "equal in distribution: no standard normals are declared (front matter or --normal)")
+                              "equal in distribution: no independent standard normals (front matter, --normal) here")
         verdict = EQUAL_IN_DISTRIBUTION.check(lhs, rhs, Context(self._settings(row, lhs, rhs), normals))
         new = [n for n in new_names(previous, current) if n not in self.post.normals] if previous else []
         if stated and not verdict.proved and new:  # 2 Z_1 + sqrt(5) Z_2 =d 3 Z_3: a fresh noise, not a value

@@ -26,9 +26,11 @@ import sympy as sp
 
 from derivations.engine.probability import Density
 from derivations.engine.verdict import Outcome, Verdict
+from derivations.latex.calls import DefinedFunction
 from derivations.latex.names import Name
 from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
+from derivations.lint.commuting import commuting_capitals
 from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
 from derivations.lint.steps import top_level_split
 from derivations.lint.zero_divisors import zero_divisor
@@ -71,6 +73,9 @@ class Post:
     stated: set[str] = field(default_factory=set)
     plain_values: dict[sp.Symbol, sp.Expr] = field(default_factory=dict)  # tau = 2 in passing: for the pins
     zeros: set[str] = field(default_factory=set)  # names a relation may set to 0 (mu^2 = 0): no cancelling them
+    scalar_capitals: frozenset[str] = frozenset()  # capitals the post divides by: numbers (lint.commuting)
+    equations: list[tuple[str, str]] = field(default_factory=list)  # every a = b it states (lint.zero_divisors)
+    solved: dict[tuple[str, str], dict] = field(default_factory=dict)  # each equation read and solved, once
     hos_stated: bool = True  # does the post state Ho's relations, and every statement of a letter keep them?
 
     def read(self, text: str) -> Parsed:
@@ -153,12 +158,13 @@ class Post:
             parameters.append(parsed.expr)
         saved = dict(self.scope.functions)
         self.scope.functions.pop(name.key, None)  # the body is read with the name undefined
-        body = self.read(value_text).expr  # SNR(t) = alphabar_t/...: t in a subscript, no function of t
+        read_body = self.read(value_text)
+        body = read_body.expr  # SNR(t) = alphabar_t/...: t in a subscript, no function of t
         if body is None or any(re.search(rf"_.*(?<![A-Za-z]){re.escape(p.name)}(?![A-Za-z])", s.name)
                                for p in parameters for s in body.free_symbols if s not in parameters):
             self.scope.functions = saved
             return False
-        self.scope.functions[name.key] = lambda *args: body.xreplace(dict(zip(parameters, args, strict=True)))
+        self.scope.functions[name.key] = DefinedFunction(parameters, body, read_body.divisors)
         return True
 
     def void(self, symbol: sp.Symbol) -> None:
@@ -223,14 +229,17 @@ class Post:
                 found.add(head.base)
         return found
 
-    def unsettled(self, previous: Parsed, current: Parsed, line: int,
-                  condition: str = "") -> tuple[str, list[tuple[tuple[sp.Expr, ...], str]]]:
+    def unsettled(self, previous: Parsed, current: Parsed, line: int, condition: str = "",
+                  source: str = "") -> tuple[str, list[tuple[tuple[sp.Expr, ...], str]]]:
         """Why a verdict on ``previous = current`` may not stand as read, and the checks to try instead, each with
         the one verdict that stands from it ("" for any): a broken name read again plain (real if set to a real
         value), only a proof standing; a name of unknown range (f(t)/f(0)) as read, only a refutation standing."""
-        zero = zero_divisor(self, (previous, current), line, condition)  # x = 1 stated, (x - 1)/(x - 1) = 1
-        if zero:
-            return zero, []
+        why = zero_divisor(self, (previous, current), line, condition, source)  # x = 1 stated, (x - 1)/(x - 1) = 1
+        if why:
+            return why, []
+        why = commuting_capitals(self, (previous, current))  # AB = BA: a refutation as numbers still stands
+        if why:
+            return why, [((previous.expr, current.expr), "refuted")]
         sides = (previous.expr, current.expr)
         broken = sorted(self.contradicted_in(sides, line), key=str)
         cancelled = self.cancelled((previous, current), line)  # sigma/sigma read as 1, with sigma = 0

@@ -115,6 +115,7 @@ def _outer(text: str) -> str:
 def _keep_a_plain_value(post: Post, left: str, relation: str, right: str) -> None:
     """``\\tau = 2``: a value of a name without a convention, for the pins that use it (``\\sigma + \\tau = 0``);
     ``\\mu^2 = 0``, ``\\mu_1 \\mu_1 = 0``: names that may be 0, which the reading must not cancel."""
+    post.equations += [(left, right)] if relation in _EQUAL else []  # y = x - 1, 2x = 2: for lint.zero_divisors
     for this, other in ((left, right), (right, left)):
         zero, product = post.read(this).expr, post.read(other).expr
         if relation in _EQUAL and zero is not None and zero.is_zero and product is not None:  # mu^2 = 0, tau = 0

@@ -19,6 +19,7 @@ from derivations.latex.scope import Scope
 from derivations.latex.shapes import PostShapes
 from derivations.lint.check import Linter, Options, Status, StepResult
 from derivations.lint.citing import follows_ho
+from derivations.lint.commuting import scalar_capitals
 from derivations.lint.context import Post
 from derivations.lint.conventions import PIECES, note_lone_row, note_statement
 from derivations.lint.cues import Cue, cue
@@ -140,6 +141,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     post.scope.shapes.general = general_covariances(text)
     _said_in_words(post, text)
     _dependent_noises(post, text)
+    post.equations += [(m.group(1), m.group(2)) for m in _EQUAL_IN_WORDS.finditer(without_code(text))]
     spans = [(line, expand(span, defined.at(line))) for line, span in _every_inline_math(text)]
     block_rows = [parse_rows(expand(block.content, defined.at(block.line)), block.line) for block in extracted.blocks]
     lone = [(row.head, row.links[0][1]) for rows in block_rows for row in rows if row.head and len(row.links) == 1]
@@ -152,6 +154,8 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
             continue  # "- (b) at $\sigma = 0$": the case of one step (lint.reasons)
         for _, piece in top_level_split(span, PIECES):
             note_statement(post, piece.replace(r"\_", "_"), line)
+    post.scalar_capitals = scalar_capitals([b.content for b in extracted.blocks] + [span for _, span in spans],
+                                           post.equations)
     for rows in block_rows:  # and so do the bounds, laws and conditions of the displays
         for row, following in zip(rows, [*rows[1:], None], strict=True):
             note_lone_row(post, row, None, alone=following is None or not following.continues)
@@ -169,12 +173,25 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
                 steps[last[0]:] = _defined_after(post, last[1], steps[last[0]:], heads, item.line)
         else:
             post.scope.imaginary_i = not (uses_i_as_index(item.content) or _sets_letter(text, "i"))  # e^{is}, X_i
+            before, voided = dict(post.definitions), set(post.contradicted)
             found = linter.block(item)
+            heads = _said_of_a_convention(post, before, voided)
+            if heads and last is not None:  # $$\sqrt{\sigma^2} = \sigma$$ where $$\sigma = -2$$
+                steps[last[0]:] = _defined_after(post, last[1], steps[last[0]:], heads, item.line)
             last = (len(steps), item)
             steps += found
             if progress is not None:
                 progress(f"line {item.line}: {len(found)} step{'' if len(found) == 1 else 's'}")
     return LintReport(path, len(extracted.blocks), tuple(_void_citations_of_ho(steps, post)))
+
+
+def _said_of_a_convention(post: Post, before: dict, voided: set) -> set[str]:
+    """The names a display just voided, or defined with a sign convention or out of declared noise (a display
+    defines many names; only these can break a step proved before it, which held for every value of the rest)."""
+    normals = set(post.normals)
+    defined = {str(h) for h, d in post.definitions.items() if before.get(h) is not d and isinstance(h, sp.Symbol) and (
+        h.is_positive or {s.name for s in d.value.free_symbols} & normals)}
+    return defined | {str(s) for s in post.contradicted - voided}
 
 
 def _defined_after(post: Post, block, steps: list[StepResult], heads: set[str], line: int) -> list[StepResult]:
@@ -238,13 +255,16 @@ _INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)|\\\((.+?)\\\
 
 
 #: What follows a name alone in math when words give it a sign or a size: "$\\sigma$ be negative", "equal $-2$".
-_SIZED_AFTER = re.compile(r"\s*(?:is|be|are|becomes|equals?|stays|remains|to|takes?|can take|may take|has)?\s*"
-                          r"(?:the\s+\(?|only\s+)?(?:an?\s+)?(?:negative|nonpositive|signed|random sign|sign\b|"
+_SIZED_AFTER = re.compile(r"\s*(?:is|be|are|becomes|equals?|stays|remains|to|takes?|can take|may take|has|denotes?|"
+                          r"points|may be|can be)?\s*(?:the\s+\(?|only\s+)?(?:an?\s+|any\s+)?(?:negative|nonpositive|"
+                          r"up to|annealed|\(\s*we use|"
+                          r"signed|random sign|sign\b|real\b|difference|covariance|cross-covariance|correlation|"
                           r"Rademacher|zero\b|larger|greater|bigger|less|smaller|equal|below|above|at most|\$\s*[-+]|"
                           r"\$\s*\d|\$\s*\\pm)",
                           re.IGNORECASE)
 #: "set $\\sigma$ to", "assigned to $\\sigma$"
-_SIZED_BEFORE = re.compile(r"(?:\bset|assigned to|\bassign)\s*$", re.IGNORECASE)
+_SIZED_BEFORE = re.compile(r"(?:\bset|assigned to|\bassign|\bspins?|\bsigns?|covariances?|correlations?|weights?|"
+                           r"scales?|temperatures?|\brates?)\s*$", re.IGNORECASE)
 _LAWFUL_AFTER = re.compile(r"\s*(?:has|with|of)\s+(?:a\s+)?(?:variance|mean|standard deviation|scale)", re.IGNORECASE)
 
 
@@ -261,14 +281,17 @@ def _said_in_words(post: Post, text: str) -> None:
             post.void(name)
 
 
-#: Words that make declared noises of one sentence dependent: "correlated", "the same draw", "reuse".
-_DEPENDENT = re.compile(r"\bcorrelated\b|\bdependent\b|\bsame\s+(?:noise\s+)?(?:draw|sample|noise)|\breus",
-                        re.IGNORECASE)
+#: ``$x$ equals $1$``, ``$x$ is equal to $1$``: an equation in words (for lint.zero_divisors).
+_EQUAL_IN_WORDS = re.compile(r"(?<![$\\])\$([^$]+)\$\s+(?:equals|(?:is|be|are)\s+equal\s+to|is\s+set\s+to)\s+"
+                             r"\$([^$]+)\$")
+#: Words that make the declared noises of a paragraph dependent: "correlated", "the same draw", "reuse", "mirror".
+_DEPENDENT = re.compile(r"\bcorrelated\b|\bcorrelations?\b|\bdependent\b|\bnot\s+independent|\bsame\s+(?:noise\s+)?"
+                        r"(?:draw|sample|noise)|\breus|\bshared?\b|\bantithetic|\bmirror|\bidentical", re.IGNORECASE)
 
 
 def _dependent_noises(post: Post, text: str) -> None:
-    """Declared normals that a sentence says are dependent are no longer independent N(0, 1): no =d proves."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", without_code(text)):
+    """Declared normals that a paragraph says are dependent are no longer independent N(0, 1): no =d proves."""
+    for sentence in re.split(r"\n\s*\n", without_code(text)):
         if _DEPENDENT.search(re.sub(r"\$[^$]*\$", " ", sentence)):
             for match in _INLINE.finditer(sentence):
                 expr = post.read(match.group(1) or match.group(2)).expr

@@ -35,11 +35,12 @@ def read_post(path: Path) -> str:
 def is_diffusion_post(text: str) -> bool:
     r"""Does the post use the diffusion schedule's notation?
 
-    It writes ``\bar\alpha``, speaks of diffusion or DDPM, or indexes a schedule letter by a
-    time step (``\alpha_t``, ``\beta_{t-1}``) beside a noised variable (``x_t``, ``x_{t-1}``). A
+    It writes ``\bar\alpha``, speaks of a diffusion model (not heat diffusion) or DDPM, or indexes a schedule
+    letter by a time step (``\alpha_t``, ``\beta_{t-1}``) beside a noised variable (``x_t``, ``x_{t-1}``). A
     bare ``\alpha`` (a Beta distribution's) does not make a diffusion post.
     """
-    if re.search(r"\\(?:bar|overline)\s*\{?\s*\\alpha|diffusion|DDPM", text, re.IGNORECASE):
+    if re.search(r"\\(?:bar|overline)\s*\{?\s*\\alpha|DDPM|DDIM|denoising|score-based|diffusion[\s-]+(?:models?|"
+                 r"probabilistic|process|sampler|steps?|transformers?)", text, re.IGNORECASE):
         return True
     schedule = re.search(r"\\(?:alpha|beta)_\{?\s*t\b", text)
     noised = re.search(r"(?:x|\\mathbf\{x\}|\\mathbf x|\\boldsymbol\{x\})_\{?\s*t\b|\\(?:var)?epsilon", text)
@@ -49,8 +50,8 @@ def is_diffusion_post(text: str) -> bool:
 #: Prose that gives the schedule letters another meaning: beta the rate of an SDE (it runs up to 20 in
 #: Song et al. 2021, eq. 32), alpha a Dirichlet's concentration or a Beta distribution's parameter.
 _BETA_A_RATE = re.compile(r"\bSDEs?\b|stochastic differential|\\beta\s*\(\s*t\s*\)", re.IGNORECASE)
-_NOT_A_SCHEDULE = re.compile(r"Dirichlet|concentration|Beta distribution|\\(?:mathrm|text|operatorname)\{Beta\}",
-                             re.IGNORECASE)
+_NOT_A_SCHEDULE = re.compile(r"Dirichlet|concentration|Beta distribution|\\(?:mathrm|text|operatorname)\{Beta\}|"
+                             r"\\beta\$?\s*-\s*VAE|beta-VAE", re.IGNORECASE)
 
 
 def unit_bases(text: str) -> frozenset[str]:

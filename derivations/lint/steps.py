@@ -19,7 +19,7 @@ r"""Split a display block into rows, and each row into its sides and the relatio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derivations.latex.names import group_end
 from derivations.lint.reasons import ASSIGNMENTS, IN_WORDS
@@ -69,6 +69,7 @@ class Row:
     implication: tuple[Row, Row] | None = None
     condition: str = ""  # a stated condition after the equation ("x > 0", "a = 0")
     unread: str = ""  # why the whole row cannot be read (a cases environment, ...)
+    block: str = ""  # the whole block: the values written beside a step (", \quad x = 1"; lint.zero_divisors)
 
     @property
     def continues(self) -> bool:
@@ -204,7 +205,7 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
             rows[-1] = _joined(rows[-1], text)
         else:
             rows.append(_row(line, text, fresh=False))
-    return rows
+    return [replace(row, block=content) for row in rows]
 
 
 def _equation_columns(text: str) -> list[str]:

@@ -1,15 +1,20 @@
-r"""A step that divides by zero at a value the post states: ``Let $x = 1$``, then :math:`\frac{x-1}{x-1} = 1`.
+r"""A step that has no value at what the post states: ``Let $x = 1$``, then :math:`\frac{x-1}{x-1} = 1`.
 
-SymPy cancels :math:`(x-1)/(x-1)` and :math:`x^2/x` as it builds them, so the reading is an identity
-whatever :math:`x` is; but at the post's :math:`x = 1` the left side is 0/0, no value. The reader keeps
-what each side divides by as written (:attr:`~derivations.latex.reader.Parsed.divisors`); a divisor
-that vanishes at the values the post states (in the prose, a lone statement, a definition, or the
-row's own condition ``\text{for } x = 1``) leaves the step undecided. In a diffusion post,
-:math:`\bar\alpha_0 = 1` unless the post says otherwise: Ho et al.'s (2020) product from 1 to 0 is empty.
+SymPy cancels :math:`(x-1)/(x-1)` and :math:`x^2/x` as it builds them, and turns :math:`e^{\log u}`
+into :math:`u`, so the reading is an identity whatever :math:`x` is; but at the post's :math:`x = 1`
+the left side is 0/0, no value. The reader keeps what each side must not let vanish as written
+(:attr:`~derivations.latex.reader.Parsed.divisors`: what it divides by, a logarithm's argument, the
+cosine under a tangent). The post's equations (in the prose, lone rows, definitions: ``y = x - 1``,
+``2x = 2``, ``a = b``), the row's own values (``\text{at } x = 1``, ``, \quad x = 1``) and, in a
+diffusion post, Ho et al.'s empty product :math:`\bar\alpha_0 = 1` are substituted into each divisor:
+one that becomes 0 (or a number not provably nonzero), or a side that becomes undefined, leaves the
+step undecided. Equations are taken wherever the post states them, even where it only supposes
+them: that only leaves more steps undecided.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -19,27 +24,91 @@ from derivations.latex.reader import Parsed
 if TYPE_CHECKING:
     from derivations.lint.context import Post
 
-
-def stated_values(post: Post, line: int, condition: str = "") -> dict[sp.Symbol, sp.Expr]:
-    """The names the post sets to a constant before ``line`` (and the row's condition ``x = 1``), by symbol."""
-    values: dict[sp.Symbol, sp.Expr] = dict(post.plain_values)
-    values |= {d.head: d.value for d in post.definitions.values()
-               if d.line < line and isinstance(d.head, sp.Symbol) and not d.value.free_symbols}
-    at = post.read_values(condition) if condition and "=" in condition else None
-    return values | {name: value for name, value in (at or {}).items() if not value.free_symbols}
+#: ``x = 1``, ``\theta = \pi/2`` written in a row beside its step (after ``\quad``, a comma, ``\text{at}``).
+_A_VALUE = re.compile(r"(?<![A-Za-z\\{}_^])(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*(-?\s*(?:\d+(?:\.\d+)?|\\pi)"
+                      r"(?:\s*/\s*\d+)?)(?![\d.A-Za-z])")
+#: How often substitution is repeated (a chain y = x - 1, x = a, a = 1).
+_ROUNDS = 5
 
 
-def zero_divisor(post: Post, sides: tuple[Parsed, ...], line: int, condition: str = "") -> str:
-    """Why the step divides by zero at a stated value ("" if it does not)."""
-    by_name = {str(name): value for name, value in stated_values(post, line, condition).items()}
-    if post.scope.diffusion:  # Ho's alpha-bar_t = prod_{s=1}^t alpha_s: alpha-bar_0 is the empty product
-        by_name.setdefault("alphabar_0", sp.S.One)
+def zero_divisor(post: Post, sides: tuple[Parsed, ...], line: int, condition: str = "", source: str = "") -> str:
+    """Why the step has no value at what the post states ("" if it has one there)."""
+    rules = _rules(post, line, condition, source)
     for side in sides:
         for divisor in side.divisors:
-            at = {s: by_name[s.name] for s in divisor.free_symbols if s.name in by_name}
-            value = divisor.xreplace(at)
-            if at and (value.is_zero or (not value.free_symbols and value.is_zero is not False)):
-                names = ", ".join(f"{s} = {sp.sstr(v)}" for s, v in sorted(at.items(), key=lambda i: str(i[0])))
-                return (f"the side divides by {sp.sstr(divisor)}, which is 0 (or not known to be nonzero) where the "
-                        f"post sets {names}: no value there")
+            divisor = post.substituted((divisor,), line, passing=True)[0]  # sigma_0 = sqrt(1 - alphabar_0)
+            value = _at(divisor, rules) if rules else None
+            value = divisor if value is None and divisor.is_number else value  # g(0), g(u) = u^2/u: 0/0
+            if value is not None and (value.is_zero or (not value.free_symbols and value.is_zero is not False)):
+                return (f"the side divides by (or takes the logarithm of) {sp.sstr(divisor)}, which is 0 at what the "
+                        "post states: no value there")
+        value = _at(side.expr, rules) if side.expr is not None else None
+        if value is not None and value.has(sp.nan, sp.zoo):
+            return f"the side {sp.sstr(side.expr)} has no value at what the post states"
     return ""
+
+
+def _rules(post: Post, line: int, condition: str, source: str) -> dict[sp.Symbol, sp.Expr]:
+    """Each stated name and its value: from the post's equations, its definitions and the row's own values."""
+    rules: dict[sp.Symbol, sp.Expr] = dict(post.plain_values)
+    rules |= {d.head: d.value for d in post.definitions.values() if d.line < line and isinstance(d.head, sp.Symbol)}
+    pairs = list(post.equations) + [(m.group(1), m.group(2)) for m in _A_VALUE.finditer(f"{condition} {source}")]
+    for pair in pairs:
+        if pair not in post.solved:
+            post.solved[pair] = _solved(post.read(pair[0]).expr, post.read(pair[1]).expr)
+        rules |= post.solved[pair]
+    if post.scope.diffusion:  # Ho's alpha-bar_t = prod_{s=1}^t alpha_s: alpha-bar_0 is the empty product
+        rules.setdefault(sp.Symbol("alphabar_0", positive=True), sp.S.One)
+    for head, value in list(rules.items()):  # sigma_t = sqrt(1 - alphabar_t) holds at t = 0 too: sigma_0
+        if isinstance(head, sp.Symbol) and head.name.endswith("_t"):
+            rules.setdefault(sp.Symbol(head.name[:-1] + "0"), _at_zero(value))
+    return rules
+
+
+def _at_zero(value: sp.Expr) -> sp.Expr:
+    """A value of a family at t, at t = 0: each name at t (alphabar_t) at 0, t itself 0."""
+    names = {s: sp.S.Zero if s.name == "t" else sp.Symbol(s.name[:-1] + "0", **s.assumptions0)
+             for s in value.free_symbols if isinstance(s, sp.Symbol) and (s.name == "t" or s.name.endswith("_t"))}
+    at_zero = value.xreplace(names)  # prod_{s=1}^{0}: the empty product, 1
+    return at_zero.replace(lambda node: isinstance(node, sp.Sum | sp.Product), lambda node: node.doit())
+
+
+def _solved(left: sp.Expr | None, right: sp.Expr | None) -> dict[sp.Symbol, sp.Expr]:
+    """``y = x - 1`` -> {y: x - 1}; ``2x = 2``, ``x - 1 = 0`` -> {x: 1} (one name, one root); else nothing."""
+    try:
+        return _solving(left, right)
+    except Exception:  # noqa: BLE001 - an equation SymPy cannot take apart (matrices beside scalars) says nothing
+        return {}
+
+
+def _solving(left: sp.Expr | None, right: sp.Expr | None) -> dict[sp.Symbol, sp.Expr]:
+    if left is None or right is None or not isinstance(left, sp.Expr) or not isinstance(right, sp.Expr):
+        return {}
+    for name, value in ((left, right), (right, left)):
+        if isinstance(name, sp.Symbol) and name not in value.free_symbols:
+            return {name: value}
+        if isinstance(name, sp.Pow) and isinstance(name.base, sp.Symbol) and name.base.is_positive and (
+                name.exp.is_Integer and name.exp > 0 and name.base not in value.free_symbols):  # sigma_t^2 = ...
+            return {name.base: value ** sp.Rational(1, int(name.exp))}
+    names = (left - right).free_symbols
+    if len(names) != 1:
+        return {}
+    name = next(iter(names))
+    roots = sp.solve(left - right, name)
+    return {name: roots[0]} if len(roots) == 1 else {}
+
+
+def _at(expr: sp.Expr, rules: dict[sp.Symbol, sp.Expr]) -> sp.Expr | None:
+    """``expr`` with the stated values put in (by name: a reading's symbol may differ in its assumptions)."""
+    by_name = {str(name): value for name, value in rules.items()}
+    changed = False
+    for _ in range(_ROUNDS):
+        mapping = {s: by_name[s.name] for s in expr.free_symbols if isinstance(s, sp.Symbol) and s.name in by_name
+                   and by_name[s.name] != s}
+        if not mapping:
+            break
+        try:
+            expr, changed = expr.xreplace(mapping), True
+        except (TypeError, ValueError, AttributeError):
+            return None
+    return expr if changed else None

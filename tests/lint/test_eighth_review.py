@@ -15,7 +15,7 @@ def test_the_eighth_review_proves_nothing(name: str) -> None:
 
 
 @pytest.mark.parametrize("post", [
-    "$$AB = BA$$\n",  # no matrix in the post: numbers
+    "$$\\frac{1}{AB} = \\frac{1}{BA}$$\n",  # capitals the post divides by: numbers (AB = BA alone: lint.commuting)
     "In DDPM, $\\alpha_t = 1 - \\beta_t$.\n\n$$\\alpha_t + \\beta_t = 1 + 0$$\n",  # Ho's relation, stated
     "In DDPM, $\\beta_t$. Let $\\gamma_t = \\frac12$ and $\\beta_t = \\gamma_t$.\n\n"  # a value that agrees
     "$$\\sqrt{\\alpha_t^2} = \\alpha_t$$\n",
