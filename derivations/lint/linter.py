@@ -168,6 +168,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
             before = dict(post.definitions)
             if REASON.match(line) is None:  # "- (b) with $\lambda = 0$": the case of one step, not the post's
                 _inline_definition(post, item.content, item.line, item.sentence)
+                _defined_in_words(post, item.content, item.line, item.sentence[1])
             heads = {str(h) for h, d in post.definitions.items() if before.get(h) is not d}
             if heads and last is not None:  # "..., where $\epsilon = -z_1$": of the display before
                 steps[last[0]:] = _defined_after(post, last[1], steps[last[0]:], heads, item.line)
@@ -178,11 +179,23 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
             heads = _said_of_a_convention(post, before, voided)
             if heads and last is not None:  # $$\sqrt{\sigma^2} = \sigma$$ where $$\sigma = -2$$
                 steps[last[0]:] = _defined_after(post, last[1], steps[last[0]:], heads, item.line)
+            if heads:  # z_1 + eps =d z_2 + eps, \qquad eps = -z_1: a later row of the same display
+                found = _defined_after(post, item, found, heads, item.line)
             last = (len(steps), item)
             steps += found
             if progress is not None:
                 progress(f"line {item.line}: {len(found)} step{'' if len(found) == 1 else 's'}")
     return LintReport(path, len(extracted.blocks), tuple(_void_citations_of_ho(steps, post)))
+
+
+#: "$\epsilon_1$ denotes $-z_1$": a definition in words, right after the name (in passing: it never proves).
+_DENOTES = re.compile(r"\s*(?:denotes|stands\s+for|is\s+defined\s+as|is\s+short\s+for)\s+\$([^$]+)\$")
+
+
+def _defined_in_words(post: Post, name: str, line: int, after: str) -> None:
+    words = _DENOTES.match(after.lstrip("$"))
+    if words is not None and isinstance(post.read(name).expr, sp.Symbol):
+        post.define(name, words.group(1), line, cued=False)
 
 
 def _said_of_a_convention(post: Post, before: dict, voided: set) -> set[str]:
@@ -202,7 +215,7 @@ def _defined_after(post: Post, block, steps: list[StepResult], heads: set[str], 
         read = [post.read(side).expr for side in side_texts(row)]
         names[row.line] = {s.name for e in read if e is not None for s in e.free_symbols}
     return [replace(step, status=Status.UNDECIDED, method=f"uses {', '.join(sorted(heads & names[step.line]))}, which "
-                    f"the post defines after the display (line {line}); checked without it: {step.method}")
+                    f"the post defines later (line {line}); checked without it: {step.method}")
             if step.status is Status.PROVED and heads & names.get(step.line, set()) else step for step in steps]
 
 

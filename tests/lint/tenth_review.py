@@ -11,9 +11,8 @@ scale, an inverse temperature up to 10, a beta-VAE weight); sigma any real, a si
 covariance entry sigma_{12}; noises said dependent in other words or another sentence; a definition in a
 display after the step.
 
-Still open (not in FOUND; the note of issue 15 lists them): a definition after the display in words
-("$\epsilon_1$ denotes $-z_1$", N7) or after \qquad in the same row (N8); N(mu, sigma) with sigma a standard
-deviation, which the post says in words (E1).
+Still open (not in FOUND; the note of issue 15 lists it): N(mu, sigma) with sigma a standard deviation, which the
+post says in words (E1).
 """
 
 FOUND = {
@@ -79,4 +78,6 @@ FOUND = {
     'N4 antithetic': '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\nWe use antithetic sampling: $z_2$ is the mirror image of $z_1$.\n\n$$z_1 + z_2 \\overset{d}{=} \\sqrt{2} z_3$$\n',
     'N5 identical': '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\nThe two steps share one noise: $z_1$ and $z_2$ are identical.\n\n$$z_1 + z_2 \\overset{d}{=} \\sqrt{2} z_3$$\n',
     'N6 definition after, in a display': '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n$$z_1 + \\epsilon \\overset{d}{=} z_2 + \\epsilon$$\n\nwhere\n\n$$\\epsilon = -z_1.$$\n',
+    'N7 definition after, in words (denotes)': '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n$$z_1 + \\epsilon_1 \\overset{d}{=} z_2 + \\epsilon_1$$\n\nHere $\\epsilon_1$ denotes $-z_1$.\n',
+    'N8 definition in the same display after \\qquad': '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n$$z_1 + \\epsilon \\overset{d}{=} z_2 + \\epsilon, \\qquad \\epsilon = -z_1$$\n',
 }
