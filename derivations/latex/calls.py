@@ -124,8 +124,9 @@ class DefinedFunction:
     """A function the post defines (``g(u) = u^2/u``): its body at the arguments, and what the body divides by
     as written (SymPy cancelled it; :mod:`derivations.lint.zero_divisors` checks it at the arguments)."""
 
-    def __init__(self, parameters: list[sp.Symbol], body: sp.Expr, divisors: tuple[sp.Expr, ...] = ()) -> None:
-        self.parameters, self.body, self.divisors = parameters, body, divisors
+    def __init__(self, parameters: list[sp.Symbol], body: sp.Expr, divisors: tuple[sp.Expr, ...] = (),
+                 tex: str = "") -> None:
+        self.parameters, self.body, self.divisors, self.tex = parameters, body, divisors, tex  # tex: the body read
 
     def __call__(self, *args: sp.Expr) -> sp.Expr:
         return self.body.xreplace(dict(zip(self.parameters, args, strict=True)))

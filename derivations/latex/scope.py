@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from derivations.engine import notation
-from derivations.latex.matrix_names import is_plain_capital
+from derivations.latex.matrix_names import is_plain_capital, is_vector_name
 from derivations.latex.names import Name
 from derivations.latex.shapes import PostShapes
 
@@ -33,7 +33,7 @@ POSITIVE_BASES = frozenset({"sigma"})
 
 
 #: A subscript of two indices (``\sigma_{12}``, ``\sigma_{ij}``, ``\sigma_{xy}``): a covariance entry, of any sign.
-_ENTRY = re.compile(r"\s*(?:\d\s*,?\s*\d|[i-n]\s*,?\s*[i-n]|[xyz]\s*,?\s*[xyz]|[a-z]\s*,\s*[a-z])\s*")
+_ENTRY = re.compile(r"\s*(?:[A-Za-z0-9]\s*,?\s*[A-Za-z0-9])\s*")
 _GREEK = r"\\?(?:tau|sigma|theta|lambda|kappa|rho|eta|nu|mu|xi|iota|omega|gamma|delta|epsilon|zeta|phi|psi|chi)"
 
 
@@ -75,7 +75,7 @@ class Scope:
         """The symbol (or constant) ``name`` stands for."""
         if name.key in self.integers or name.key in self.variables:
             return self.integers.get(name.key) or self.variables[name.key]
-        if self.noncommuting and is_plain_capital(name):
+        if self.noncommuting and (is_plain_capital(name) or is_vector_name(name)):
             return sp.Symbol(name.sympy_name, commutative=False)
         for spelling in (name.python_name, name.sympy_name):
             if spelling in self.fixed:

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
+from derivations.latex.calls import DefinedFunction
 from derivations.latex.lexer import lex
-from derivations.latex.matrix_names import is_plain_capital
+from derivations.latex.matrix_names import is_plain_capital, is_vector_name
 from derivations.latex.names import NameError_, argument, read_name
 from derivations.latex.reader import Parsed, read
 from derivations.latex.tokens import UnreadError
@@ -31,12 +32,16 @@ if TYPE_CHECKING:
 
 def commuting_capitals(post: Post, sides: tuple[Parsed, ...]) -> str:
     """Why the step may rest on capitals that commute ("" if it does not)."""
-    capitals = sorted({name.sympy_name for side in sides for name in side.idents.values() if is_plain_capital(name)}
-                      - post.scalar_capitals - post.scope.positive - set(post.normals))
-    if len(capitals) < 2 or any(not side.tex for side in sides):
+    names = [name for side in sides for name in side.idents.values()]
+    capitals = sorted({n.sympy_name for n in names if is_plain_capital(n)} - post.scalar_capitals
+                      - post.scope.positive - set(post.normals))
+    vectors = {n.sympy_name for n in names if is_vector_name(n)}  # A v = v A: a matrix beside a vector
+    if not capitals or len(capitals) + len(vectors) < 2 or any(not side.tex for side in sides):
         return ""
-    why = (f"holds only if {', '.join(capitals)} commute: numbers, or matrices or operators (which need not)?")
+    why = (f"holds only if {', '.join(sorted(capitals + sorted(vectors)))} commute: numbers, or matrices or operators "
+           "(which need not)?")
     scope = replace(post.scope, noncommuting=True)
+    scope.functions = _noncommuting_functions(post, scope)  # g(X) = XB: read with numbers, its order was lost
     try:
         again = [read(side.tex.replace(r"\_", "_"), scope, guard=False).expr for side in sides]
         if any(side is None for side in again):
@@ -47,12 +52,28 @@ def commuting_capitals(post: Post, sides: tuple[Parsed, ...]) -> str:
         return why
 
 
+def _noncommuting_functions(post: Post, scope) -> dict:
+    """The post's functions with their bodies read again in ``scope`` (a body never read again is dropped)."""
+    functions = {}
+    for key, function in post.scope.functions.items():
+        if isinstance(function, DefinedFunction) and function.tex:
+            body = read(function.tex.replace(r"\_", "_"), replace(scope, functions={}), guard=False).expr
+            if body is not None:
+                names = {s.name: s for s in body.free_symbols if isinstance(s, sp.Symbol)}
+                functions[key] = DefinedFunction([names.get(p.name, p) for p in function.parameters], body)
+    return functions
+
+
 def _noncommuting(expr: sp.Expr, capitals: list[str]) -> sp.Expr:
     return expr.xreplace({s: sp.Symbol(s.name, commutative=False) for s in expr.free_symbols
                           if isinstance(s, sp.Symbol) and s.name in capitals and s.is_commutative})
 
 
 _DIVIDED = re.compile(r"\\[dt]?frac\s*|\\sqrt\s*")
+#: A denominator or root that divides by no capital itself: a derivative, a determinant, a trace, a norm, a call.
+_NOT_A_QUOTIENT = re.compile(r"\\(?:partial|det|operatorname|mathrm|text|nabla|Vert|lVert|tr)\b|\||\\\||[A-Za-z}]\s*\(")
+#: A value that is no number: 0 (a zero matrix too), a transpose, a shape (3 x 3).
+_NOT_A_NUMBER = re.compile(r"\s*0\s*|.*(?:\^\s*\{?\s*(?:T|\\top)\b|\\intercal|\\times).*")
 
 
 def scalar_capitals(math: list[str], equations: list[tuple[str, str]] = ()) -> frozenset[str]:
@@ -65,14 +86,15 @@ def scalar_capitals(math: list[str], equations: list[tuple[str, str]] = ()) -> f
             named, value = lex(left).names, lex(right).names
         except (NameError_, UnreadError, IndexError):
             continue
-        if len(named) == 1 and is_plain_capital(named[0]) and not any(is_plain_capital(n) for n in value):
+        if len(named) == 1 and is_plain_capital(named[0]) and not any(is_plain_capital(n) or n.is_bold for n in value) \
+                and not _NOT_A_NUMBER.fullmatch(right):
             letters.add(named[0].base)
     for tex in math:
         for match in _DIVIDED.finditer(tex):
             try:
                 first, end = argument(tex, match.end())
                 inside = argument(tex, end)[0] if "frac" in match.group(0) else first
-                names = lex(inside).names
+                names = [] if _NOT_A_QUOTIENT.search(inside) else lex(inside).names
             except (NameError_, UnreadError, IndexError):
                 continue
             found |= {name.sympy_name for name in names if is_plain_capital(name)}

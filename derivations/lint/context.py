@@ -164,7 +164,7 @@ class Post:
                                for p in parameters for s in body.free_symbols if s not in parameters):
             self.scope.functions = saved
             return False
-        self.scope.functions[name.key] = DefinedFunction(parameters, body, read_body.divisors)
+        self.scope.functions[name.key] = DefinedFunction(parameters, body, read_body.divisors, value_text)
         return True
 
     def void(self, symbol: sp.Symbol) -> None:

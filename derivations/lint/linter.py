@@ -141,7 +141,10 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     post.scope.shapes.general = general_covariances(text)
     _said_in_words(post, text)
     _dependent_noises(post, text)
-    post.equations += [(m.group(1), m.group(2)) for m in _EQUAL_IN_WORDS.finditer(without_code(text))]
+    for words in _EQUAL_IN_WORDS.finditer(plain := without_code(text)):  # "$x$ equals $1$", "Set $x$ to $1$"
+        note_statement(post, f"{words.group(1) or words.group(3)} = {words.group(2) or words.group(4)}",
+                       plain.count("\n", 0, words.start()) + 1)
+    _range_in_its_sentence(post, plain)
     spans = [(line, expand(span, defined.at(line))) for line, span in _every_inline_math(text)]
     block_rows = [parse_rows(expand(block.content, defined.at(block.line)), block.line) for block in extracted.blocks]
     lone = [(row.head, row.links[0][1]) for rows in block_rows for row in rows if row.head and len(row.links) == 1]
@@ -295,8 +298,26 @@ def _said_in_words(post: Post, text: str) -> None:
 
 
 #: ``$x$ equals $1$``, ``$x$ is equal to $1$``: an equation in words (for lint.zero_divisors).
-_EQUAL_IN_WORDS = re.compile(r"(?<![$\\])\$([^$]+)\$\s+(?:equals|(?:is|be|are)\s+equal\s+to|is\s+set\s+to)\s+"
-                             r"\$([^$]+)\$")
+_EQUAL_IN_WORDS = re.compile(r"(?<![$\\])\$([^$]+)\$\s+(?:equals|(?:is|be|are)(?:\s+(?:equal|set)\s+to)?)\s+"
+                             r"\$([^$]+)\$|\bset\s+\$([^$]+)\$\s+to\s+\$([^$]+)\$", re.IGNORECASE)
+#: Words anywhere in a sentence that let its conventional names leave their range ("which is negative").
+_OUT_OF_RANGE = re.compile(r"\bnegative\b|\bnonpositive|any real|below zero|less than (?:zero|0)\b|\bexceed|"
+                           r"past one|(?:larger|greater|bigger|more) than (?:one|1)\b|as large as|\bsigns?\b",
+                           re.IGNORECASE)
+
+
+def _range_in_its_sentence(post: Post, plain: str) -> None:
+    """A sentence that says a name may be negative or above one, or gives it a value above one (``$20$``), voids
+    the conventions of the names of its math (wherever the words stand: "$\\sigma$, which is negative, ...")."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", plain):
+        spans = [m.group(1) or m.group(2) for m in _INLINE.finditer(sentence)]
+        values = [post.read(span).expr for span in spans]
+        big = any(isinstance(v, sp.Number) and v.is_real and bool(v > 1) for v in values)
+        if not (big or _OUT_OF_RANGE.search(re.sub(r"\$[^$]*\$", " ", sentence))):
+            continue
+        for value in values:
+            if isinstance(value, sp.Symbol) and value.is_positive:
+                post.void(value)
 #: Words that make the declared noises of a paragraph dependent: "correlated", "the same draw", "reuse", "mirror".
 _DEPENDENT = re.compile(r"\bcorrelated\b|\bcorrelations?\b|\bdependent\b|\bnot\s+independent|\bsame\s+(?:noise\s+)?"
                         r"(?:draw|sample|noise)|\breus|\bshared?\b|\bantithetic|\bmirror|\bidentical", re.IGNORECASE)

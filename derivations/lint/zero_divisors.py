@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from derivations.latex.reader import Parsed
+from derivations.lint.steps import top_level_split
 
 if TYPE_CHECKING:
     from derivations.lint.context import Post
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 #: ``x = 1``, ``\theta = \pi/2`` written in a row beside its step (after ``\quad``, a comma, ``\text{at}``).
 _A_VALUE = re.compile(r"(?<![A-Za-z\\{}_^])(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*(-?\s*(?:\d+(?:\.\d+)?|\\pi)"
                       r"(?:\s*/\s*\d+)?)(?![\d.A-Za-z])")
+#: What separates the values written beside a step from it and from each other.
+_BESIDE = re.compile(r"\\q?quad|\\(?:text|mbox|mathrm)\s*\{[^{}]*\}|[,;&$\n]|\\\\")
 #: How often substitution is repeated (a chain y = x - 1, x = a, a = 1).
 _ROUNDS = 5
 
@@ -53,6 +56,10 @@ def _rules(post: Post, line: int, condition: str, source: str) -> dict[sp.Symbol
     rules: dict[sp.Symbol, sp.Expr] = dict(post.plain_values)
     rules |= {d.head: d.value for d in post.definitions.values() if d.line < line and isinstance(d.head, sp.Symbol)}
     pairs = list(post.equations) + [(m.group(1), m.group(2)) for m in _A_VALUE.finditer(f"{condition} {source}")]
+    for piece in _BESIDE.split(f"{condition}\n{source}"):  # x = 2\pi, \bar\alpha_T = 1: any value beside a step
+        if piece.count("=") == 1 and not re.search(r"[<>!:]=|=[<>]|\\(?:le|ge|ne)", piece):
+            pairs.append(tuple(part.strip() for part in piece.split("=")))
+    pairs += [pair for left, right in list(pairs) for pair in _tuples(left, right)]  # (x, y) = (1, 2)
     for pair in pairs:
         if pair not in post.solved:
             post.solved[pair] = _solved(post.read(pair[0]).expr, post.read(pair[1]).expr)
@@ -102,6 +109,8 @@ def _at(expr: sp.Expr, rules: dict[sp.Symbol, sp.Expr]) -> sp.Expr | None:
     """``expr`` with the stated values put in (by name: a reading's symbol may differ in its assumptions)."""
     by_name = {str(name): value for name, value in rules.items()}
     changed = False
+    if getattr(by_name.get("t"), "is_Integer", False):  # t = 1: alphabar_{t-1} is alphabar_0
+        expr, changed = _at_step(expr, int(by_name["t"])), True
     for _ in range(_ROUNDS):
         mapping = {s: by_name[s.name] for s in expr.free_symbols if isinstance(s, sp.Symbol) and s.name in by_name
                    and by_name[s.name] != s}
@@ -111,4 +120,29 @@ def _at(expr: sp.Expr, rules: dict[sp.Symbol, sp.Expr]) -> sp.Expr | None:
             expr, changed = expr.xreplace(mapping), True
         except (TypeError, ValueError, AttributeError):
             return None
-    return expr if changed else None
+    if not changed:
+        return None
+    return expr.replace(lambda node: isinstance(node, sp.Sum | sp.Product) and all(
+        low.is_Integer and high.is_Integer and high - low < 200 for _, low, high in node.limits),
+        lambda node: node.doit())  # prod_{s=1}^{0}: the empty product
+
+
+def _at_step(expr: sp.Expr, t: int) -> sp.Expr:
+    """The names indexed by ``t`` (``alphabar_t``, ``alphabar_t-1``) at the step ``t``."""
+    renamed = {}
+    for symbol in expr.free_symbols:
+        found = re.fullmatch(r"(.+)_t([+-]\d+)?", symbol.name) if isinstance(symbol, sp.Symbol) else None
+        if found:
+            renamed[symbol] = sp.Symbol(f"{found.group(1)}_{t + int(found.group(2) or 0)}", **symbol.assumptions0)
+    return expr.xreplace(renamed)
+
+
+def _tuples(left: str, right: str) -> list[tuple[str, str]]:
+    """``(x, y) = (1, 2)`` -> [("x", "1"), ("y", "2")]; nothing for anything else."""
+    parts = []
+    for side in (left.strip(), right.strip()):
+        if not (side.startswith("(") and side.endswith(")")):
+            return []
+        parts.append([piece for _, piece in top_level_split(side[1:-1], re.compile(","))])
+    return list(zip(parts[0], parts[1], strict=True)) if len(parts[0]) == len(parts[1]) > 1 else []
+
