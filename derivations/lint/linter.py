@@ -50,7 +50,7 @@ def declared_name(text: str) -> Name:
     >>> declared_name("eps_tm1").sympy_name, declared_name(r"\\epsilon_{t, t-1}").sympy_name
     ('epsilon_t-1', 'epsilon_t,t-1')
     """
-    text = text.strip()
+    text = written = text.strip()
     row = notation.BY_PYTHON_NAME.get(text)
     if row is not None:
         text = row.latex
@@ -64,7 +64,7 @@ def declared_name(text: str) -> Name:
             text = base + (f"_{{{sub}}}" if sub else "")
     found = read_name(text, 0)
     if found is None or found[1] != len(text):
-        raise BadInputError(f"not a name: {text!r}")
+        raise BadInputError(f"not a name: {written!r} (read as {text}; write it as the post does, e.g. \\epsilon_t)")
     return found[0]
 
 
