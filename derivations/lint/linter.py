@@ -141,9 +141,11 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     post.scope.shapes.general = general_covariances(text)
     _said_in_words(post, text)
     _dependent_noises(post, text)
-    for words in _EQUAL_IN_WORDS.finditer(plain := without_code(text)):  # "$x$ equals $1$", "Set $x$ to $1$"
-        note_statement(post, f"{words.group(1) or words.group(3)} = {words.group(2) or words.group(4)}",
-                       plain.count("\n", 0, words.start()) + 1)
+    plain = without_code(text)
+    words_said = []  # "$x$ equals $1$", "Set $x$ to $1$": equations in words
+    for words in _EQUAL_IN_WORDS.finditer(plain):
+        words_said.append((words.group(1) or words.group(3), words.group(2) or words.group(4)))
+        note_statement(post, " = ".join(words_said[-1]), plain.count("\n", 0, words.start()) + 1)
     _range_in_its_sentence(post, plain)
     spans = [(line, expand(span, defined.at(line))) for line, span in _every_inline_math(text)]
     block_rows = [parse_rows(expand(block.content, defined.at(block.line)), block.line) for block in extracted.blocks]
@@ -159,6 +161,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
             note_statement(post, piece.replace(r"\_", "_"), line)
     post.scalar_capitals = scalar_capitals([b.content for b in extracted.blocks] + [span for _, span in spans],
                                            post.equations)
+    _noises_tied_in_passing(post, extracted.inline, words_said)
     for rows in block_rows:  # and so do the bounds, laws and conditions of the displays
         for row, following in zip(rows, [*rows[1:], None], strict=True):
             note_lone_row(post, row, None, alone=following is None or not following.continues)
@@ -298,8 +301,8 @@ def _said_in_words(post: Post, text: str) -> None:
 
 
 #: ``$x$ equals $1$``, ``$x$ is equal to $1$``: an equation in words (for lint.zero_divisors).
-_EQUAL_IN_WORDS = re.compile(r"(?<![$\\])\$([^$]+)\$\s+(?:equals|(?:is|be|are)(?:\s+(?:equal|set)\s+to)?)\s+"
-                             r"\$([^$]+)\$|\bset\s+\$([^$]+)\$\s+to\s+\$([^$]+)\$", re.IGNORECASE)
+_EQUAL_IN_WORDS = re.compile(r"(?<![$\\])\$([^$]+)\$\s+(?:equals|defined\s+as|(?:is|be|are)(?:\s+(?:equal|set)\s+to)?)"
+                             r"\s+\$([^$]+)\$|\bset\s+\$([^$]+)\$\s+to\s+\$([^$]+)\$", re.IGNORECASE)
 #: Words anywhere in a sentence that let its conventional names leave their range ("which is negative").
 _OUT_OF_RANGE = re.compile(r"\bnegative\b|\bnonpositive|any real|below zero|less than (?:zero|0)\b|\bexceed|"
                            r"past one|(?:larger|greater|bigger|more) than (?:one|1)\b|as large as|\bsigns?\b",
@@ -320,7 +323,25 @@ def _range_in_its_sentence(post: Post, plain: str) -> None:
                 post.void(value)
 #: Words that make the declared noises of a paragraph dependent: "correlated", "the same draw", "reuse", "mirror".
 _DEPENDENT = re.compile(r"\bcorrelated\b|\bcorrelations?\b|\bdependent\b|\bnot\s+independent|\bsame\s+(?:noise\s+)?"
-                        r"(?:draw|sample|noise)|\breus|\bshared?\b|\bantithetic|\bmirror|\bidentical", re.IGNORECASE)
+                        r"(?:draw|sample|noise)|\breus|\bshared?\b|\bantithetic|\bmirror|\bidentical|negative of|"
+                        r"\bopposite", re.IGNORECASE)
+
+
+def _noises_tied_in_passing(post: Post, inline, in_words: list[tuple[str, str]]) -> None:
+    """A name the prose sets to declared noise without defining it ("Suppose $\\epsilon = -z_1$", "if", "say",
+    "equals"): a step in distribution would take the name for a constant beside that noise. Its noises are no
+    longer independent N(0, 1) there; a definition (``Let``, ``where``) is substituted instead."""
+    pairs = list(in_words)
+    for item in inline:
+        for _, piece in top_level_split(item.content, PIECES):
+            parts = top_level_split(piece, re.compile(r"(?<![<>!\\])=(?!=)"))
+            if len(parts) == 2 and cue(*item.sentence, piece) is not Cue.CUED:
+                pairs.append((parts[0][1], parts[1][1]))
+    for left, right in pairs:
+        for name_text, value_text in ((left, right), (right, left)):
+            name, value = post.read(name_text).expr, post.read(value_text).expr
+            if isinstance(name, sp.Symbol) and name.name not in post.normals and isinstance(value, sp.Expr):
+                post.nonstandard |= {s.name for s in value.free_symbols if s.name in post.normals}
 
 
 def _dependent_noises(post: Post, text: str) -> None:
