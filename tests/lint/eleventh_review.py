@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (the posts as the review wrote them, one a line)
 r"""The eleventh adversarial review's findings (December 2026, "find a false proved", attacking the tenth's fixes):
-each proved a false line, and none proves anything now (tests/lint/test_eleventh_review.py runs them).
+each proved a false line, and none proves anything now (tests/lint/test_recent_reviews.py runs them).
 
 Causes: capitals taken for numbers because a derivative, a determinant, a trace, a norm or a call divides by
 them (d L / d W, 1/sqrt(det C)), or because their letter was set to an outer product or to 0; a defined

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (the posts as the review wrote them, one a line)
 r"""The ninth adversarial review's findings (December 2026, "find a false proved", about 330 posts): each proved a
-false line, and none proves anything now (tests/lint/test_ninth_review.py runs them).
+false line, and none proves anything now (tests/lint/test_recent_reviews.py runs them).
 
 Causes: ``\propto`` in a bold vector (the variable a MatrixSymbol, the renaming a Symbol: the ratio never
 changed); an integration variable named sigma (or alpha_t) read with sigma's positive convention; a divisor

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (the posts as the review wrote them, one a line)
 r"""The tenth adversarial review's findings (December 2026, "find a false proved", attacking the ninth's fixes):
-each proved a false line, and none proves anything now (tests/lint/test_tenth_review.py runs them).
+each proved a false line, and none proves anything now (tests/lint/test_recent_reviews.py runs them).
 
 Causes: a value reaching a divisor through a chain of equations, an equation, words ("equals"), the row's
 own values (", \quad x = 1", \text{at}), a function the post defines, or sigma_0 from Ho's empty product;

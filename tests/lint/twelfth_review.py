@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the posts as the review wrote them, one a line)
 r"""The twelfth adversarial review's findings (December 2026, "find a false proved", 25 minutes on expectations,
 equality in distribution, KL, sums, implications and special cases): each proved a false line, and none proves
-anything now (tests/lint/test_twelfth_review.py runs them).
+anything now (tests/lint/test_recent_reviews.py runs them).
 
 One cause: a name the prose ties to a declared noise without defining it ("Suppose $\epsilon = -z_1$", "if",
 "when", "say", "equals", "defined as", "the negative of") was taken for a constant beside the noise in a step
