@@ -73,8 +73,9 @@ class Scope:
 
     def symbol(self, name: Name) -> sp.Expr:
         """The symbol (or constant) ``name`` stands for."""
-        if name.key in self.integers or name.key in self.variables:
-            return self.integers.get(name.key) or self.variables[name.key]
+        for bound in (self.integers, self.variables):
+            if name.key in bound:
+                return bound[name.key]
         if self.noncommuting and (is_plain_capital(name) or is_vector_name(name)):
             return sp.Symbol(name.sympy_name, commutative=False)
         for spelling in (name.python_name, name.sympy_name):

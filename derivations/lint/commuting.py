@@ -46,7 +46,6 @@ def commuting_capitals(post: Post, sides: tuple[Parsed, ...]) -> str:
         again = [read(side.tex.replace(r"\_", "_"), scope, guard=False).expr for side in sides]
         if any(side is None for side in again):
             return why
-        again = [_noncommuting(side, capitals) for side in again]  # a defined function's body was read as numbers
         return why if sp.expand(again[0] - again[1]) != 0 else ""
     except Exception:  # noqa: BLE001 - a reading SymPy cannot make noncommutative confirms nothing
         return why
@@ -62,11 +61,6 @@ def _noncommuting_functions(post: Post, scope) -> dict:
                 names = {s.name: s for s in body.free_symbols if isinstance(s, sp.Symbol)}
                 functions[key] = DefinedFunction([names.get(p.name, p) for p in function.parameters], body)
     return functions
-
-
-def _noncommuting(expr: sp.Expr, capitals: list[str]) -> sp.Expr:
-    return expr.xreplace({s: sp.Symbol(s.name, commutative=False) for s in expr.free_symbols
-                          if isinstance(s, sp.Symbol) and s.name in capitals and s.is_commutative})
 
 
 _DIVIDED = re.compile(r"\\[dt]?frac\s*|\\sqrt\s*")

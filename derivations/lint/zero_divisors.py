@@ -25,7 +25,7 @@ from derivations.lint.steps import top_level_split
 if TYPE_CHECKING:
     from derivations.lint.context import Post
 
-#: ``x = 1``, ``\theta = \pi/2`` written in a row beside its step (after ``\quad``, a comma, ``\text{at}``).
+#: ``x = 1``, ``\theta = \pi/2`` beside its step where no separator sets it off (``\overset{\text{at } x=1}{=}``).
 _A_VALUE = re.compile(r"(?<![A-Za-z\\{}_^])(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*(-?\s*(?:\d+(?:\.\d+)?|\\pi)"
                       r"(?:\s*/\s*\d+)?)(?![\d.A-Za-z])")
 #: What separates the values written beside a step from it and from each other.
@@ -68,16 +68,8 @@ def _rules(post: Post, line: int, condition: str, source: str) -> dict[sp.Symbol
         rules.setdefault(sp.Symbol("alphabar_0", positive=True), sp.S.One)
     for head, value in list(rules.items()):  # sigma_t = sqrt(1 - alphabar_t) holds at t = 0 too: sigma_0
         if isinstance(head, sp.Symbol) and head.name.endswith("_t"):
-            rules.setdefault(sp.Symbol(head.name[:-1] + "0"), _at_zero(value))
+            rules.setdefault(sp.Symbol(head.name[:-1] + "0"), _at_step(value, 0))
     return rules
-
-
-def _at_zero(value: sp.Expr) -> sp.Expr:
-    """A value of a family at t, at t = 0: each name at t (alphabar_t) at 0, t itself 0."""
-    names = {s: sp.S.Zero if s.name == "t" else sp.Symbol(s.name[:-1] + "0", **s.assumptions0)
-             for s in value.free_symbols if isinstance(s, sp.Symbol) and (s.name == "t" or s.name.endswith("_t"))}
-    at_zero = value.xreplace(names)  # prod_{s=1}^{0}: the empty product, 1
-    return at_zero.replace(lambda node: isinstance(node, sp.Sum | sp.Product), lambda node: node.doit())
 
 
 def _solved(left: sp.Expr | None, right: sp.Expr | None) -> dict[sp.Symbol, sp.Expr]:
@@ -120,21 +112,26 @@ def _at(expr: sp.Expr, rules: dict[sp.Symbol, sp.Expr]) -> sp.Expr | None:
             expr, changed = expr.xreplace(mapping), True
         except (TypeError, ValueError, AttributeError):
             return None
-    if not changed:
-        return None
+    return _summed_out(expr) if changed else None
+
+
+def _summed_out(expr: sp.Expr) -> sp.Expr:
+    """Sums and products over ranges now concrete, done: prod_{s=1}^{0} is the empty product, 1."""
     return expr.replace(lambda node: isinstance(node, sp.Sum | sp.Product) and all(
         low.is_Integer and high.is_Integer and high - low < 200 for _, low, high in node.limits),
-        lambda node: node.doit())  # prod_{s=1}^{0}: the empty product
+        lambda node: node.doit())
 
 
 def _at_step(expr: sp.Expr, t: int) -> sp.Expr:
-    """The names indexed by ``t`` (``alphabar_t``, ``alphabar_t-1``) at the step ``t``."""
-    renamed = {}
+    """``expr`` at the step ``t``: t itself, and the names indexed by it (``alphabar_t``, ``alphabar_t-1``)."""
+    renamed: dict[sp.Basic, sp.Basic] = {}
     for symbol in expr.free_symbols:
         found = re.fullmatch(r"(.+)_t([+-]\d+)?", symbol.name) if isinstance(symbol, sp.Symbol) else None
         if found:
             renamed[symbol] = sp.Symbol(f"{found.group(1)}_{t + int(found.group(2) or 0)}", **symbol.assumptions0)
-    return expr.xreplace(renamed)
+        elif isinstance(symbol, sp.Symbol) and symbol.name == "t":
+            renamed[symbol] = sp.Integer(t)
+    return _summed_out(expr.xreplace(renamed))
 
 
 def _tuples(left: str, right: str) -> list[tuple[str, str]]:
