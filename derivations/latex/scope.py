@@ -37,9 +37,11 @@ _ENTRY = re.compile(r"\s*(?:[A-Za-z0-9]\s*,?\s*[A-Za-z0-9])\s*")
 _GREEK = r"\\?(?:tau|sigma|theta|lambda|kappa|rho|eta|nu|mu|xi|iota|omega|gamma|delta|epsilon|zeta|phi|psi|chi)"
 
 
-def _a_label(subscript: str) -> bool:
-    r"""``\max``, ``min``, ``\text{start}``: a subscript that names a value, not a time step (``t-1``, ``\tau_i``)."""
-    return bool(re.search(r"\\|[A-Za-z]{2}", re.sub(_GREEK, "", subscript)))
+def _a_time_step(subscript: str, *, bar: bool) -> bool:
+    r"""``t``, ``t-1``, ``\tau_i``: a subscript of a schedule letter in (0, 1); not a label (``\max``, ``min``,
+    ``\text{start}``), nor 0 under a bar (Ho's empty product, 1)."""
+    label = re.search(r"\\|[A-Za-z]{2}", re.sub(_GREEK, "", subscript))
+    return not label and not (bar and subscript.strip() == "0")
 
 
 @dataclass
@@ -101,7 +103,7 @@ class Scope:
         r"""A schedule letter at a time step: not a label (``\beta_{\max}``), nor Ho's empty product \bar\alpha_0."""
         if not (self.diffusion and name.base in self.unit_bases and name.sub and name.accent in ("", "bar")):
             return False
-        return not _a_label(name.sub) and not (name.accent == "bar" and name.sub.strip() == "0")
+        return _a_time_step(name.sub, bar=name.accent == "bar")
 
     def unit_symbols(self, expr: sp.Expr) -> list[sp.Symbol]:
         """The schedule symbols of ``expr`` (in a diffusion post): each is stated below 1."""
@@ -110,8 +112,8 @@ class Scope:
         found = []
         for s in expr.free_symbols:
             base, _, sub = s.name.partition("_") if isinstance(s, sp.Symbol) else ("", "", "")
-            if s.is_positive and base.removesuffix("bar") in self.unit_bases and sub and not _a_label(sub) and (
-                    (base, sub) != ("alphabar", "0")):
+            if s.is_positive and base.removesuffix("bar") in self.unit_bases and sub and _a_time_step(
+                    sub, bar=base.endswith("bar")):
                 found.append(s)
         return sorted(found, key=sp.default_sort_key)
 

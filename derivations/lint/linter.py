@@ -346,9 +346,9 @@ def _noises_tied_in_passing(post: Post, inline, in_words: list[tuple[str, str]])
 
 def _dependent_noises(post: Post, text: str) -> None:
     """Declared normals that a paragraph says are dependent are no longer independent N(0, 1): no =d proves."""
-    for sentence in re.split(r"\n\s*\n", without_code(text)):
-        if _DEPENDENT.search(re.sub(r"\$[^$]*\$", " ", sentence)):
-            for match in _INLINE.finditer(sentence):
+    for paragraph in re.split(r"\n\s*\n", without_code(text)):
+        if _DEPENDENT.search(re.sub(r"\$[^$]*\$", " ", paragraph)):
+            for match in _INLINE.finditer(paragraph):
                 expr = post.read(match.group(1) or match.group(2)).expr
                 post.nonstandard |= {s.name for s in (expr.free_symbols if expr is not None else ())
                                      if s.name in post.normals}
