@@ -25,6 +25,7 @@ import re
 
 import sympy as sp
 from lark import Tree
+from sympy.core.function import AppliedUndef
 
 from derivations.engine import probability
 from derivations.engine.densities import NormalPDF
@@ -50,10 +51,12 @@ def call(builder, name: Name, arguments: Tree) -> sp.Expr:
         raise UnreadError(f"{name.sympy_name}(... ; ...): parameters after a semicolon")
     values = [builder.build(v) for v in groups[0]]
     given = [builder.build(v) for v in groups[1]] if kind == "given" else []
-    if name.key in builder.scope.functions:
+    function = builder.scope.functions.get(name.key)
+    if isinstance(function, DefinedFunction) and not given:
+        function = function.at(values)
+    if function is not None:
         if given:
             raise UnreadError(f"{name.sympy_name} is defined as a function, not a density")
-        function = builder.scope.functions[name.key]
         try:
             value = function(*values)
         except TypeError:
@@ -121,12 +124,25 @@ def _is_identity(node) -> bool:
 
 
 class DefinedFunction:
-    """A function the post defines (``g(u) = u^2/u``): its body at the arguments, and what the body divides by
-    as written (SymPy cancelled it; :mod:`derivations.lint.zero_divisors` checks it at the arguments)."""
+    r"""A function the post defines (``g(u) = u^2/u``): its body at the arguments, and what the body divides by
+    as written (SymPy cancelled it; :mod:`derivations.lint.zero_divisors` checks it at the arguments).
+
+    An ``exact`` one names a value at its own parameters only: ``\mu_\theta(x_t, t) = ... \alpha_t ...`` does not
+    say what :math:`\mu_\theta(x_{t-1}, t - 1)` is (its body's :math:`\alpha_t` would not move with t), and
+    :math:`\tilde\mu_t(x_t, \epsilon)` is, in the posts that write it, another formula, not the body at
+    :math:`x_0 = \epsilon`. At other arguments it is an unknown value, or what ``other`` defines there (:meth:`at`).
+    """
 
     def __init__(self, parameters: list[sp.Symbol], body: sp.Expr, divisors: tuple[sp.Expr, ...] = (),
-                 tex: str = "") -> None:
+                 tex: str = "", *, exact: bool = False, other: DefinedFunction | None = None) -> None:
         self.parameters, self.body, self.divisors, self.tex = parameters, body, divisors, tex  # tex: the body read
+        self.exact, self.other = exact, other  # other: an exact definition of the name at other parameters
+
+    def at(self, args: list[sp.Expr]) -> DefinedFunction | None:
+        """The definition that says what the function is at ``args`` (None: there it is an unknown value)."""
+        if not self.exact or list(args) == list(self.parameters):
+            return self
+        return self.other.at(args) if self.other is not None else None
 
     def __call__(self, *args: sp.Expr) -> sp.Expr:
         return self.body.xreplace(dict(zip(self.parameters, args, strict=True)))
@@ -249,10 +265,32 @@ def opaque(name: str) -> type[Opaque]:
 _OPAQUE: dict[str, type[Opaque]] = {}
 
 
+def unknown_call(value: sp.Basic) -> bool:
+    r"""Is ``value`` a call of a function nothing defines (``f(x)``, ``\mu_\theta(x_t, t)``, read opaque)?"""
+    kind = type(value)
+    return _OPAQUE.get(kind.__name__) is kind and kind.__name__ != VECTOR_NORMAL
+
+
 class Norm(probability.Opaque):
     r""":math:`\|v\|`: the norm of a vector, opaque and nonnegative (its rules are not used yet)."""
 
     nargs = 1
+
+    @classmethod
+    def eval(cls, value: sp.Expr) -> sp.Expr | None:
+        r"""``\|c v\| = |c| \|v\|`` for a scalar c, in every norm (absolute homogeneity); one sign is kept.
+
+        The scalars taken out are numbers and values of positive names alone (a schedule letter, a standard
+        deviation: a vector is never positive); a common factor of a sum is found first (``\|c a - c b\| =
+        c \|a - b\|``).
+        """
+        factors = sp.Mul.make_args(sp.factor_terms(value) if value.is_Add else value)
+        scalars = [f for f in factors if f != 1 and (f.is_number or f.is_positive or _of_scalars(f))]
+        if scalars and len(scalars) < len(factors):  # a norm of a scalar alone is left as written
+            return sp.Mul(*(abs(f) for f in scalars)) * cls(sp.Mul(*(f for f in factors if f not in scalars)))
+        if value.could_extract_minus_sign():
+            return cls(-value)
+        return None
 
     def _eval_is_nonnegative(self) -> bool:
         return True
@@ -263,6 +301,12 @@ class Norm(probability.Opaque):
     def _latex(self, printer, exp: str | None = None) -> str:
         tex = rf"\left\|{printer._print(self.args[0])}\right\|"
         return tex if exp is None else f"{tex}^{{{exp}}}"
+
+
+def _of_scalars(value: sp.Expr) -> bool:
+    r"""A value of positive names alone (:math:`1/\sqrt{1 - \bar\alpha_t}`): a scalar, whatever its sign."""
+    unknown = value.atoms(probability.Opaque, Density, AppliedUndef, sp.MatrixExpr)  # f(sigma) may be a vector
+    return bool(value.free_symbols) and all(s.is_positive for s in value.free_symbols) and not unknown
 
 
 def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:

@@ -48,8 +48,7 @@ _COMMAND = re.compile(r"\\([A-Za-z]+|.)\s*")
 def lex(tex: str, *, functions: frozenset[tuple] = frozenset()) -> Lexed:
     """The tokens of ``tex``; ``functions`` are the keys of names the post defined as functions.
 
-    Raises:
-        UnreadError: for a construct that is not read (the message says which).
+    Raises UnreadError for a construct that is not read (the message says which).
     """
     lexer = _Lexer(tex, functions)
     try:
@@ -274,6 +273,9 @@ class _Lexer:
         r"""After ``\left`` or ``\big``: the delimiter keeps its meaning (``\left|`` opens an absolute value)."""
         if self.tex.startswith(".", end):
             raise UnreadError(r"\left. or \right. (an evaluation bar) is not read")
+        double = re.match(r"(?:\||\\vert\b)\s*\\(?:left|right|[bB]ig+[lr]?)\s*(?:\||\\vert\b)", self.tex[end:])
+        if double:  # \left|\left| v \right|\right|: a norm written with two bars
+            return self.emit("NORM", r"\|") or end + double.end()
         for text, kind in ((r"\|", "NORM"), (r"\Vert", "NORM"), ("|", "BAR"), (r"\vert", "BAR")):
             if self.tex.startswith(text, end):
                 self.emit(kind, text)
@@ -361,8 +363,7 @@ class _Lexer:
 
     def name(self, name: Name, end: int) -> int:
         if name.base == "D" and name.sub.upper().strip() == "KL":
-            self.emit("KL", "KL")
-            return end
+            return self.emit("KL", "KL") or end
         following = self.tex[end:].lstrip()
         following = re.sub(r"^\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\b\s*", "", following)
         if following.startswith("("):

@@ -27,6 +27,7 @@ from derivations.engine.substitution import respects_assumptions
 from derivations.engine.sums import empty_as_written
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.errors import CheckTimeoutError, EngineInconsistencyError
+from derivations.latex.calls import unknown_call
 from derivations.latex.families import terms_as_symbols
 from derivations.latex.matrix_reading import as_read
 from derivations.latex.reader import CONST, Parsed
@@ -36,8 +37,8 @@ from derivations.lint.context import Definition, Post, schedule_relations
 from derivations.lint.conventions import note_lone_row
 from derivations.lint.extract import DisplayBlock
 from derivations.lint.heads import (
-    CALL_LABEL,
     OPERATOR_LABEL,
+    call_label,
     holds_in_distribution,
     introduces,
     is_equation,
@@ -124,8 +125,9 @@ class Linter:
         key = label_key(row.head) if relation in EQUALITIES and not row.condition else None
         if key is not None and key in self.labels:  # a label restated: checked against its last line
             return self._restated(row, key, results)
-        if key is not None and (OPERATOR_LABEL.match(row.head) or self.post.read(row.head).expr is None):
-            defined = CALL_LABEL.match(row.head) and lone and self.post.define(row.head, text, row.line)
+        if key is not None and (OPERATOR_LABEL.match(row.head) or self._undefined_call(row.head)):
+            # f(x) = (x + 1)^2 = x^2 + 2x + 1: the first link defines f, the rest are steps
+            defined = call_label(row.head) and relation == "=" and self.post.define(row.head, text, row.line)
             if defined or OPERATOR_LABEL.match(row.head):  # g(t) = ..., (g_1 * g_2)(x) = ...: a statement
                 chain = _Chain(self.post.read(text), label=key)
                 self.labels[key] = (chain.value, row.line)
@@ -145,6 +147,11 @@ class Linter:
             return _Chain(rhs, variables)  # an equation to solve, not an identity: a statement
         results.append(result)
         return self._links(row, _Chain(rhs, variables), row.links[1:], results)
+
+    def _undefined_call(self, head: str) -> bool:
+        """Is ``head`` unread, or a call of a function the post has not defined (at these arguments)?"""
+        value = self.post.read(head).expr
+        return value is None or unknown_call(value)
 
     def _names_set_equal(self, row: Row) -> bool:
         """``S = T = 1000``: lone names, then a value; each name is defined as the value."""

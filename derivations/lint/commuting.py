@@ -59,7 +59,8 @@ def _noncommuting_functions(post: Post, scope) -> dict:
             body = read(function.tex.replace(r"\_", "_"), replace(scope, functions={}), guard=False).expr
             if body is not None:
                 names = {s.name: s for s in body.free_symbols if isinstance(s, sp.Symbol)}
-                functions[key] = DefinedFunction([names.get(p.name, p) for p in function.parameters], body)
+                functions[key] = DefinedFunction([names.get(p.name, p) for p in function.parameters], body,
+                                                 exact=function.exact)
     return functions
 
 

@@ -159,12 +159,19 @@ class Post:
         saved = dict(self.scope.functions)
         self.scope.functions.pop(name.key, None)  # the body is read with the name undefined
         read_body = self.read(value_text)
-        body = read_body.expr  # SNR(t) = alphabar_t/...: t in a subscript, no function of t
-        if body is None or any(re.search(rf"_.*(?<![A-Za-z]){re.escape(p.name)}(?![A-Za-z])", s.name)
-                               for p in parameters for s in body.free_symbols if s not in parameters):
+        body = read_body.expr
+        if body is None:
             self.scope.functions = saved
             return False
-        self.scope.functions[name.key] = DefinedFunction(parameters, body, read_body.divisors, value_text)
+        # SNR(t) = alphabar_t/..., mu_theta(x_t, t) = ...: t in a subscript, or x_t a parameter; the body names the
+        # value at these arguments only (calls.DefinedFunction.exact)
+        exact = any("_" in p.name for p in parameters) or any(
+            re.search(rf"_.*(?<![A-Za-z]){re.escape(p.name)}(?![A-Za-z])", s.name)
+            for p in parameters for s in body.free_symbols if s not in parameters)
+        other = saved.get(name.key)  # mu_tilde(x_t, x_0) and mu_tilde(x_t, epsilon): two exact definitions
+        other = other if exact and isinstance(other, DefinedFunction) and other.exact else None
+        self.scope.functions[name.key] = DefinedFunction(parameters, body, read_body.divisors, value_text,
+                                                         exact=exact, other=other)
         return True
 
     def void(self, symbol: sp.Symbol) -> None:

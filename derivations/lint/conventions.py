@@ -39,7 +39,7 @@ from derivations.lint.agreement import (
     unwrapped,
 )
 from derivations.lint.context import Post, family_of, schedule_relations
-from derivations.lint.heads import CALL_LABEL, DENSITY_LABEL, OPERATOR_LABEL
+from derivations.lint.heads import DENSITY_LABEL, OPERATOR_LABEL, call_label
 from derivations.lint.steps import Row, top_level_split, without_scripts
 
 #: The relations a statement may use; ``=:`` and ``\eqqcolon`` define the right side.
@@ -383,7 +383,8 @@ def _is_conventional(post: Post, symbol: sp.Symbol) -> bool:
 
 def _a_function_label(text: str) -> bool:
     """``g(t)``, ``g'(t)``, ``(g_1 \\star g_2)(x)``, ``q(x_t \\mid x_0)``: a function the row defines."""
-    return any(label.match(text) for label in (CALL_LABEL, OPERATOR_LABEL, DENSITY_LABEL, _PRIMED_CALL, _NAMED_CALL))
+    return call_label(text) or any(label.match(text) for label in (OPERATOR_LABEL, DENSITY_LABEL, _PRIMED_CALL,
+                                                                   _NAMED_CALL))
 
 
 _NAMED_CALL = re.compile(r"^\s*\\(?:operatorname|mathrm|text)\{[^{}]+\}\s*(?:\\left)?\(.*\)\s*$")  # SNR(t) = ...

@@ -19,14 +19,28 @@ from derivations.latex.reader import Parsed
 OPERATOR_LABEL = re.compile(r"^\s*\(.*(?:\\star|\\ast|\\circ|\*).*\)\s*\([^()]*\)\s*$")
 #: A head that is a call of plain names (g(t), \phi(t, s)): it defines a function even when unread.
 CALL_LABEL = re.compile(r"^\s*\\?[A-Za-z]+(?:_\{?[^(){}]*\}?)?\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")
+_CALL = re.compile(r"^\s*(?P<name>[^()]+?)\s*(?:\\left)?\(\s*(?P<args>[^()]*?)\s*(?:\\right)?\)\s*$")
 #: A head that is a density of plain names, given plain names (q(\mathbf{x}_t \mid \mathbf{x}_0)).
 DENSITY_LABEL = re.compile(r"^\s*[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?\s*(?:\\left)?\([^()]*(?:\\right)?\)\s*$")
 NOISE_BASES = frozenset({"epsilon", "z"})
 
 
+def call_label(text: str) -> bool:
+    r"""A call of names as written: ``g(t)``, ``\phi(t, s)``, ``\tilde{\mu}_t(x_t, x_0)``, ``\mu_\theta(x_t, t)``."""
+    if CALL_LABEL.match(text):
+        return True
+    match = _CALL.match(text)
+    return match is not None and all(_a_name(part) for part in (match["name"], *match["args"].split(",")))
+
+
+def _a_name(text: str) -> bool:
+    found = read_name(text.strip(), 0)
+    return found is not None and found[1] == len(text.strip())
+
+
 def label_key(head: str) -> str | None:
     """A head that labels a function (``g(x)``, ``(g_1 * g_2)(x)``) as a key, or None."""
-    if OPERATOR_LABEL.match(head) or CALL_LABEL.match(head):
+    if OPERATOR_LABEL.match(head) or call_label(head):
         text = re.sub(r"\\(?:left|right|mathbf|boldsymbol|bm)(?![A-Za-z])|\s|[{}]", "", head)
         if re.match(r"^(?:p|q|P|Q|\\mathcalN)\(", text):
             return None  # a density is defined through the context, not as a label
@@ -45,7 +59,7 @@ def is_label(text: str, head: Parsed) -> bool:
     whole = read_name(text.strip(), 0)
     if whole is not None and whole[1] == len(text.strip()):
         return isinstance(expr, sp.Symbol)
-    if not CALL_LABEL.match(text) and not DENSITY_LABEL.match(text):
+    if not call_label(text) and not DENSITY_LABEL.match(text):
         return False
     if isinstance(expr, Density):
         return True
@@ -88,13 +102,14 @@ def holds_in_distribution(lhs: sp.Expr, rhs: sp.Expr, settings, guessed: tuple[s
 
 
 def new_names(previous: Parsed | None, current: Parsed | None) -> list[str]:
+    """The names ``current`` has and ``previous`` has not (bound variables, a sum's index, aside)."""
     if previous is None or current is None:
         return []
-    """The names ``current`` has and ``previous`` has not (bound variables, a sum's index, aside)."""
     before = {name.family for name in previous.idents.values()}
+    had = {str(s) for s in previous.expr.free_symbols} if previous.expr is not None else set()  # a body's names
     free = {str(s) for s in current.expr.free_symbols} if current.expr is not None else set()
     return sorted({name.sympy_name for symbol, name in current.idents.items()
-                   if name.family not in before and str(symbol) in free})
+                   if name.family not in before and str(symbol) in free and str(symbol) not in had})
 
 
 def introduces(previous: Parsed, current: Parsed) -> bool:
