@@ -21,12 +21,15 @@ a family named by an outcome (:math:`p_\theta` under :math:`q(\theta)`) is rando
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derivations.engine.probability import Density, Divergence, Expectation, Opaque
+from derivations.engine.verdict import Outcome, Verdict
 
-__all__ = ["kl_by_definition", "linear_expectation"]
+__all__ = ["equal_bodies", "kl_by_definition", "linear_expectation"]
 
 
 def linear_expectation(body: sp.Expr, law: sp.Expr) -> sp.Expr:
@@ -83,3 +86,32 @@ def _a_fixed_family(family: sp.Basic, random: frozenset[str]) -> bool:
         return False
     sub = family.name.partition("_")[2]
     return not any(name in sub for name in random)  # p_{\mathbf{w}} reads p_mathbfw: any trace of w is w
+
+
+def equal_bodies(lhs: sp.Expr, rhs: sp.Expr, prove: Callable[[sp.Expr, sp.Expr], Verdict]) -> Verdict | None:
+    r"""A proof of ``lhs = rhs`` from their expectations' bodies, law by law; None when there is none.
+
+    The difference's terms :math:`n\,c\,\mathbb{E}_D[b]` (a number n, the rest c of the coefficient) are grouped
+    by (c, D); :math:`\sum n_i c\,\mathbb{E}_D[b_i] = c\,\mathbb{E}_D[\sum n_i b_i]` by linearity, and an
+    expectation of a body that is 0 everywhere is 0. So if each group's body and the terms outside
+    expectations are proved 0 (by ``prove``), the step holds. Only a proof comes of it: bodies that differ
+    may still have equal expectations.
+    """
+    groups: dict[tuple[sp.Expr, sp.Expr], sp.Expr] = {}
+    rest = sp.S.Zero
+    for term in sp.Add.make_args(sp.expand(lhs - rhs, deep=False)):
+        factors = sp.Mul.make_args(term)
+        expectations = [f for f in factors if isinstance(f, Expectation)]
+        if len(expectations) != 1:
+            rest += term  # none (or a product of expectations: opaque to this rule)
+            continue
+        number, coefficient = sp.Mul(*(f for f in factors if f is not expectations[0])).as_coeff_Mul()
+        body, law = expectations[0].args
+        groups[(coefficient, law)] = groups.get((coefficient, law), sp.S.Zero) + number * body
+    if not groups:
+        return None
+    for part in (rest, *groups.values()):
+        if part != 0 and not prove(part, sp.S.Zero).proved:
+            return None
+    return Verdict(Outcome.PROVED, f"the bodies of the expectations under each law are equal ({len(groups)} "
+                                   "law(s)): equal expectations, by linearity")

@@ -17,7 +17,8 @@ that its smallest offset (:math:`\mathbf{x}_{k-1}` has offset :math:`-1`) is zer
 sums of one summand are peeled, term by term, to a common range. What is left are
 sums that either match exactly or are different; each distinct sum becomes one symbol,
 and the rest is an ordinary identity for :func:`~derivations.engine.checking.check_equal`.
-This is how :math:`\sum_{t=2}^{T} (f(t-1) - f(t)) = f(1) - f(T)` (telescoping) is proved.
+This is how :math:`\sum_{t=2}^{T} (f(t-1) - f(t)) = f(1) - f(T)` (telescoping) is proved. A logarithm
+of a product of positive terms is first the sum of their logarithms.
 
 Every verdict is confronted with the sums themselves at concrete limits (the integer
 symbols of the limits set to small values, the sums written out): a proof that a concrete
@@ -30,7 +31,7 @@ Graham, Knuth & Patashnik (1994), *Concrete Mathematics*, sec. 2.2-2.3 (the rule
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -163,9 +164,22 @@ def canonical_sums(*exprs: sp.Expr) -> tuple[sp.Expr, ...]:
     return _canonical(exprs)[0]
 
 
+def _log_of_products(expr: sp.Expr) -> sp.Expr:
+    r""":math:`\log \prod_{k=a}^{b} f(k) = \sum_{k=a}^{b} \log f(k)` for a positive f (a density, say).
+
+    Exact for all integers a, b in Karr's convention too: a reversed product is the reciprocal, and a
+    reversed sum the negative, of the same range (:math:`\log(1/P) = -\log P`).
+    """
+    def log_of_a_product(node: sp.Basic) -> bool:
+        return isinstance(node, sp.log) and isinstance(node.args[0], sp.Product) and bool(
+            node.args[0].function.is_positive)
+
+    return expr.replace(log_of_a_product, lambda node: sp.Sum(sp.log(node.args[0].function), *node.args[0].limits))
+
+
 def _canonical(exprs: Sequence[sp.Expr]) -> tuple[tuple[sp.Expr, ...], dict[sp.Symbol, sp.Sum]]:
     """:func:`canonical_sums`, and the sum each of its symbols stands for."""
-    exprs = tuple(sp.expand_log(e) for e in exprs)
+    exprs = tuple(sp.expand_log(_log_of_products(sp.expand_log(e))) for e in exprs)
     pieces = [_outer_sums(e) for e in exprs]
     terms: list[list[tuple[sp.Expr, _Term]]] = []
     rests: list[sp.Expr] = []
@@ -218,8 +232,10 @@ def _written_out(expr: sp.Expr, point: dict[sp.Symbol, int]) -> sp.Expr:
     return written_out(concrete)
 
 
-def concrete_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> tuple[int, Verdict | None]:
-    """Both sides at a few concrete values of the limits' integer symbols, the sums written out.
+def concrete_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings,
+                     terms: Callable[[sp.Expr], sp.Expr] = lambda expr: expr) -> tuple[int, Verdict | None]:
+    """Both sides at a few concrete values of the limits' integer symbols, the sums written out (``terms`` names
+    the terms written out as the caller does: the reader's ``alpha[1]`` is the post's ``alpha_1``).
 
     Returns how many concrete cases were proved equal, and the first refuted case's verdict
     (None if none is refuted). Cases that cannot be decided are skipped.
@@ -229,7 +245,7 @@ def concrete_witness(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> tup
     agreed = 0
     for point in cases or [{}]:
         try:
-            left, right = _written_out(lhs, point), _written_out(rhs, point)
+            left, right = terms(_written_out(lhs, point)), terms(_written_out(rhs, point))
         except (ValueError, TypeError, NotImplementedError):  # SymPy cannot write this case out: skip it
             continue
         if left.has(sp.Sum, sp.Product) or right.has(sp.Sum, sp.Product):
@@ -250,8 +266,11 @@ def _show(point: dict[sp.Symbol, int]) -> str:
     return ", ".join(f"{s} = {v}" for s, v in point.items()) or "their limits"
 
 
-def sums_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
+def sums_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings,
+               terms: Callable[[sp.Expr], sp.Expr] = lambda expr: expr) -> Verdict:
     """Are ``lhs`` and ``rhs`` equal? Their sums put in canonical form, then :func:`check_equal`.
+
+    ``terms`` renames the terms a sum's split or peel writes out (see :func:`concrete_witness`).
 
     >>> from derivations.engine.checking import DEFAULT_SETTINGS
     >>> k, T = sp.Symbol("k", integer=True), sp.Symbol("T", integer=True, positive=True)
@@ -262,8 +281,8 @@ def sums_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
     """
     lhs, rhs = (unfold(substitute_definitions(side, settings.definitions)) for side in (lhs, rhs))
     canonical, sums = _canonical((lhs, rhs))
-    verdict = check_equal(*canonical, settings)
-    agreed, refuted = concrete_witness(lhs, rhs, settings)
+    verdict = check_equal(*map(terms, canonical), settings)
+    agreed, refuted = concrete_witness(lhs, rhs, settings, terms)
     if verdict.proved and refuted is not None:
         raise EngineInconsistencyError(f"engine bug: the canonical sums are equal ({verdict.method}), but "
                                        f"{refuted.method} ({sp.sstr(lhs)} versus {sp.sstr(rhs)})")

@@ -98,7 +98,12 @@ def _stand_ins(lhs: sp.Expr, rhs: sp.Expr) -> tuple[tuple[sp.Expr, sp.Expr], boo
     for index, term in enumerate(sorted(outermost, key=sp.default_sort_key)):
         kind = {"positive": True} if term.is_positive else {"real": True} if term.is_real else {}
         names[term] = sp.Symbol(f"opaque_{index}", **kind)
-    return (lhs.xreplace(names), rhs.xreplace(names)), True
+    lhs, rhs = lhs.xreplace(names), rhs.xreplace(names)
+    # an integral of stand-ins alone (of p(x) as a constant) has no number: it stands in whole, not to be integrated
+    flat = {i for side in (lhs, rhs) for i in side.atoms(sp.Integral) if not i.function.has(*i.variables)}
+    flat = {i: sp.Symbol(f"opaque_integral_{index}", real=True)
+            for index, i in enumerate(sorted(flat, key=sp.default_sort_key))}
+    return (lhs.xreplace(flat), rhs.xreplace(flat)), True
 
 
 #: Sums and products with concrete limits are written out when they have at most this many terms.

@@ -28,7 +28,7 @@ def paired_bars(tokens: list[Tok]) -> list[Tok]:
 
 
 def _euclidean(tokens: list[Tok]) -> list[Tok]:
-    r"""``\|v\|_2``, ``\|v\|_2^2``, ``\|v\|^2_2``: the subscript 2 names the Euclidean norm, the one ``\|v\|`` is.
+    r"""``\|v\|_2``, ``\|v\|_2^2``, ``\|v\|^2_2``: the subscript 2 names the Euclidean norm (the closing bar says so).
 
     Any other subscript (``\|v\|_1``, ``\|A\|_F``) names another norm: the row is left unread.
     """
@@ -44,6 +44,7 @@ def _euclidean(tokens: list[Tok]) -> list[Tok]:
             if width is None:
                 raise UnreadError("a norm with a subscript other than 2 (the Euclidean norm)")
             del out[script:script + 1 + width]
+            out[at] = token("RNORM", str(out[at]), "2")
     return out
 
 

@@ -25,7 +25,6 @@ import re
 
 import sympy as sp
 from lark import Tree
-from sympy.core.function import AppliedUndef
 
 from derivations.engine import probability
 from derivations.engine.densities import NormalPDF
@@ -64,6 +63,8 @@ def call(builder, name: Name, arguments: Tree) -> sp.Expr:
         builder.divisors += function.divisors_at(*values) if isinstance(function, DefinedFunction) else []
         for symbol in value.free_symbols:  # the definition's own names come with it
             builder.symbols[("defined", symbol.name)] = symbol
+        if any(not v.free_symbols <= value.free_symbols for v in values):  # SNR(t) = alphabar_t/(1 - alphabar_t)
+            builder.cancelled = True  # t is taken by the definition, not lost
         return value
     if name.base == "Gamma" and not given and len(values) == 1:
         return sp.gamma(values[0])
@@ -269,44 +270,6 @@ def unknown_call(value: sp.Basic) -> bool:
     r"""Is ``value`` a call of a function nothing defines (``f(x)``, ``\mu_\theta(x_t, t)``, read opaque)?"""
     kind = type(value)
     return _OPAQUE.get(kind.__name__) is kind and kind.__name__ != VECTOR_NORMAL
-
-
-class Norm(probability.Opaque):
-    r""":math:`\|v\|`: the norm of a vector, opaque and nonnegative (its rules are not used yet)."""
-
-    nargs = 1
-
-    @classmethod
-    def eval(cls, value: sp.Expr) -> sp.Expr | None:
-        r"""``\|c v\| = |c| \|v\|`` for a scalar c, in every norm (absolute homogeneity); one sign is kept.
-
-        The scalars taken out are numbers and values of positive names alone (a schedule letter, a standard
-        deviation: a vector is never positive); a common factor of a sum is found first (``\|c a - c b\| =
-        c \|a - b\|``).
-        """
-        factors = sp.Mul.make_args(sp.factor_terms(value) if value.is_Add else value)
-        scalars = [f for f in factors if f != 1 and (f.is_number or f.is_positive or _of_scalars(f))]
-        if scalars and len(scalars) < len(factors):  # a norm of a scalar alone is left as written
-            return sp.Mul(*(abs(f) for f in scalars)) * cls(sp.Mul(*(f for f in factors if f not in scalars)))
-        if value.could_extract_minus_sign():
-            return cls(-value)
-        return None
-
-    def _eval_is_nonnegative(self) -> bool:
-        return True
-
-    def _eval_is_real(self) -> bool:
-        return True
-
-    def _latex(self, printer, exp: str | None = None) -> str:
-        tex = rf"\left\|{printer._print(self.args[0])}\right\|"
-        return tex if exp is None else f"{tex}^{{{exp}}}"
-
-
-def _of_scalars(value: sp.Expr) -> bool:
-    r"""A value of positive names alone (:math:`1/\sqrt{1 - \bar\alpha_t}`): a scalar, whatever its sign."""
-    unknown = value.atoms(probability.Opaque, Density, AppliedUndef, sp.MatrixExpr)  # f(sigma) may be a vector
-    return bool(value.free_symbols) and all(s.is_positive for s in value.free_symbols) and not unknown
 
 
 def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:

@@ -20,7 +20,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from sympy.printing.latex import LatexPrinter
 
 from derivations.engine.expectation import Expectation as GaussianExpectation
-from derivations.engine.probability import Density, Expectation
+from derivations.engine.probability import Density, Expectation, Opaque
 from derivations.latex.matrix_reading import is_matrix
 from derivations.latex.names import Name
 from derivations.latex.shapes import is_dimension
@@ -101,6 +101,13 @@ class _RoundTrip(LatexPrinter):
             body, variable, mean, variance, _ = (super(_RoundTrip, self)._print(a) for a in expr.args)
             return rf"\mathbb{{E}}_{{{variable} \sim \mathcal{{N}}({mean}, {variance})}}\left[{body}\right]"
         return super()._print(expr, **kwargs)
+
+    def _print_Function(self, expr, exp=None) -> str:  # SNR(t): the word upright, as the reader reads it back
+        name = type(expr).__name__
+        if re.fullmatch(r"[A-Z]{2,}", name) and isinstance(expr, Opaque):
+            tex = rf"\operatorname{{{name}}}\left({', '.join(self._print(a) for a in expr.args)}\right)"
+            return tex if exp is None else f"{tex}^{{{exp}}}"
+        return super()._print_Function(expr, exp)
 
     def _print_MatrixSymbol(self, expr, **kwargs) -> str:  # bold: a bold letter is a matrix or a vector to the reader
         return self._deal_with_super_sub(expr.name, style="bold")

@@ -161,8 +161,7 @@ class _Lexer:
             self.emit(kind, {"lbrace": "{", "rbrace": "}"}.get(word, word))
             return end
         if word == "|":
-            self.emit("PARALLEL" if self.in_call() else "NORM", r"\|")
-            return end
+            return self.emit("PARALLEL" if self.in_call() else "NORM", r"\|") or end
         if word in IGNORED:
             return end
         if word in SIZES:

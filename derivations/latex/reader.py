@@ -19,7 +19,7 @@ from lark.exceptions import LarkError
 from derivations.engine.linearity import kl_by_definition
 from derivations.engine.probability import Density, Divergence
 from derivations.latex import matrix_reading as mr
-from derivations.latex.calls import Norm, expected
+from derivations.latex.calls import expected
 from derivations.latex.coordinates import refuse_vector_power, refuse_vector_product
 from derivations.latex.families import FAMILIES, assumptions_of
 from derivations.latex.grammar import parse_tokens
@@ -27,6 +27,7 @@ from derivations.latex.guards import CONST, leaked_from_a_body, misread
 from derivations.latex.lexer import Tok, UnreadError, lex
 from derivations.latex.matrix_names import commuted_matrices, is_vector_name, refuse_commuted, shows_matrices
 from derivations.latex.names import Name
+from derivations.latex.norms import EuclideanNorm, Norm, norm_of
 from derivations.latex.scope import Scope
 
 #: Exact powers of numbers larger than this (in bits) are not computed: the row stays unread.
@@ -283,9 +284,10 @@ class _Builder:
     def _abs(self, _open, inner, _close) -> sp.Expr:
         return mr.absolute(self.build(inner))
 
-    def _norm(self, _open, inner, _close) -> sp.Expr:
+    def _norm(self, _open, inner, close) -> sp.Expr:
         value = self.build(inner)
-        return mr.norm(value) or Norm(value)
+        scalar_names = not (self.scope.matrix_capitals or self.scope.matrix_names)
+        return mr.norm(value) or norm_of(value, EuclideanNorm if close.info == "2" else Norm, scalar_names)
 
     # --- functions -------------------------------------------------------------------
 

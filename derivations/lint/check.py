@@ -12,6 +12,7 @@ an equation to solve, not an identity; only the rows of one block (and one that 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -21,20 +22,21 @@ from derivations.engine.checking import check_equal
 from derivations.engine.effort import safety_limit
 from derivations.engine.integrals import matching_integrands
 from derivations.engine.probability import Density
-from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context, proportional_in, up_to_constant_in
+from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context
 from derivations.engine.settings import CheckSettings
-from derivations.engine.substitution import respects_assumptions
-from derivations.engine.sums import empty_as_written
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.calls import unknown_call
 from derivations.latex.families import terms_as_symbols
 from derivations.latex.matrix_reading import as_read
+from derivations.latex.names import read_name
 from derivations.latex.reader import CONST, Parsed
 from derivations.latex.vector_densities import OPAQUE, PER_COORDINATE, one_coordinate, reading
+from derivations.lint.at_values import at_values_step
 from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
 from derivations.lint.context import Definition, Post, schedule_relations
 from derivations.lint.conventions import note_lone_row
+from derivations.lint.equality import equal_sides
 from derivations.lint.extract import DisplayBlock
 from derivations.lint.heads import (
     OPERATOR_LABEL,
@@ -50,11 +52,13 @@ from derivations.lint.heads import (
 )
 from derivations.lint.implication import implication_step
 from derivations.lint.lemmas import with_lemmas
+from derivations.lint.proportional import proportional_step, up_to_constant_step
 from derivations.lint.reasons import with_special_cases
 from derivations.lint.results import Options, Status, StepResult, renamed_to_the_integral, result_of, under_condition
-from derivations.lint.sides import ELIDED, a_label, integral_variables, limit_symbols
+from derivations.lint.sides import ELIDED, a_label, integral_variables
 from derivations.lint.steps import Row, parse_rows
 
+_CALL_NAME = re.compile(r"^\s*(.+?)\s*(?:\\left)?\(")
 #: Errors SymPy may raise on unusual input; the step is then undecided.
 ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError,
                    RecursionError, sp.PolynomialError, sp.SympifyError, IndexError, KeyError)
@@ -79,6 +83,7 @@ class Linter:
         self.post = post
         self.last: _Chain | None = None  # a block that begins with "=" continues the one before
         self.labels: dict[str, tuple[Parsed, int]] = {}  # label -> (the last line equal to it, its line)
+        self.heads: set[str] = set()  # every label a row has begun with, by any relation
 
     def block(self, block: DisplayBlock) -> list[StepResult]:
         """The results of the steps of one display block."""
@@ -125,7 +130,10 @@ class Linter:
         key = label_key(row.head) if relation in EQUALITIES and not row.condition else None
         if key is not None and key in self.labels:  # a label restated: checked against its last line
             return self._restated(row, key, results)
-        if key is not None and (OPERATOR_LABEL.match(row.head) or self._undefined_call(row.head)):
+        named = label_key(row.head)
+        seen = named is not None and named in self.heads  # f(x) \approx x^2 before: f(x) = x^3 is a claim
+        self.heads |= {named} - {None}
+        if key is not None and not seen and (OPERATOR_LABEL.match(row.head) or self._undefined_call(row.head)):
             # f(x) = (x + 1)^2 = x^2 + 2x + 1: the first link defines f, the rest are steps
             defined = call_label(row.head) and relation == "=" and self.post.define(row.head, text, row.line)
             if defined or OPERATOR_LABEL.match(row.head):  # g(t) = ..., (g_1 * g_2)(x) = ...: a statement
@@ -136,7 +144,7 @@ class Linter:
         variables = outcomes(head)
         if self._names_set_equal(row):  # S = T = 1000: two names given one value, no identity of S and T
             return _Chain(self.post.read(row.links[-1][1]))
-        if lone and is_label(row.head, head):
+        if lone and is_label(row.head, head) and not seen:
             stated = self._statement(row, head, rhs)
             self.post.define(row.head, text, row.line)
             if stated is not None:
@@ -191,8 +199,10 @@ class Linter:
                 continue
             results.append(self.step(row, chain.value, relation, current, chain.variables))
             chain.value = current
-            if chain.label is not None and relation in EQUALITIES:
+            if chain.label is not None and relation in EQUALITIES and results[-1].status is Status.PROVED:
                 self.labels[chain.label] = (current, row.line)
+            elif chain.label is not None:  # f(x) = x^2 = x^3: x^3 is no last line for f(x)
+                chain.label = None
         return chain
 
     def _defines(self, chain: _Chain, relation: str, current: Parsed, line: int) -> bool:
@@ -206,14 +216,28 @@ class Linter:
         return True
 
     def _restated(self, row: Row, key: str, results: list[StepResult]) -> _Chain:
+        """A label stated again: checked against the function's definition now (the prose may have changed it), else
+        against the label's last proved line. Unless proved, it may be a new definition: the label is void."""
         relation, text = row.links[0]
         before, line = self.labels[key]
-        current = self.post.read(text)
-        result = self.step(row, before, relation, current)
-        against = f"checked against line {line}, the last line for {' '.join(row.head.split())}"
+        head, current = self.post.read(row.head), self.post.read(text)
+        defined = head.expr is not None and not unknown_call(head.expr)
+        result = self.step(row, head if defined else before, relation, current)
+        against = "" if defined else f"checked against line {line}, the last line for {' '.join(row.head.split())}"
         results.append(replace(result, note="; ".join(filter(None, (against, result.note)))))
+        if result.status is not Status.PROVED:
+            self._void_label(row.head, key)
+            return self._links(row, _Chain(current), row.links[1:], results)
         self.labels[key] = (current, row.line)
         return self._links(row, _Chain(current, label=key), row.links[1:], results)
+
+    def _void_label(self, head: str, key: str) -> None:
+        """f(x) = x^3 after f(x) = x^2, not proved: a slip or a new definition; f means neither from here on."""
+        self.labels.pop(key, None)
+        function = _CALL_NAME.match(head)
+        found = read_name(function.group(1).strip(), 0) if function else None
+        if found is not None:
+            self.post.scope.functions.pop(found[0].key, None)
 
     def step(self, row: Row, previous: Parsed | None, relation: str, current: Parsed,
              variables: tuple[sp.Symbol, ...] = ()) -> StepResult:
@@ -240,15 +264,15 @@ class Linter:
 
     def _relation(self, row, relation, lhs, rhs, variables, previous, current) -> StepResult:
         if relation in EQUALITIES and (lhs.has(CONST) or rhs.has(CONST)):
-            return self._up_to_constant(row, lhs, rhs, variables)
+            return up_to_constant_step(row, lhs, rhs, variables, self._settings(row, lhs, rhs))
         if relation in EQUALITIES:
             return self._equal(row, lhs, rhs, variables, previous, current)
         if relation == "=d":
             return self._in_distribution(row, lhs, rhs, previous, current, stated=True)
         if relation.startswith("=at:"):
-            return self._at(row, relation[4:], lhs, rhs)
+            return at_values_step(row, relation[4:], lhs, rhs, self.post, self._settings(row, lhs, rhs))
         if relation == r"\propto":
-            return self._proportional(row, lhs, rhs, variables)
+            return proportional_step(row, lhs, rhs, variables, self.post, self._settings(row, lhs, rhs))
         why = NOT_CHECKED.get(relation, f"the relation {relation} is not checked")
         return StepResult(row.line, row.source, Status.UNDECIDED, why)
 
@@ -275,7 +299,7 @@ class Linter:
         kind = reading(row.source, lhs, rhs)  # densities of vectors: per coordinate only in a product of them
         lhs, rhs = one_coordinate((lhs, rhs)) if kind == PER_COORDINATE else (lhs, rhs)
         plain_settings = self._settings(row, lhs, rhs)
-        plain = check_equal(lhs, rhs, plain_settings)
+        plain = equal_sides(lhs, rhs, plain_settings, self.post.scope)
         if plain.proved and not self.post.defines_in_a_bound_variable((lhs, rhs), row.line):
             return plain
         cited_sides, cited = [], []
@@ -288,7 +312,7 @@ class Linter:
         sides = one_coordinate(sides) if kind == PER_COORDINATE else sides
         if tuple(sides) == (lhs, rhs):
             return plain
-        second = check_equal(*sides, self._settings(row, *sides))
+        second = equal_sides(*sides, self._settings(row, *sides), self.post.scope)
         cued = self._peeled(*self.post.substituted(tuple(cited_sides), row.line)) if second.proved else ()
         passing = self.post.in_passing(cued, row.line) if cued else []  # mu = 2 nu, nu = 0 in passing
         if passing and not check_equal(*cued, self._settings(row, *cued)).proved:
@@ -366,42 +390,5 @@ class Linter:
                               f"equal in distribution: introduces {', '.join(new)}, a noise the post does not declare")
         return result_of(row, replace(verdict, method=f"equal in distribution: {verdict.method}"))
 
-    def _at(self, row: Row, values: str, lhs: sp.Expr, rhs: sp.Expr) -> StepResult:
-        mapping = self.post.read_values(values)
-        if mapping is None:
-            return StepResult(row.line, row.source, Status.UNPARSED, f"the values {values!r} are not read")
-        settings = self._settings(row, lhs, rhs)
-        broken = [str(old) for old, new in mapping.items() if not respects_assumptions(old, new, settings.positive)
-                  or new.has(*mapping) or (old in limit_symbols(lhs) and not new.is_integer)]
-        if broken:  # sigma = -1 for a positive sigma: SymPy has used the sign already
-            return StepResult(row.line, row.source, Status.UNDECIDED,
-                              f"the values {values!r} break what the post assumes of {', '.join(broken)}")
-        verdict = as_read(check_equal(empty_as_written(lhs.xreplace(mapping)), rhs, settings), lhs, rhs)
-        new = sorted(str(s) for v in mapping.values() for s in v.free_symbols - lhs.free_symbols - rhs.free_symbols)
-        if verdict.outcome is Outcome.REFUTED and new:  # at mu = \bar{y}: a name the step does not define
-            verdict = Verdict(Outcome.UNDECIDED, f"a value with {', '.join(new)}, which the post does not define here")
-        return result_of(row, replace(verdict, method=f"the line before at {values}: {verdict.method}"))
-
-    def _proportional(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables: tuple[sp.Symbol, ...]) -> StepResult:
-        if not variables:
-            return StepResult(row.line, row.source, Status.UNDECIDED,
-                              r"\propto in which variable? (the chain does not start at a density)")
-        context = Context(self._settings(row, lhs, rhs))
-        left, right = self.post.substituted((lhs, rhs), row.line)
-        verdicts = [proportional_in(v).check(left, right, context) for v in variables]
-        failed = [v for v in verdicts if not v.proved]
-        if not failed:
-            return result_of(row, replace(verdicts[0], method="; ".join(v.method for v in verdicts)))
-        return result_of(row, replace(failed[0], residual=None))
-
-    def _up_to_constant(self, row: Row, lhs: sp.Expr, rhs: sp.Expr, variables) -> StepResult:
-        if not variables:
-            return StepResult(row.line, row.source, Status.UNDECIDED,
-                              "+ const in which variable? (the chain does not start at a density)")
-        context = Context(self._settings(row, lhs, rhs))
-        plain = [side.xreplace({CONST: 0}) for side in (lhs, rhs)]
-        verdicts = [up_to_constant_in(v).check(*plain, context) for v in variables]
-        failed = [v for v in verdicts if not v.proved]
-        return result_of(row, replace(failed[0], residual=None) if failed else verdicts[0])
 
 __all__ = ["HINT", "Linter", "Options", "Status", "StepResult"]

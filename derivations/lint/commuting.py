@@ -8,7 +8,8 @@ differ, the step is true only if the capitals commute: a proof does not stand (t
 undecided), a refutation as numbers does. Declared noises are random numbers, not matrices. A
 capital the post shows to be a number stays one: declared positive, divided by or under a square
 root anywhere in its math (:math:`\frac{B_2 x}{\sqrt{B_1 + B_2}}`; matrices are inverted, not
-divided by), or of a letter the post sets to a value with no capital (:math:`A = 1/\sigma\sqrt{2\pi}`).
+divided by), of a letter the post sets to a value with no capital (:math:`A = 1/\sigma\sqrt{2\pi}`), or a count:
+the upper limit of a sum or a product (:math:`\sum_{t=1}^{T}`), the end of a range (:math:`x_{1:T}`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def commuting_capitals(post: Post, sides: tuple[Parsed, ...]) -> str:
     capitals = sorted({n.sympy_name for n in names if is_plain_capital(n)} - post.scalar_capitals
                       - post.scope.positive - set(post.normals))
     vectors = {n.sympy_name for n in names if is_vector_name(n)}  # A v = v A: a matrix beside a vector
-    if not capitals or len(capitals) + len(vectors) < 2 or any(not side.tex for side in sides):
+    terms = {t for side in sides if side.expr is not None for t in side.expr.atoms(sp.Indexed)}
+    several = [c for c in capitals if len({t.indices for t in terms if str(t.base.label) == c}) > 1]  # W_t W_{t-1}
+    if not capitals or len(capitals) + len(several) + len(vectors) < 2 or any(not side.tex for side in sides):
         return ""
     why = (f"holds only if {', '.join(sorted(capitals + sorted(vectors)))} commute: numbers, or matrices or operators "
            "(which need not)?")
@@ -71,6 +74,11 @@ _NOT_A_QUOTIENT = re.compile(r"\\(?:partial|det|operatorname|mathrm|text|nabla|V
 _NOT_A_NUMBER = re.compile(r"\s*0\s*|.*(?:\^\s*\{?\s*(?:T|\\top)\b|\\intercal|\\times).*")
 
 
+#: The upper limit of a sum or a product, and the end of a range of indices (x_{1:T}).
+_COUNTS = re.compile(r"\\(?:sum|prod)\s*(?:_\s*(?:\{[^{}]*\}|\S))?\s*\^\s*(?P<count>\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z0-9])"
+                     r"|_\{\s*\w+\s*:\s*(?P<end>[A-Z])\s*\}")
+
+
 def scalar_capitals(math: list[str], equations: list[tuple[str, str]] = ()) -> frozenset[str]:
     r"""The plain capitals (SymPy names) that ``math`` divides by or takes the square root of, and those of a letter
     an equation sets to a value with no capital (``A = \frac{1}{\sigma\sqrt{2\pi}}``: A, A_1, A_2 are numbers)."""
@@ -93,6 +101,13 @@ def scalar_capitals(math: list[str], equations: list[tuple[str, str]] = ()) -> f
             except (NameError_, UnreadError, IndexError):
                 continue
             found |= {name.sympy_name for name in names if is_plain_capital(name)}
+    for tex in math:  # \sum_{t=1}^{T}, x_{1:T}: a count of terms or steps is an integer
+        for match in _COUNTS.finditer(tex):
+            try:
+                names = lex(match.group("count") or match.group("end")).names
+            except (NameError_, UnreadError, IndexError):
+                continue
+            found |= {name.sympy_name for name in names if is_plain_capital(name) and not name.sub}
     for tex in math:  # every A_k of such a letter
         for start in (m.start() for m in re.finditer(r"(?<![A-Za-z\\])\\?[A-Z]", tex)):
             try:

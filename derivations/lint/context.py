@@ -26,18 +26,16 @@ import sympy as sp
 
 from derivations.engine.probability import Density
 from derivations.engine.verdict import Outcome, Verdict
-from derivations.latex.calls import DefinedFunction
-from derivations.latex.names import Name
 from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
 from derivations.lint.commuting import commuting_capitals
+from derivations.lint.functions import define_function
+from derivations.lint.ranges import counts_the_steps
 from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
 from derivations.lint.steps import top_level_split
 from derivations.lint.zero_divisors import zero_divisor
 
 _DEFINING = re.compile(r"\\coloneqq|:=|(?<![<>!\\])=")
-#: An operator named by a word the reader reads as a function (``\operatorname{SNR}``).
-_OPERATOR_NAME = re.compile(r"\\(?:operatorname|mathrm|text)\s*\{\s*(SNR)\s*\}")
 #: A definition's head: a lone name, or a function of plain names.
 _CALL_HEAD = re.compile(r"^\s*(?P<name>.+?)\s*(?:\\left)?\(\s*(?P<args>[^()]*)(?:\\right)?\)\s*$")
 
@@ -115,7 +113,7 @@ class Post:
     def define(self, head_text: str, value_text: str, line: int, *, cued: bool = True) -> bool:
         """Record ``head = value`` if the head is a label; True if it was a definition."""
         function = _CALL_HEAD.match(head_text)
-        if function and self._define_function(function.group("name"), function.group("args"), value_text):
+        if function and define_function(self, function.group("name"), function.group("args"), value_text, cued):
             return True
         head, value = self.read(head_text), self.read(value_text)
         if head.expr is None or value.expr is None:
@@ -138,41 +136,6 @@ class Post:
             self.definitions[head.expr] = Definition(head.expr, value.expr, line, cued)
             return True
         return False
-
-    def _define_function(self, name_text: str, args_text: str, value_text: str) -> bool:
-        from derivations.latex.names import read_name
-
-        word = _OPERATOR_NAME.fullmatch(name_text.strip())  # \operatorname{SNR}(t)
-        found = (Name(word.group(1), style="rm"), len(name_text.strip())) if word else read_name(name_text.strip(), 0)
-        if found is None or found[1] != len(name_text.strip()) or "|" in args_text or r"\mid" in args_text:
-            return False
-        name: Name = found[0]
-        density = name.base in ("p", "q", "P", "Q") and name.sympy_name not in self.scope.plain_functions
-        if (density and self.scope.densities) or (name.base == "N" and name.style == "cal"):
-            return False  # a density's definition is recorded by its value, as a density
-        parameters = []
-        for _, text in top_level_split(args_text, re.compile(",")):
-            parsed = self.read(text)
-            if not isinstance(parsed.expr, sp.Symbol):
-                return False
-            parameters.append(parsed.expr)
-        saved = dict(self.scope.functions)
-        self.scope.functions.pop(name.key, None)  # the body is read with the name undefined
-        read_body = self.read(value_text)
-        body = read_body.expr
-        if body is None:
-            self.scope.functions = saved
-            return False
-        # SNR(t) = alphabar_t/..., mu_theta(x_t, t) = ...: t in a subscript, or x_t a parameter; the body names the
-        # value at these arguments only (calls.DefinedFunction.exact)
-        exact = any("_" in p.name for p in parameters) or any(
-            re.search(rf"_.*(?<![A-Za-z]){re.escape(p.name)}(?![A-Za-z])", s.name)
-            for p in parameters for s in body.free_symbols if s not in parameters)
-        other = saved.get(name.key)  # mu_tilde(x_t, x_0) and mu_tilde(x_t, epsilon): two exact definitions
-        other = other if exact and isinstance(other, DefinedFunction) and other.exact else None
-        self.scope.functions[name.key] = DefinedFunction(parameters, body, read_body.divisors, value_text,
-                                                         exact=exact, other=other)
-        return True
 
     def void(self, symbol: sp.Symbol) -> None:
         """The post says of ``symbol`` what its convention may not hold for: steps that use it are undecided."""
@@ -264,6 +227,7 @@ class Post:
         limits = {s for e in sides for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for s in
                   sp.Tuple(*lim[1:]).free_symbols}
         told = {s for s in limits if s.name in self.stated or any(str(h) == s.name for h in self.definitions)}
+        told = set() if counts_the_steps(self, told, sides, line) else told  # sum_{t=2}^{T}: T >= 1 steps
         if (hypothesis is not None and hypothesis.free_symbols & limits) or told:  # sum_{k=1}^{n} 1 = n, n < -1
             return ("the condition or the post bounds a sum's range: its closed form counts a reversed range as "
                     "Karr does, not as empty as written"), []

@@ -60,3 +60,14 @@ def cue(before: str, after: str, relation_text: str = "") -> Cue:
 def _words(text: str) -> str:
     """The words of a sentence, without its other math (and the dollar next to this math)."""
     return re.sub(r"\$[^$]*\$", " ", text).strip("$")
+
+
+#: A condition in the sentence's math: "for $x > 0$", "if $t \in (0, 1)$" (not "for all", "for every", "for each").
+_CONDITION = re.compile(r"\b(?:for|if|when|whenever|on|while)\s+(?!all\b|every\b|each\b|any\b)[^$]{0,20}\$[^$=]*"
+                        r"(?:<|>|\\[lg]eq?(?![A-Za-z])|\\[lg]t(?![A-Za-z])|\\(?:not)?in(?![A-Za-z])|\\neq?(?![A-Za-z]))"
+                        r"[^$=]*\$", re.IGNORECASE)
+
+
+def conditional(before: str, after: str) -> bool:
+    """Does the sentence state a value under a condition ("$f(x) = 0$ for $x \\le 0$"): for part of the domain?"""
+    return bool(_CONDITION.search(before + " $ $ " + after))

@@ -34,6 +34,9 @@ def call_label(text: str) -> bool:
 
 
 def _a_name(text: str) -> bool:
+    """A name as written, or a word set upright (``\\operatorname{SNR}``, ``\\text{SNR}``)."""
+    if re.fullmatch(r"\s*\\(?:operatorname|mathrm|text)\s*\{[A-Za-z]+\}\s*", text):
+        return True
     found = read_name(text.strip(), 0)
     return found is not None and found[1] == len(text.strip())
 

@@ -22,7 +22,7 @@ from derivations.lint.citing import follows_ho
 from derivations.lint.commuting import scalar_capitals
 from derivations.lint.context import Post
 from derivations.lint.conventions import PIECES, note_lone_row, note_statement
-from derivations.lint.cues import Cue, cue
+from derivations.lint.cues import Cue, conditional, cue
 from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
 from derivations.lint.matrix_talk import declared_matrices, general_covariances, speaks_of_matrices
@@ -163,7 +163,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
                                            post.equations)
     _noises_tied_in_passing(post, extracted.inline, words_said)
     for rows in block_rows:  # and so do the bounds, laws and conditions of the displays
-        for row, following in zip(rows, [*rows[1:], None], strict=True):
+        for row, following in zip(rows, [*rows[1:], None][:len(rows)], strict=True):  # no rows: an empty display
             note_lone_row(post, row, None, alone=following is None or not following.continues)
     last: tuple[int, object] | None = None  # where the last block's steps start, and the block
     for _, kind, item in events:
@@ -253,7 +253,7 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
     for _, piece in top_level_split(content, PIECES):
         note_statement(post, piece, line)
         presented = cue(*sentence, piece)
-        if presented is Cue.NEGATED:
+        if presented is Cue.NEGATED or conditional(*sentence):  # f(x) = 0 for x <= 0: a piece, no definition
             continue
         parts = top_level_split(piece, _DEFINES)
         if len(parts) != 2 or parts[1][0] not in ("=", ":=", "=:", r"\coloneqq", r"\eqqcolon", r"\triangleq",
@@ -263,6 +263,8 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
         if parts[1][0] in ("=:", r"\eqqcolon"):
             head, value = value.strip(), parts[0][1]
         head = re.sub(r"\\displaystyle", "", head).strip()
+        if mapped := _MAPSTO.fullmatch(value):  # f = x \mapsto x^2: f(x) = x^2
+            head, value = f"{head}({mapped['variable']})", mapped["body"]
         found = read_name(head, 0)
         plain_letter = found is not None and not found[0].sub and not found[0].accent and len(head) <= 2
         value = re.sub(r"\\displaystyle", "", value)
@@ -271,6 +273,7 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
 
 
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)|\\\((.+?)\\\)")
+_MAPSTO = re.compile(r"\s*(?P<variable>\\?[A-Za-z]+)\s*\\mapsto\s*(?P<body>.+)", re.DOTALL)
 
 
 #: What follows a name alone in math when words give it a sign or a size: "$\\sigma$ be negative", "equal $-2$".
@@ -316,6 +319,7 @@ def _range_in_its_sentence(post: Post, plain: str) -> None:
         spans = [m.group(1) or m.group(2) for m in _INLINE.finditer(sentence)]
         values = [post.read(span).expr for span in spans]
         big = any(isinstance(v, sp.Number) and v.is_real and bool(v > 1) for v in values)
+        big = big or any(re.search(r"(?:^|(?<![\^_])[\[(,{])\s*-\s*(?:\d|\\infty)", span) for span in spans)  # [-1, 1]
         if not (big or _OUT_OF_RANGE.search(re.sub(r"\$[^$]*\$", " ", sentence))):
             continue
         for value in values:

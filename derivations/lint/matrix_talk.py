@@ -18,8 +18,8 @@ from derivations.latex.names import read_name
 _MATRIX_WORDS = re.compile(r"\bmatri(?:x|ces)\b|\bJacobians?\b|\bHessians?\b|\borthogonal\b|\brotations?\b"
                            r"|\binvertible\b|\beigen|\bunitary\b|\blinear (?:operators?|maps?|transformations?)\b"
                            r"|\bquaternions?\b", re.IGNORECASE)
-#: The groups of matrices: GL(n), SO(3), ...
-_GROUP = r"(?:\\(?:mathrm|operatorname|text)\s*\{)?(?:GL|SL|SO|SU|O|U)\}?\s*\("
+#: The groups of matrices: GL(n), SO(3), U(n) (not a uniform law U(1, T)).
+_GROUP = r"(?:\\(?:mathrm|operatorname|text)\s*\{)?(?:(?:GL|SL|SO|SU)\}?\s*\(|[OU]\}?\s*\(\s*\w+\s*\))"
 #: R^{n x m} or C^{n x m}
 _SPACE = r"\\mathbb\s*\{?[RC]\}?\s*\^\s*\{[^{}]*\\times"
 _MATRIX_MATH = re.compile(r"\\begin\s*\{(?:[pbvVB]?matrix|array)\*?\}|" + _SPACE + "|" + _GROUP +

@@ -35,7 +35,7 @@ _MATRIX_ENVIRONMENT = re.compile(r"\\(begin|end)\{(?:matrix|pmatrix|bmatrix|vmat
 #: A matrix's cells and rows while the block is cut into rows (the lexer reads both spellings).
 _CELL, _CELL_ROW = r" \matcol ", r" \matrow "
 _RELATION = re.compile(  # not the space \>
-    r"\\(?:propto|approx|simeq|sim|leq?|geq?|neq?|ne|equiv|coloneqq|eqqcolon|in|notin|to|rightarrow|mapsto|"
+    r"\\(?:propto|approx|simeq|doteq|sim|leq?|geq?|neq?|ne|equiv|triangleq|coloneqq|eqqcolon|in|notin|to|rightarrow|mapsto|"
     r"ll|gg|lesssim|gtrsim|subset|subseteq|lt|gt)(?![A-Za-z])|:=|=|<|(?<!\\)>|\\(?:overset|stackrel)\s*\{")
 _IMPLIES = re.compile(r"\\(?:implies|Rightarrow|Longrightarrow|iff|Leftrightarrow|Longleftrightarrow)(?![A-Za-z])")
 _QUAD = re.compile(r"\\q?quad(?![A-Za-z])")
@@ -53,7 +53,8 @@ _CONDITION = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|unless|except|never|nor|neither|otherwise)\b")
 _OPERATOR_START = re.compile(rf"^{_SPACE}*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
 #: Relations with the name the checker knows them by.
-NAMED = {r"\coloneqq": ":=", r"\eqqcolon": ":=", ":=": ":=", r"\equiv": ":=", r"\le": r"\leq", r"\ge": r"\geq",
+NAMED = {r"\coloneqq": ":=", r"\eqqcolon": ":=", ":=": ":=", r"\equiv": ":=", r"\triangleq": ":=",
+         r"\doteq": r"\approx", r"\le": r"\leq", r"\ge": r"\geq",
          r"\lt": "<", r"\gt": ">", r"\ne": r"\neq", r"\rightarrow": r"\to", r"\simeq": r"\approx"}
 
 

@@ -24,7 +24,7 @@ def display(*rows: str, prose: str = DIFFUSION) -> str:
 @pytest.mark.parametrize("row", [
     r"\|x - y\|^2 = \|y - x\|^2",  # ||-v|| = ||v|| in every norm
     r"||x - y||^2_2 = ||y - x||^2_2",  # the subscript 2 names the Euclidean norm, after or before the power
-    r"\|x\|_2^2 = \|x\|^{2}",
+    r"\|x\|_2^2 = \|x\|_{2}^{2}",
     r"\|2x\|^2 = 4\|x\|^2",  # a number comes out as its absolute value
     r"\|\frac{x - y}{2}\| = \frac12 \|y - x\|",
     r"\|\alpha_t x - \alpha_t y\| = \alpha_t \|x - y\|",  # a schedule letter is a positive scalar
@@ -39,6 +39,9 @@ def test_a_true_norm_step_is_proved(row: str) -> None:
     r"\|2x\|^2 = 2\|x\|^2",
     r"\|x y\| = x \|y\|",  # x may be a vector, or negative: nothing comes out
     r"\|x\|_1 = \|x\|",  # another norm
+    r"\|x\|_2 = \|x\|",  # the post may mean another norm by the bars alone (the l1 norm, Frobenius)
+    r"\|\pi x\| = \pi \|x\|",  # pi may be a permutation: only digits and radicals come out
+    r"\|i x\| = \|x\|",
     r"\|A\|_F = \|A\|",
     r"\left|\left|a\right| b\right| = |a| |b|",  # bars that do not pair as a norm: unread, not guessed
     r"\|f(\alpha_t) x\| = f(\alpha_t) \|x\|",  # an unknown function of a scalar may be a vector

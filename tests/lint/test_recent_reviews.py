@@ -1,5 +1,5 @@
-"""The ninth to twelfth adversarial reviews ("find a false proved", December 2026): none of their false proofs
-proves anything (the posts are in tests/lint/ninth_review.py ... twelfth_review.py, each with its causes), and what
+"""The ninth to thirteenth adversarial reviews ("find a false proved", December 2026): none of their false proofs
+proves anything (the posts are in tests/lint/ninth_review.py ... thirteenth_review.py, each with its causes), and what
 each post allows is still proved or refuted."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from derivations.engine.settings import CheckSettings
 from derivations.latex.user_input import parse_user_expr
 from derivations.lint import lint_text
 from derivations.lint.check import Options
-from tests.lint import eleventh_review, ninth_review, tenth_review, twelfth_review
+from tests.lint import eleventh_review, ninth_review, tenth_review, thirteenth_review, twelfth_review
 
 REVIEWS = {"ninth": ninth_review.FOUND, "tenth": tenth_review.FOUND, "eleventh": eleventh_review.FOUND,
-           "twelfth": twelfth_review.FOUND}
+           "twelfth": twelfth_review.FOUND, "thirteenth": thirteenth_review.FOUND}
 FINDINGS = [(review, name) for review, found in REVIEWS.items() for name in sorted(found)]
 DDPM = "In DDPM, $\\alpha_t = 1 - \\beta_t$ and $\\bar\\alpha_t = \\prod_{s=1}^{t} \\alpha_s$.\n\n"
 NORMALS = "<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n"
@@ -78,6 +78,18 @@ def test_a_defined_noise_is_substituted_and_refuted() -> None:
     "Let $g(X) = 2X$.\n\n$$g(A) + B = B + 2A$$\n",  # a defined function, read again with operators
     # twelfth
     NORMALS + "$$z_1 + z_2 \\overset{d}{=} \\sqrt{2} z_3$$\n",
+    # thirteenth
+    "Let $f = x \\mapsto x^2$.\n\n$$f(2) = 4$$\n",  # \\mapsto defines the function
+    "A post.\n\n$$f(x) \\triangleq x^2$$\n\n$$f(2) = 4$$\n",
+    "A post.\n\n$$f(x) = x^2$$\n\n$$f(x) = x \\cdot x$$\n\n$$f(2) = 4$$\n",  # a proved restatement keeps f
+    "A post.\n\n$$f(\\sigma) = |\\sigma|$$\n\n$$f(-2) = 2$$\n",  # a parameter is any number
+    "Let $f(x) = x^2$ for all $x \\in \\mathbb{R}$.\n\n$$f(3) = 9$$\n",  # for all: no piece
+    "A diffusion model.\n\n$$\\|\\alpha_t v\\| = \\alpha_t \\|v\\|$$\n",  # no matrices: alpha_t is a number
+    "A post.\n\n$$\\|v\\|_2^2 = \\|-v\\|_2^2$$\n",
 ])
 def test_what_the_post_allows_is_still_proved(post: str) -> None:
     assert "proved" in verdicts(post)
+
+
+def test_an_empty_display_is_no_crash() -> None:
+    assert verdicts("A post.\n\n$$\n\n$$\n") == []

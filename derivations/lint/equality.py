@@ -1,0 +1,44 @@
+r"""How the linter compares a step's two sides: the engine's identity check, then two rules it adds.
+
+* Expectations law by law: :math:`\mathbb{E}_q[a] = \mathbb{E}_q[b]` when :math:`a = b`
+  (:func:`~derivations.engine.linearity.equal_bodies`), as every ELBO derivation rewrites the body
+  under one expectation.
+* Finite sums (:func:`~derivations.engine.sums.sums_equal`): a term split off, an index shifted, a
+  telescoping sum; a term the split writes out (``x[1]``) is the post's own name for it (:math:`x_1`). Not for a
+  family whose terms may be matrices (a capital, one the post declares): the rules take terms for numbers.
+
+Only a proof comes from either rule; otherwise the engine's verdict stands.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.engine.checking import check_equal
+from derivations.engine.linearity import equal_bodies
+from derivations.engine.probability import Expectation
+from derivations.engine.settings import CheckSettings
+from derivations.engine.sums import sums_equal
+from derivations.engine.verdict import Verdict
+from derivations.latex.families import terms_as_symbols
+from derivations.latex.scope import Scope
+
+
+def equal_sides(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, scope: Scope) -> Verdict:
+    """Is ``lhs = rhs``? check_equal, then the expectations' bodies, then the rules of finite sums."""
+    verdict = check_equal(lhs, rhs, settings)
+    if not verdict.proved and (lhs.has(Expectation) or rhs.has(Expectation)):
+        verdict = equal_bodies(lhs, rhs, lambda left, right: equal_sides(left, right, settings, scope)) or verdict
+    if verdict.proved or not (lhs.has(sp.Sum, sp.Product) or rhs.has(sp.Sum, sp.Product)):
+        return verdict
+    if _a_family_of_matrices(lhs, rhs, scope):  # W_t W_{t-1}: the rules would take the terms for numbers
+        return verdict
+    summed = sums_equal(lhs, rhs, settings, lambda expr: terms_as_symbols(expr, scope))
+    return summed if summed.proved else verdict
+
+
+def _a_family_of_matrices(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
+    """Does a side hold a family whose terms may be matrices: a capital (W_t), or one the post declares matrices?"""
+    declared = {name.partition("_")[0] for name in scope.matrix_names}
+    families = {str(term.base.label) for side in (lhs, rhs) for term in side.atoms(sp.Indexed)}
+    return any(family[:1].isupper() or family in declared for family in families)
