@@ -50,6 +50,8 @@ _QUAD_START = re.compile(rf"^\s*(?!\s){_SPACE}")  # an indented row: \quad, \pha
 _CONDITION = re.compile(
     r"(?:,\s*)?(?:\\q?quad\s*|\\[,;]\s*)*(?:\\text\s*\{\s*(?:for|if|when|where|with|as|given|since|for all)\b[^{}]*\}"
     r"|\\(?:text|mathrm)\s*\{\s*,?\s*\}\s*|\\forall)")
+_BARE_CONDITION = re.compile(r"(?:,\s*)?\\q?quad\s*([^=]*?(?:[<>]|\\(?:[lg]eq?|[lg]t|neq?|in|notin)(?![A-Za-z]))[^=]*?)"
+                             r"\s*[.,]?\s*$")
 _NEGATION = re.compile(r"\b(?:not|no|unless|except|never|nor|neither|otherwise)\b")
 _OPERATOR_START = re.compile(rf"^{_SPACE}*(?:[-+]|\\cdot|\\times|\\pm|\\mp)")
 #: Relations with the name the checker knows them by.
@@ -253,6 +255,7 @@ def _without_condition(text: str) -> tuple[str, str]:
         return text[:match.start()], ("\\text{not} " if negated else "") + text[match.end():].strip()
     trailing = re.search(r"(?:,\s*)?(?:\\q?quad|\\,|\\;)\s*\(([^()]*(?:[<>]|\\[lg]eq?|\\[lg]t)[^()]*)\)\s*[.,]?\s*$",
                          text)
+    trailing = trailing or _BARE_CONDITION.search(text)  # f(x) = x^2, \quad x > 0: a piece, under its condition
     if trailing:
         return text[:trailing.start()], trailing.group(1).strip()
     return text, ""
