@@ -95,7 +95,8 @@ def test_an_empty_display_is_no_crash() -> None:
     assert verdicts("A post.\n\n$$\n\n$$\n") == []
 
 
-@pytest.mark.parametrize("piece", [r"f(x) = 0, \quad x \le 0", r"f(x) = 0 \quad x \le 0", r"f(x) = 0 \qquad x \notin (0, 1)"])
+@pytest.mark.parametrize("piece", [r"f(x) = 0, \quad x \le 0", r"f(x) = 0 \quad x \le 0",
+                                   r"f(x) = 0 \qquad x \notin (0, 1)"])
 def test_the_second_piece_of_a_function_is_not_refuted(piece: str) -> None:
     """A piece under a bare condition (``\\quad x > 0``) is no restatement of the first piece."""
     post = f"A post.\n\n$$f(x) = x^2, \\quad x > 0$$\n\n$${piece}$$\n"
