@@ -146,6 +146,9 @@ class DefinedFunction:
         return self.other.at(args) if self.other is not None else None
 
     def __call__(self, *args: sp.Expr) -> sp.Expr:
+        bound = {v for node in self.body.atoms(sp.Integral, sp.Sum, sp.Product, sp.Derivative) for v in node.variables}
+        if any(arg.free_symbols & bound for arg in args):  # f(s) = \int s t dt at s = t: t would be captured
+            raise UnreadError("a function's argument is a variable its body integrates, sums or differentiates in")
         return self.body.xreplace(dict(zip(self.parameters, args, strict=True)))
 
     def divisors_at(self, *args: sp.Expr) -> list[sp.Expr]:

@@ -30,7 +30,6 @@ from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
 from derivations.lint.commuting import commuting_capitals
 from derivations.lint.functions import define_function
-from derivations.lint.ranges import counts_the_steps
 from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
 from derivations.lint.steps import top_level_split
 from derivations.lint.zero_divisors import zero_divisor
@@ -227,7 +226,6 @@ class Post:
         limits = {s for e in sides for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for s in
                   sp.Tuple(*lim[1:]).free_symbols}
         told = {s for s in limits if s.name in self.stated or any(str(h) == s.name for h in self.definitions)}
-        told = set() if counts_the_steps(self, told, sides, line) else told  # sum_{t=2}^{T}: T >= 1 steps
         if (hypothesis is not None and hypothesis.free_symbols & limits) or told:  # sum_{k=1}^{n} 1 = n, n < -1
             return ("the condition or the post bounds a sum's range: its closed form counts a reversed range as "
                     "Karr does, not as empty as written"), []

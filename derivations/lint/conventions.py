@@ -48,8 +48,7 @@ RELATION = re.compile(r"\\coloneqq?|\\eqqcolon|=:|:=|\\triangleq|\\equiv|\\overs
                       r"|\\(?:long)?(?:right|Right|Longright)arrow(?![A-Za-z])"
                       r"|\\(?:le|ge)(?:q|qq|qslant|slant)?(?![A-Za-z])|\\[lg]neqq?(?![A-Za-z])|\\[lg]t(?![A-Za-z])"
                       r"|<|>|(?<![<>!\\])=")
-_EQUAL = ("=", ":=", "=:", r"\coloneqq", r"\coloneq", r"\eqqcolon", r"\triangleq", r"\equiv", "=d", r"\gets",
-          r"\leftarrow")
+_EQUAL = tuple(r"= := =: \coloneqq \coloneq \eqqcolon \triangleq \equiv =d \gets \leftarrow".split())
 #: Near-equalities: they agree if the value lies in the convention's closure (``\bar\alpha_T \approx 0``).
 _NEAR = (r"\approx", r"\simeq", r"\doteq", r"\cong")
 _SILENT = (r"\ne", r"\neq", r"\to", r"\mapsto", r"\propto")  # x \neq 0, t \to t + 1 (a change of variables)
@@ -64,7 +63,6 @@ _STANDARD_ARGS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\{?0\}?|0),(?:1|(?:\\
                             r"\{?I\}?|I)(?:_\{?[A-Za-z0-9]+\}?)?)")
 #: The sets a positive name may be said to lie in.
 _POSITIVE_SETS = re.compile(r"\(0,(?:\\infty|1)\)|\\mathbb\{?R\}?(?:_\{?(?:\+|>0)\}?|\^\{?\+\}?)")
-
 
 #: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
 PIECES = re.compile(r"(?<!\\),")
@@ -141,16 +139,19 @@ _STATED = ("=", ":=", r"\sim", "<", ">", r"\le", r"\leq", r"\ge", r"\geq", r"\in
 def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = False) -> None:
     """A row of a display that states rather than derives is read as a relation of the post.
 
-    Before the row is checked (``results`` None), its stated condition (``\\text{for } \\sigma = -2``). After:
-    a row not read, or a block's only row with no relation read (``\\boxed{\\sigma = -2}``,
-    ``\\sigma \\gets -2``); a lone bound or law; a lone equality that is no step (a definition, an
-    equation to solve) or that sets a name to a number and is not proved (``-2 = \\sigma``).
+    Before the row is checked (``results`` None), its stated condition (``\\text{for } \\sigma = -2``), and the
+    name a lone row sets (``T = 0``: a sum's bound the post speaks of). After: a row not read, or a block's only
+    row with no relation read (``\\boxed{\\sigma = -2}``, ``\\sigma \\gets -2``); a lone bound or law; a lone
+    equality that is no step (a definition, an equation to solve) or that sets a name to a number and is not
+    proved (``-2 = \\sigma``).
     """
     if results is None:  # before any row of the post is checked (lint.linter)
         if row.condition:
             note_statement(post, row.condition, row.line)
         if alone and not row.continues and row.links and any(r not in _EQUAL for r, _ in row.links):  # n < -1
             note_statement(post, row.source, row.line)
+        elif alone and len(row.links) == 1 and (bare := _bare(post, row.head)) is not None:
+            post.stated.add(bare.name)
         return
     if row.continues:
         return
@@ -383,8 +384,7 @@ def _is_conventional(post: Post, symbol: sp.Symbol) -> bool:
 
 def _a_function_label(text: str) -> bool:
     """``g(t)``, ``g'(t)``, ``(g_1 \\star g_2)(x)``, ``q(x_t \\mid x_0)``: a function the row defines."""
-    return call_label(text) or any(label.match(text) for label in (OPERATOR_LABEL, DENSITY_LABEL, _PRIMED_CALL,
-                                                                   _NAMED_CALL))
+    return call_label(text) or any(p.match(text) for p in (OPERATOR_LABEL, DENSITY_LABEL, _PRIMED_CALL, _NAMED_CALL))
 
 
 _NAMED_CALL = re.compile(r"^\s*\\(?:operatorname|mathrm|text)\{[^{}]+\}\s*(?:\\left)?\(.*\)\s*$")  # SNR(t) = ...

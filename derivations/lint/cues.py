@@ -68,6 +68,11 @@ _CONDITION = re.compile(r"\b(?:for|if|when|whenever|on|while)\s+(?!all\b|every\b
                         r"[^$=]*\$", re.IGNORECASE)
 
 
+#: A part of the domain in words: "on the positive half-line", "for positive arguments", "for x in the interval".
+_PART = re.compile(r"\b(?:on|for|over)\s+(?:the\s+|all\s+)?(?:positive|negative|nonnegative|nonpositive|non-negative|"
+                   r"half-?line|interval|region|arguments?\s+(?:above|below|in)|subset)", re.IGNORECASE)
+
+
 def conditional(before: str, after: str) -> bool:
     """Does the sentence state a value under a condition ("$f(x) = 0$ for $x \\le 0$"): for part of the domain?"""
-    return bool(_CONDITION.search(before + " $ $ " + after))
+    return bool(_CONDITION.search(before + " $ $ " + after) or _PART.search(_words(before) + " " + _words(after)))

@@ -19,7 +19,7 @@ from derivations.engine.linearity import equal_bodies
 from derivations.engine.probability import Expectation
 from derivations.engine.settings import CheckSettings
 from derivations.engine.sums import sums_equal
-from derivations.engine.verdict import Verdict
+from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.families import terms_as_symbols
 from derivations.latex.scope import Scope
 
@@ -27,11 +27,13 @@ from derivations.latex.scope import Scope
 def equal_sides(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, scope: Scope) -> Verdict:
     """Is ``lhs = rhs``? check_equal, then the expectations' bodies, then the rules of finite sums."""
     verdict = check_equal(lhs, rhs, settings)
+    if verdict.outcome is Outcome.REFUTED and not _sampled_terms(verdict):  # a counterexample stands
+        return verdict
     if not verdict.proved and (lhs.has(Expectation) or rhs.has(Expectation)):
         verdict = equal_bodies(lhs, rhs, lambda left, right: equal_sides(left, right, settings, scope)) or verdict
     if verdict.proved or not (lhs.has(sp.Sum, sp.Product) or rhs.has(sp.Sum, sp.Product)):
         return verdict
-    if _a_family_of_matrices(lhs, rhs, scope):  # W_t W_{t-1}: the rules would take the terms for numbers
+    if _a_family_of_matrices(lhs, rhs, scope) or _infinite(lhs, rhs):  # W_t W_{t-1}; a series may not converge
         return verdict
     summed = sums_equal(lhs, rhs, settings, lambda expr: terms_as_symbols(expr, scope))
     return summed if summed.proved else verdict
@@ -42,3 +44,15 @@ def _a_family_of_matrices(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
     declared = {name.partition("_")[0] for name in scope.matrix_names}
     families = {str(term.base.label) for side in (lhs, rhs) for term in side.atoms(sp.Indexed)}
     return any(family[:1].isupper() or family in declared for family in families)
+
+
+def _infinite(lhs: sp.Expr, rhs: sp.Expr) -> bool:
+    """Does a sum or product run to infinity (a series: split term by term only if it converges)?"""
+    return any(node.has(sp.oo, -sp.oo) for side in (lhs, rhs) for node in side.atoms(sp.Sum, sp.Product))
+
+
+def _sampled_terms(verdict: Verdict) -> bool:
+    """Did the counterexample give a family's term inside a sum one value for all its indices (``a[_index]``)?
+    Then it is no counterexample, and the rules of sums may still prove the step."""
+    point = verdict.counterexample.point if verdict.counterexample else ()
+    return any("[" in name for name, _ in point)
