@@ -34,6 +34,7 @@ from derivations.engine.probability import Density
 from derivations.latex.lexer import Tok, UnreadError
 from derivations.latex.matrix_names import is_vector_name
 from derivations.latex.names import Name, read_name
+from derivations.latex.ranges import as_written
 from derivations.latex.vector_densities import BOLD_VECTOR, VECTOR_NORMAL
 
 #: Letters whose calls are densities (p(x | z)) rather than functions.
@@ -239,9 +240,8 @@ def indexed(builder, kind: type, head: Tok, body: Tree) -> sp.Expr:
     builder.bound.add(index)
     if (high - low).is_Integer and high - low < 0:  # \sum_{k=n}^{n-2}: empty as written, whatever Karr says
         return sp.S.Zero if kind is sp.Sum else sp.S.One
-    if low.is_Integer and high.is_Integer:
-        if high - low < MAX_TERMS:
-            return kind(value, (index, low, high)).doit()
+    if low.is_Integer and high.is_Integer and high - low < MAX_TERMS:
+        return as_written(kind(value, (index, low, high))).doit()  # an inner range emptied as written, not by Karr
     return kind(value, (index, low, high))
 
 
@@ -295,8 +295,13 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
             raise UnreadError("the variable of an expectation is what its law conditions on")
         if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
             return gaussian_expectation(body, variable, *law.args)
+        if isinstance(law, sp.Symbol):  # x ~ q: the density q(x), so that E_{x ~ q} and E_{y ~ q} differ
+            law = Density(law, sp.Tuple(variable), sp.Tuple())
         return expected(builder, body, law)
-    return expected(builder, body, distribution_text(builder, text))
+    law = distribution_text(builder, text)
+    if isinstance(law, Density) and any(getattr(o, "is_positive", False) for o in law.outcomes):
+        raise UnreadError("the variable of an expectation has a positive convention")  # E_{q(sigma)}[sqrt(sigma^2)]
+    return expected(builder, body, law)
 
 
 def expected(builder, body: sp.Expr, law: sp.Expr) -> sp.Expr:

@@ -21,11 +21,13 @@ from derivations.engine.settings import CheckSettings
 from derivations.engine.sums import sums_equal
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.families import terms_as_symbols
+from derivations.latex.ranges import as_written
 from derivations.latex.scope import Scope
 
 
 def equal_sides(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, scope: Scope) -> Verdict:
     """Is ``lhs = rhs``? check_equal, then the expectations' bodies, then the rules of finite sums."""
+    lhs, rhs = as_written(lhs), as_written(rhs)
     verdict = check_equal(lhs, rhs, settings)
     if verdict.outcome is Outcome.REFUTED and not _sampled_terms(verdict):  # a counterexample stands
         return verdict

@@ -1,8 +1,7 @@
 # ruff: noqa: E501  (the posts as the review wrote them, one a line)
 r"""The fourteenth adversarial review's findings (December 2026, "find a false proved", on the rules of finite
-sums and expectations the linter gained, the horizon T, the functions a post defines, and norms): 35 false proofs.
-
-Fixed (``FOUND``: none proves anything now, tests/lint/test_recent_reviews.py runs them):
+sums and expectations the linter gained, the horizon T, the functions a post defines, and norms): 35 false proofs,
+none of which proves anything now (tests/lint/test_recent_reviews.py runs them):
 
 * H. The horizon rule (T >= 1 in a diffusion post) is gone: a T the post speaks of (an inequality, a set, words,
   ``0 = T``, a lone ``T = 0`` anywhere) may make a sum empty, so a proof in Karr's convention does not stand.
@@ -12,11 +11,11 @@ Fixed (``FOUND``: none proves anything now, tests/lint/test_recent_reviews.py ru
   unread now.
 * F1, F2. A definition for part of the domain in words ("on the positive half-line", "for positive arguments").
 * I. An infinite sum split term by term: the rules of finite sums are not used for series.
-
-Still open (``OPEN``: tests/lint/test_recent_reviews.py marks them xfail, strict): sums nested with an inner
-range reversed (Karr's convention); an expectation ``\mathbb{E}_{x \sim q}`` read as ``\mathbb{E}_q``, its
-variable dropped; sigma's convention kept under ``\mathbb{E}_{q(\sigma)}``; a rejected definition in words.
-All of them were proved before the fourteenth review's changes too.
+* N. Sums nested with an inner range reversed were evaluated in Karr's convention: a concrete range is written
+  out as written (latex.ranges), an inner one too.
+* E. ``\mathbb{E}_{x \sim q}`` was read as ``\mathbb{E}_q``, its variable dropped: it is the law q(x); and
+  under ``\mathbb{E}_{q(\sigma)}`` sigma kept its positive convention: such an expectation is unread.
+* F3. "It is tempting to write $f(x) = x^2$, but ...": "tempting" negates the sentence.
 """
 
 _D = "A note on diffusion models (DDPM).\n\n"
@@ -138,6 +137,3 @@ FOUND = {
     "I1 infinite sum split term by term":
         "A post.\n\n$$\n\\sum_{k=1}^{\\infty} (x_k + y_k) = \\sum_{k=1}^{\\infty} x_k + \\sum_{k=1}^{\\infty} y_k\n$$\n",
 }
-
-
-OPEN = {name: FOUND.pop(name) for name in ['N1 nested inner range reversed, concrete', 'N2 nested, sum of (n - 3)', 'N4 nested product, inner range reversed', 'E1 E_{x~q}[xy] = E_{y~q}[xy]', 'E2 E_{x~q}[x - y] = E_{y~q}[x - y]', 'E3 E_{x~q}[(x-y)^2] = E_{y~q}[(x-y)^2]', 'E4 E_{x~q}[f(x,y)] = E_{y~q}[f(x,y)]', 'E5 diffusion: E over x_0 versus E over x_t', 'E6 E_{q(sigma)} with q(sigma) = N(sigma; 0, 1), sqrt(sigma^2) = sigma', 'E7 E_{p(sigma)} with sigma uniform on [-1, 1]', "F3 rejected definition: 'tempting to write ..., but that is wrong'"]}

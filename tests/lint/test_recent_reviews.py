@@ -106,9 +106,3 @@ def test_the_second_piece_of_a_function_is_not_refuted(piece: str) -> None:
 
 def test_a_bare_condition_is_a_hypothesis() -> None:
     assert verdicts("A post.\n\n$$\\sqrt{x^2} = x \\quad x > 0$$\n") == ["proved"]
-
-
-@pytest.mark.xfail(strict=True, reason="open: the fourteenth review's findings not fixed yet (fourteenth_review.py)")
-@pytest.mark.parametrize("name", sorted(fourteenth_review.OPEN))
-def test_an_open_finding_proves_nothing(name: str) -> None:
-    assert "proved" not in verdicts(fourteenth_review.OPEN[name])
