@@ -91,7 +91,8 @@ def refuse_commuted(builder, a: sp.Basic, b: sp.Basic) -> None:
     scalars = [{s for s in e.free_symbols if isinstance(s, sp.Symbol)} for e in (a, b)]  # not read as matrices
     held = [{s for s in e if s in names and capitals and is_plain_capital(names[s])} for e in scalars]
     families = {name.partition("_")[0] for name in declared}  # w_t declared: w[t], w[t - 1] in a sum are matrices
-    matrices = [{s for s in e if s.name in declared} | {t for t in x.atoms(sp.Indexed) if str(t.base.label) in families}
+    matrices = [{s for s in e if s.name in declared or s.name.partition("_")[0] in families}  # w_1, w_2 of w_t
+                | {t for t in x.atoms(sp.Indexed) if str(t.base.label) in families}
                 for e, x in zip(scalars, (a, b), strict=True)]
     distinct = len(held[0] | held[1]) >= 2  # functions of one matrix commute: f(A) g(A) = g(A) f(A)
     if (held[0] and held[1] and distinct) or matrices[0] or matrices[1]:

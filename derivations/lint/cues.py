@@ -19,7 +19,7 @@ import re
 from enum import Enum
 
 _NEGATED = re.compile(r"\b(?:not|no|never|nor|cannot|unless|if|whether|except|exception|exceptions|otherwise|"
-                      r"tempting|naively|roots?|solutions?|solves?|solving|when|whenever|iff|either|neither|or|false|wrong|incorrect|"
+                      r"tempting|naive|naively|guess|roots?|solutions?|solves?|solving|when|whenever|iff|either|neither|or|false|wrong|incorrect|"
                       r"mistakes?|mistaken|errors?|reject|rejects|rejected|forbid|forbids|forbidden|exclude|excludes|"
                       r"excluded|but|although|though|instead|rather|than|case|cases|would|could|might|should|prove|"
                       r"proves|show|shows|verify|check|contradiction|contrary|impossible|fails?|suppose|supposing|"

@@ -1,5 +1,5 @@
-"""The ninth to fourteenth adversarial reviews ("find a false proved", December 2026): none of their false proofs
-proves anything (the posts are in tests/lint/ninth_review.py ... fourteenth_review.py, each with its causes), and what
+"""The ninth to fifteenth adversarial reviews ("find a false proved", December 2026): none of their false proofs
+proves anything (the posts are in tests/lint/ninth_review.py ... fifteenth_review.py, each with its causes), and what
 each post allows is still proved or refuted."""
 
 from __future__ import annotations
@@ -11,11 +11,19 @@ from derivations.engine.settings import CheckSettings
 from derivations.latex.user_input import parse_user_expr
 from derivations.lint import lint_text
 from derivations.lint.check import Options
-from tests.lint import eleventh_review, fourteenth_review, ninth_review, tenth_review, thirteenth_review, twelfth_review
+from tests.lint import (
+    eleventh_review,
+    fifteenth_review,
+    fourteenth_review,
+    ninth_review,
+    tenth_review,
+    thirteenth_review,
+    twelfth_review,
+)
 
 REVIEWS = {"ninth": ninth_review.FOUND, "tenth": tenth_review.FOUND, "eleventh": eleventh_review.FOUND,
            "twelfth": twelfth_review.FOUND, "thirteenth": thirteenth_review.FOUND,
-           "fourteenth": fourteenth_review.FOUND}
+           "fourteenth": fourteenth_review.FOUND, "fifteenth": fifteenth_review.FOUND}
 FINDINGS = [(review, name) for review, found in REVIEWS.items() for name in sorted(found)]
 DDPM = "In DDPM, $\\alpha_t = 1 - \\beta_t$ and $\\bar\\alpha_t = \\prod_{s=1}^{t} \\alpha_s$.\n\n"
 NORMALS = "<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n"
@@ -106,3 +114,9 @@ def test_the_second_piece_of_a_function_is_not_refuted(piece: str) -> None:
 
 def test_a_bare_condition_is_a_hypothesis() -> None:
     assert verdicts("A post.\n\n$$\\sqrt{x^2} = x \\quad x > 0$$\n") == ["proved"]
+
+
+@pytest.mark.xfail(strict=True, reason="open: proved still (tests/lint/fifteenth_review.py, OPEN)")
+@pytest.mark.parametrize("name", sorted(fifteenth_review.OPEN))
+def test_an_open_finding_proves_nothing(name: str) -> None:
+    assert "proved" not in verdicts(fifteenth_review.OPEN[name])
