@@ -59,7 +59,7 @@ def cue(before: str, after: str, relation_text: str = "") -> Cue:
 
 def _words(text: str) -> str:
     """The words of a sentence, without its other math (and the dollar next to this math)."""
-    return re.sub(r"\$[^$]*\$", " ", text).strip("$")
+    return re.sub(r"\$[^$]*\$", " ", text.strip("$"))  # the dollars of this math first: they pair with no other
 
 
 #: A condition in the sentence's math: "for $x > 0$", "if $t \in (0, 1)$" (not "for all", "for every", "for each").

@@ -169,7 +169,14 @@ def _sentence(source: str, start: int, end: int) -> tuple[str, str]:
     ends = [m.end() for m in _SENTENCE_END.finditer(source, 0, start) if not _ABBREVIATION.search(source, 0, m.end())]
     after = next((m for m in _SENTENCE_END.finditer(source, end)
                   if not _ABBREVIATION.search(source, 0, m.end())), None)
-    return source[ends[-1] if ends else 0:start], source[end:after.end() if after else len(source)]
+    stop = after.end() if after else len(source)
+    rejected = _REJECTED.match(source, stop)  # "Let $f(x) = x^2$. That is wrong": the next sentence takes it back
+    return source[ends[-1] if ends else 0:start], source[end:rejected.end() if rejected else stop]
+
+
+#: A sentence that takes the one before it back: "That is wrong", "This is not correct".
+_REJECTED = re.compile(r"\s*(?:That|This|It)\s+(?:is|was)\s+(?:wrong|incorrect|false|mistaken|not\s+(?:right|"
+                       r"correct|true))\b[^.!?]*", re.IGNORECASE)
 
 
 #: A stop that ends an abbreviation, not a sentence: "Prop. 3", "Eq. (4)", "e.g. the".
