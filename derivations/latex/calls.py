@@ -32,9 +32,9 @@ from derivations.engine.expectation import expectation as gaussian_expectation
 from derivations.engine.linearity import linear_expectation
 from derivations.engine.probability import Density
 from derivations.latex.lexer import Tok, UnreadError
-from derivations.latex.matrix_names import is_vector_name
+from derivations.latex.matrix_names import declared_families, is_vector_name
 from derivations.latex.names import Name, read_name
-from derivations.latex.ranges import as_written
+from derivations.latex.ranges import WRITTEN_OUT, as_written, inner_ranges_never_reversed
 from derivations.latex.vector_densities import BOLD_VECTOR, VECTOR_NORMAL
 
 #: Letters whose calls are densities (p(x | z)) rather than functions.
@@ -240,41 +240,16 @@ def indexed(builder, kind: type, head: Tok, body: Tree) -> sp.Expr:
     builder.bound.add(index)
     if any(limit.is_number and not limit.is_Integer for limit in (low, high)):  # \sum_{k=1}^{5/2}: no such count
         raise UnreadError("a sum or product whose limit is a number that is not an integer")
-    _inner_ranges_never_reversed(value, index, low, high)
-    families = {name.partition("_")[0] for name in builder.scope.matrix_names}
+    inner_ranges_never_reversed(value, index, low, high)
+    families = declared_families(builder.scope.matrix_names)
     if kind is sp.Product and any(str(t.base.label) in families for t in value.atoms(sp.Indexed)):
         raise UnreadError("a product of matrices the post declares: its order is not a number's")
     if (high - low).is_Integer and high - low < 0:  # \sum_{k=n}^{n-2}: empty as written, whatever Karr says
         return sp.S.Zero if kind is sp.Sum else sp.S.One
-    if low.is_Integer and high.is_Integer and high - low < MAX_TERMS:
+    if low.is_Integer and high.is_Integer and high - low < WRITTEN_OUT:
         return as_written(kind(value, (index, low, high))).doit()  # an inner range emptied as written, not by Karr
     return kind(value, (index, low, high))
 
-
-MAX_TERMS = 200
-
-
-def _inner_ranges_never_reversed(body: sp.Expr, index: sp.Symbol, low: sp.Expr, high: sp.Expr) -> None:
-    r"""Raise UnreadError for an inner range of ``body`` that the outer index may reverse where it is not written out.
-
-    Written out (a concrete range of at most MAX_TERMS terms, latex.ranges) an empty inner range is empty; in
-    closed form SymPy counts it by Karr's convention (:math:`\sum_{s=1}^{t-2} 1 = -1` at t = 1). So an inner
-    range's length must be :math:`a t + b` with :math:`a \ge 0` and at least 0 at the outer start, or the
-    outer range concrete and short.
-    """
-    if low.is_Integer and high.is_Integer and high - low < MAX_TERMS:
-        return
-    for node in body.atoms(sp.Sum, sp.Product):
-        for limit in node.limits:
-            if len(limit) != 3 or index not in sp.Tuple(*limit[1:]).free_symbols:
-                continue
-            count = sp.expand(limit[2] - limit[1] + 1)
-            slope = count.coeff(index)
-            start = count.subs(index, low)
-            if count.free_symbols - {index} or sp.degree(count, index) > 1 or not (
-                    slope.is_nonnegative and start.is_Integer and start >= 0):
-                raise UnreadError("an inner range the outer index may make empty: Karr's convention would count "
-                                  "it negatively")
 
 
 class Opaque(probability.Opaque):

@@ -60,6 +60,11 @@ def shows_matrices(tokens: Iterable[Tok], numbers: frozenset[tuple] = frozenset(
     return False
 
 
+def declared_families(declared: frozenset[str]) -> frozenset[str]:
+    """The families of the names a post declares matrices: ``w`` of ``w_t`` (its terms w_1, w[t] are matrices)."""
+    return frozenset(name.partition("_")[0] for name in declared)
+
+
 def commuted_matrices(expr: sp.Basic, idents: Mapping[sp.Symbol, Name], *, capitals: bool,
                       declared: frozenset[str]) -> str:
     r"""Why a product in ``expr`` may multiply matrices as numbers, or "".
@@ -90,7 +95,7 @@ def refuse_commuted(builder, a: sp.Basic, b: sp.Basic) -> None:
     capitals, declared = builder.scope.matrix_capitals, builder.scope.matrix_names
     scalars = [{s for s in e.free_symbols if isinstance(s, sp.Symbol)} for e in (a, b)]  # not read as matrices
     held = [{s for s in e if s in names and capitals and is_plain_capital(names[s])} for e in scalars]
-    families = {name.partition("_")[0] for name in declared}  # w_t declared: w[t], w[t - 1] in a sum are matrices
+    families = declared_families(declared)  # w_t declared: w_1, w[t], w[t - 1] in a sum are matrices
     matrices = [{s for s in e if s.name in declared or s.name.partition("_")[0] in families}  # w_1, w_2 of w_t
                 | {t for t in x.atoms(sp.Indexed) if str(t.base.label) in families}
                 for e, x in zip(scalars, (a, b), strict=True)]

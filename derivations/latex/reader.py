@@ -32,8 +32,6 @@ from derivations.latex.scope import Scope
 
 #: Exact powers of numbers larger than this (in bits) are not computed: the row stays unread.
 MAX_POWER_BITS = 10_000
-#: Sums and products with numbers as limits and at most this many terms are summed out.
-MAX_TERMS = 200
 FUNCTIONS = {"exp": sp.exp, "log": sp.log, "ln": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "erf": sp.erf}
 
 

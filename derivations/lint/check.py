@@ -12,7 +12,6 @@ an equation to solve, not an identity; only the rows of one block (and one that 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -29,7 +28,6 @@ from derivations.errors import CheckTimeoutError, EngineInconsistencyError
 from derivations.latex.calls import unknown_call
 from derivations.latex.families import terms_as_symbols
 from derivations.latex.matrix_reading import as_read
-from derivations.latex.names import read_name
 from derivations.latex.reader import CONST, Parsed
 from derivations.latex.vector_densities import OPAQUE, PER_COORDINATE, one_coordinate, reading
 from derivations.lint.at_values import at_values_step
@@ -38,6 +36,7 @@ from derivations.lint.context import Definition, Post, schedule_relations
 from derivations.lint.conventions import note_lone_row
 from derivations.lint.equality import equal_sides
 from derivations.lint.extract import DisplayBlock
+from derivations.lint.functions import forget_function
 from derivations.lint.heads import (
     OPERATOR_LABEL,
     call_label,
@@ -58,7 +57,6 @@ from derivations.lint.results import Options, Status, StepResult, renamed_to_the
 from derivations.lint.sides import ELIDED, a_label, integral_variables
 from derivations.lint.steps import Row, parse_rows
 
-_CALL_NAME = re.compile(r"^\s*(.+?)\s*(?:\\left)?\(")
 #: Errors SymPy may raise on unusual input; the step is then undecided.
 ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError,
                    RecursionError, sp.PolynomialError, sp.SympifyError, IndexError, KeyError)
@@ -127,10 +125,10 @@ class Linter:
     def _head(self, row: Row, results: list[StepResult]) -> _Chain:
         relation, text = row.links[0]
         lone = len(row.links) == 1 and relation in EQUALITIES and not row.condition
-        key = label_key(row.head) if relation in EQUALITIES and not row.condition else None
+        named = label_key(row.head)
+        key = named if relation in EQUALITIES and not row.condition else None
         if key is not None and key in self.labels:  # a label restated: checked against its last line
             return self._restated(row, key, results)
-        named = label_key(row.head)
         seen = named is not None and named in self.heads  # f(x) \approx x^2 before: f(x) = x^3 is a claim
         self.heads |= {named} - {None}
         if key is not None and not seen and (OPERATOR_LABEL.match(row.head) or self._undefined_call(row.head)):
@@ -234,10 +232,7 @@ class Linter:
     def _void_label(self, head: str, key: str) -> None:
         """f(x) = x^3 after f(x) = x^2, not proved: a slip or a new definition; f means neither from here on."""
         self.labels.pop(key, None)
-        function = _CALL_NAME.match(head)
-        found = read_name(function.group(1).strip(), 0) if function else None
-        if found is not None:
-            self.post.scope.functions.pop(found[0].key, None)
+        forget_function(self.post, head)
 
     def step(self, row: Row, previous: Parsed | None, relation: str, current: Parsed,
              variables: tuple[sp.Symbol, ...] = ()) -> StepResult:

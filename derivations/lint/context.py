@@ -29,14 +29,12 @@ from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
 from derivations.lint.commuting import commuting_capitals
-from derivations.lint.functions import define_function
+from derivations.lint.functions import CALL_HEAD, define_function
 from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
 from derivations.lint.steps import top_level_split
 from derivations.lint.zero_divisors import zero_divisor
 
 _DEFINING = re.compile(r"\\coloneqq|:=|(?<![<>!\\])=")
-#: A definition's head: a lone name, or a function of plain names.
-_CALL_HEAD = re.compile(r"^\s*(?P<name>.+?)\s*(?:\\left)?\(\s*(?P<args>[^()]*)(?:\\right)?\)\s*$")
 
 
 @dataclass
@@ -111,7 +109,7 @@ class Post:
 
     def define(self, head_text: str, value_text: str, line: int, *, cued: bool = True) -> bool:
         """Record ``head = value`` if the head is a label; True if it was a definition."""
-        function = _CALL_HEAD.match(head_text)
+        function = CALL_HEAD.match(head_text)
         if function and define_function(self, function.group("name"), function.group("args"), value_text, cued):
             return True
         head, value = self.read(head_text), self.read(value_text)

@@ -21,6 +21,7 @@ from derivations.engine.settings import CheckSettings
 from derivations.engine.sums import sums_equal
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.families import terms_as_symbols
+from derivations.latex.matrix_names import declared_families
 from derivations.latex.ranges import as_written
 from derivations.latex.scope import Scope
 
@@ -43,7 +44,7 @@ def equal_sides(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, scope: Scop
 
 def _a_family_of_matrices(lhs: sp.Expr, rhs: sp.Expr, scope: Scope) -> bool:
     """Does a side hold a family whose terms may be matrices: a capital (W_t), or one the post declares matrices?"""
-    declared = {name.partition("_")[0] for name in scope.matrix_names}
+    declared = declared_families(scope.matrix_names)
     families = {str(term.base.label) for side in (lhs, rhs) for term in side.atoms(sp.Indexed)}
     return any(family[:1].isupper() or family in declared for family in families)
 

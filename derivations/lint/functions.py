@@ -27,6 +27,28 @@ if TYPE_CHECKING:
 
 #: An operator named by a word the reader reads as a function (``\operatorname{SNR}``).
 _OPERATOR_NAME = re.compile(r"\\(?:operatorname|mathrm|text)\s*\{\s*(SNR)\s*\}")
+#: A definition's head: a function of names, ``name(args)``.
+CALL_HEAD = re.compile(r"^\s*(?P<name>.+?)\s*(?:\\left)?\(\s*(?P<args>[^()]*?)\s*(?:\\right)?\)\s*$")
+
+
+def function_name(text: str) -> Name | None:
+    """The name of a function as a head writes it (``\\mu_\\theta``, ``\\operatorname{SNR}``), or None."""
+    word = _OPERATOR_NAME.fullmatch(text.strip())
+    found = (Name(word.group(1), style="rm"), len(text.strip())) if word else read_name(text.strip(), 0)
+    return found[0] if found is not None and found[1] == len(text.strip()) else None
+
+
+def forget_function(post: Post, head_text: str) -> None:
+    """``f(x) = x^3`` restated and not proved, or said in passing: f (and what was said of f', f'') is unknown now."""
+    head = CALL_HEAD.match(head_text)
+    name = function_name(head["name"]) if head else None
+    if name is not None:
+        _forget(post, name)
+
+
+def _forget(post: Post, name: Name, keep: tuple | None = None) -> None:
+    for key in [k for k in post.scope.functions if k[:4] == name.key[:4] and k != keep]:
+        del post.scope.functions[key]
 
 
 def exact_in(parameters: list[sp.Symbol], body: sp.Expr) -> bool:
@@ -48,11 +70,9 @@ def define_function(post: Post, name_text: str, args_text: str, value_text: str,
     A value in passing (not ``cued``: "notice that $f(x) = x^3$") defines nothing, and the function it speaks
     of is unknown from there on: it may refute, never prove (lint.cues).
     """
-    word = _OPERATOR_NAME.fullmatch(name_text.strip())  # \operatorname{SNR}(t)
-    found = (Name(word.group(1), style="rm"), len(name_text.strip())) if word else read_name(name_text.strip(), 0)
-    if found is None or found[1] != len(name_text.strip()) or "|" in args_text or r"\mid" in args_text:
+    name = function_name(name_text)
+    if name is None or "|" in args_text or r"\mid" in args_text:
         return False
-    name: Name = found[0]
     density = name.base in ("p", "q", "P", "Q") and name.sympy_name not in post.scope.plain_functions
     if (density and post.scope.densities) or (name.base == "N" and name.style == "cal"):
         return False  # a density's definition is recorded by its value, as a density
@@ -63,8 +83,7 @@ def define_function(post: Post, name_text: str, args_text: str, value_text: str,
             return False
         parameters.append(parsed.expr)
     if not cued:  # a statement of f at plain names, in passing
-        for key in [k for k in post.scope.functions if k[:4] == name.key[:4]]:
-            del post.scope.functions[key]
+        _forget(post, name)
         return True
     saved = dict(post.scope.functions)
     post.scope.functions.pop(name.key, None)  # the body is read with the name undefined
@@ -81,8 +100,7 @@ def define_function(post: Post, name_text: str, args_text: str, value_text: str,
     exact = exact_in(parameters, body)
     other = saved.get(name.key)  # mu_tilde(x_t, x_0) and mu_tilde(x_t, epsilon): two exact definitions
     other = other if exact and isinstance(other, DefinedFunction) and other.exact else None
-    for key in [k for k in post.scope.functions if k[:4] == name.key[:4] and k != name.key]:
-        del post.scope.functions[key]  # A(theta) defined again: what was said of A'' (theta) was of the old A
+    _forget(post, name, keep=name.key)  # A(theta) defined again: what was said of A'' (theta) was of the old A
     post.scope.functions[name.key] = DefinedFunction(parameters, body, read_body.divisors, value_text,
                                                      exact=exact, other=other)
     return True

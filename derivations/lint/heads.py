@@ -14,12 +14,12 @@ from derivations.engine.probability import Density, Expectation
 from derivations.engine.relations import EQUAL_IN_DISTRIBUTION, Context
 from derivations.latex.names import read_name
 from derivations.latex.reader import Parsed
+from derivations.lint.functions import CALL_HEAD
 
 #: A head that applies an operator's result (``(g_1 \star g_2)(x)``): a label of the chain it starts.
 OPERATOR_LABEL = re.compile(r"^\s*\(.*(?:\\star|\\ast|\\circ|\*).*\)\s*\([^()]*\)\s*$")
 #: A head that is a call of plain names (g(t), \phi(t, s)): it defines a function even when unread.
 CALL_LABEL = re.compile(r"^\s*\\?[A-Za-z]+(?:_\{?[^(){}]*\}?)?\s*\(\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*\)\s*$")
-_CALL = re.compile(r"^\s*(?P<name>[^()]+?)\s*(?:\\left)?\(\s*(?P<args>[^()]*?)\s*(?:\\right)?\)\s*$")
 #: A head that is a density of plain names, given plain names (q(\mathbf{x}_t \mid \mathbf{x}_0)).
 DENSITY_LABEL = re.compile(r"^\s*[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?\s*(?:\\left)?\([^()]*(?:\\right)?\)\s*$")
 NOISE_BASES = frozenset({"epsilon", "z"})
@@ -29,7 +29,7 @@ def call_label(text: str) -> bool:
     r"""A call of names as written: ``g(t)``, ``\phi(t, s)``, ``\tilde{\mu}_t(x_t, x_0)``, ``\mu_\theta(x_t, t)``."""
     if CALL_LABEL.match(text):
         return True
-    match = _CALL.match(text)
+    match = CALL_HEAD.match(text)
     return match is not None and all(_a_name(part) for part in (match["name"], *match["args"].split(",")))
 
 
