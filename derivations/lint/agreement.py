@@ -18,11 +18,11 @@ from derivations.lint.context import Post
 
 def agrees_as_read(post: Post, name: sp.Symbol, text: str, line: int) -> bool:
     """``name = text`` agrees with the convention; a value the reader cannot read never does."""
-    text = cleaned(text)
+    written, text = text.strip(), cleaned(text)
     value = post.read(text).expr
     if value is None:  # \max(1, 2), \binom{4}{2}, a Unicode minus: what is not read may be any number
         var = r"\\(?:mathrm|operatorname|text)\{Var\}(?:_\{?\w+\}?)?\s*\([^()]*\)"  # Var_P(x): a variance
-        return bool(re.fullmatch(var, text))
+        return bool(re.fullmatch(var, written))  # as written: cleaning drops \text{Var}
     return agrees(post, name, value, line)
 
 

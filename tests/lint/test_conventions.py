@@ -114,6 +114,8 @@ MORE = {
     'if mu = 0': 'If $\\mu = 0$, the two sides agree.\n\n$$(\\mu + 1)^2 = 1$$\n',
     'a value in passing': 'For example $\\mu = 0$.\n\n$$(\\mu + 1)^2 = 1$$\n',
     'product over a condition': '$$\\prod_{k=1}^{n} 2 = 2^n \\quad (n < 0)$$\n',
+    'sigma_1^2 = a text that is not a variance': (
+        'We know $\\text{Mean}_P(x) = \\sigma_1^2$.\n\n$$\\sqrt{\\sigma_1^2} = \\sigma_1$$\n'),
     'beta_t = t/T^0': 'A diffusion model. Let $\\beta_t = 3t/T$.\n\n$$\\sqrt{(1-\\beta_T)^2} = 1 - \\beta_T$$\n',
 }
 
@@ -140,6 +142,7 @@ KEPT = {
     'a standard noise': (
         '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\nHere $z_1 \\sim \\mathcal{N}(0, 1)$.\n\n'
         '$$z_1 + z_2 \\overset{d}{=} \\sqrt{2} z_3$$\n'),
+    'a variance in \\text': 'We know $\\text{Var}_P(x) = \\sigma_1^2$.\n\n$$\\sqrt{\\sigma_1^2} = \\sigma_1$$\n',
 }
 
 
