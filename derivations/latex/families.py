@@ -28,3 +28,18 @@ def terms_as_symbols(expr: sp.Expr, scope: Scope) -> sp.Expr:
             sub = sp.sstr(term.indices[0]).replace(" ", "")
             mapping[term] = scope.symbol(Name(family.base, family.accent, family.style, sub, family.mark))
     return expr.xreplace(mapping) if mapping else expr
+
+
+def symbols_as_terms(sides: tuple[sp.Expr, ...], scope: Scope) -> tuple[sp.Expr, ...]:
+    """The post's symbols for terms of a family the sides sum, at a limit of a sum (``a_T``, ``x_{T-1}``), as those
+    terms (``a[T]``): written out at T = 1, ``a_T`` is then ``a_1``, as :func:`terms_as_symbols` names it."""
+    families = {term.base for side in sides for term in side.atoms(sp.Indexed) if term.base in FAMILIES}
+    limits = {s for side in sides for node in side.atoms(sp.Sum, sp.Product) for limit in node.limits
+              for bound in limit[1:] for s in bound.free_symbols}
+    mapping = {}
+    for base in families:
+        family = FAMILIES[base]
+        for at in (limit + shift for limit in limits for shift in range(-2, 3)):
+            sub = sp.sstr(at).replace(" ", "")
+            mapping[scope.symbol(Name(family.base, family.accent, family.style, sub, family.mark))] = base[at]
+    return tuple(side.xreplace(mapping) for side in sides) if mapping else sides

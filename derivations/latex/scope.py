@@ -9,6 +9,9 @@ and narrow:
   ``\bar\alpha`` *with a subscript* lie in (0, 1), as in Ho et al. (2020); a bare
   ``\alpha`` is a real number like any other letter, and so are a label (``\beta_{\max}``), Ho's empty
   product ``\bar\alpha_0`` (it is 1), and the letters a post gives another meaning (``unit_bases``);
+* in a diffusion post that counts its steps (``horizon=True``: a sum, product or range runs to ``T``), the bare
+  ``T`` is the number of steps of the chain, a positive integer, as in Ho et al. (2020, section 2: the forward
+  process runs t = 1, ..., T); what the post says of ``T`` voids it as any convention (lint.conventions);
 * declared standard normals (``fixed``) are plain reals, whatever else the name means;
 * ``i`` is the imaginary unit unless the block uses it as an index; ``e`` is Euler's number.
 """
@@ -52,6 +55,7 @@ class Scope:
     positive: frozenset[str] = frozenset()  # names declared positive (Python or SymPy spelling)
     fixed: Mapping[str, sp.Symbol] = field(default_factory=dict)  # declared normals
     diffusion: bool = False
+    horizon: bool = False  # the bare T is the chain's number of steps (lint.post.counts_steps)
     imaginary_i: bool = True
     euler_e: bool = True  # False in a post that sets e = ... (a residual, an error)
     #: p, q, P, Q calls are densities (positive) only in a post about probability, and not for a family the post
@@ -93,6 +97,8 @@ class Scope:
             return notation.SYMBOLS[name.python_name]
         if self._unit(name):
             return sp.Symbol(name.sympy_name, positive=True)
+        if self.horizon and plain and name.base == "T":
+            return sp.Symbol("T", positive=True, integer=True)
         positive = (self.assume == "positive" or (name.base in POSITIVE_BASES and not _ENTRY.fullmatch(name.sub))
                     or {name.python_name, name.sympy_name} & self.positive)
         if not positive and row is not None and row.sympy_name == name.sympy_name and "positive" not in row.assumptions:

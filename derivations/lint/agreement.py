@@ -21,7 +21,8 @@ def agrees_as_read(post: Post, name: sp.Symbol, text: str, line: int) -> bool:
     written, text = text.strip(), cleaned(text)
     value = post.read(text).expr
     if value is None:  # \max(1, 2), \binom{4}{2}, a Unicode minus: what is not read may be any number
-        var = r"\\(?:mathrm|operatorname|text)\{Var\}(?:_\{?\w+\}?)?\s*\([^()]*\)"  # Var_P(x): a variance
+        var = (r"(?:\\(?:mathrm|operatorname|text)\{Var\}|\\mathbb\{?V\}?)(?:_\{?\w+\}?)?\s*"
+               r"(?:\([^()]*\)|\[[^\[\]]*\])")  # Var_P(x), \mathbb{V}[X]: a variance
         return bool(re.fullmatch(var, written))  # as written: cleaning drops \text{Var}
     return agrees(post, name, value, line)
 
@@ -64,8 +65,8 @@ def agrees(post: Post, name: sp.Symbol, value: sp.Expr | None, line: int) -> boo
         return True  # a declared normal stays one: equality there is in distribution (context)
     if value in (0, 1) and re.fullmatch(r"[A-Za-z]+_\d+", name.name) and post.scope.unit_symbols(name):
         return True  # \bar\alpha_0 = 1: the schedule's end
-    if not positive(post, value, line):
-        return False
+    if not positive(post, value, line) or (name.is_integer and value.is_integer is not True):
+        return False  # the horizon T is a whole number of steps
     return not post.scope.unit_symbols(name) or positive(post, 1 - value, line) or a_unit_product(value)
 
 
@@ -87,6 +88,8 @@ def positive(post: Post, value: sp.Expr, line: int) -> bool:
         value = post.substituted((value,), line + 1, passing=True)[0]
         if sp.count_ops(value) > 200 or any(abs(n) > 10**4 for n in value.atoms(sp.Integer)):
             return False  # too large to judge within a fixed budget
+        if value.has(sp.Integral):
+            return False  # SymPy would judge its sign by quadrature, without a bound on the work
         return all(bool(sp.cancel(form).is_positive) for form in _convention_forms(post, value))
     except (TypeError, ValueError, sp.PolynomialError):
         return False

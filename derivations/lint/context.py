@@ -208,22 +208,23 @@ class Post:
         if why:
             return why, [((previous.expr, current.expr), "refuted")]
         sides = (previous.expr, current.expr)
+        limits = {s for e in sides for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for s in
+                  sp.Tuple(*lim[1:]).free_symbols}
         broken = sorted(self.contradicted_in(sides, line), key=str)
         cancelled = self.cancelled((previous, current), line)  # sigma/sigma read as 1, with sigma = 0
         if broken or cancelled:
             why = (f"the post sets {', '.join(map(str, broken + cancelled))} to a value the notation's convention"
                    " (or the reading, which cancelled it) rules out")
-            if cancelled or any(s.name in self.normals for s in broken):
-                return why, []
+            if cancelled or any(s.name in self.normals or s in limits for s in broken):
+                return why, []  # T = 0 said: read plain, a sum up to T counts in Karr's convention, not as written
             real = all(s.name in self.real_values for s in broken)
             again = self._read_again(previous, current, broken, real=real, line=line)
             attempts = [(again, "proved")] if again is not None else []
             unknown = all({s.name, family_of(s)} & self.undetermined for s in broken)
             return why, attempts + ([(sides, "refuted")] if unknown else [])  # a counterexample still counts
         hypothesis = self.read_condition(condition) if condition else None
-        limits = {s for e in sides for node in e.atoms(sp.Sum, sp.Product) for lim in node.limits for s in
-                  sp.Tuple(*lim[1:]).free_symbols}
-        told = {s for s in limits if s.name in self.stated or any(str(h) == s.name for h in self.definitions)}
+        told = {s for s in _may_reverse(sides) if s.name in self.stated or any(str(h) == s.name for h in
+                                                                              self.definitions)}
         if (hypothesis is not None and hypothesis.free_symbols & limits) or told:  # sum_{k=1}^{n} 1 = n, n < -1
             return ("the condition or the post bounds a sum's range: its closed form counts a reversed range as "
                     "Karr does, not as empty as written"), []
@@ -314,9 +315,21 @@ _INDEXED = re.compile(r"_[tsijkmnlT](?:[-+]\d+)?$")
 _SCHEDULE = {"alpha", "alphabar", "beta"}
 
 
+def _may_reverse(sides: tuple[sp.Expr, ...]) -> set[sp.Symbol]:
+    """The names in the limits of a sum or product whose range may run backwards (its end below its start less one):
+    only there Karr's convention, which SymPy's closed forms follow, differs from the empty range as written. With a
+    horizon T of at least 1 (lint.post.counts_steps), ``\\sum_{t=2}^T`` never does; ``\\sum_{t=3}^T`` may."""
+    found: set[sp.Symbol] = set()
+    for node in (n for e in sides for n in e.atoms(sp.Sum, sp.Product)):
+        for _, start, end in (lim for lim in node.limits if len(lim) == 3):
+            if (end - start + 1).is_nonnegative is not True:
+                found |= (start.free_symbols | end.free_symbols)
+    return found
+
+
 def _contradicts(name: sp.Symbol, value: sp.Expr) -> bool:
     """Is ``value`` provably outside what ``name`` is assumed to be (sigma = -2 for a positive sigma)?"""
-    facts = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "real")
+    facts = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "real", "integer")
     return any(getattr(name, f"is_{fact}") is True and getattr(value, f"is_{fact}") is False for fact in facts)
 
 

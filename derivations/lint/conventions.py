@@ -27,7 +27,6 @@ import re
 
 import sympy as sp
 
-from derivations.latex.names import read_name
 from derivations.lint.agreement import (
     a_number,
     agrees,
@@ -40,6 +39,7 @@ from derivations.lint.agreement import (
 )
 from derivations.lint.context import Post, family_of, schedule_relations
 from derivations.lint.heads import DENSITY_LABEL, OPERATOR_LABEL, call_label
+from derivations.lint.mentions import POWER, bare_name, conventional_names, is_conventional, mentioned_names, squeezed
 from derivations.lint.steps import Row, top_level_split, without_scripts
 
 #: The relations a statement may use; ``=:`` and ``\eqqcolon`` define the right side.
@@ -56,7 +56,6 @@ _ELIDED = re.compile(r"\s*(?:\\[lcv]?dots|\.\.\.)\s*")
 #: What looks like a relation, read or not (``\mathrel{=}``, ``{=}``, ``\Leftarrow``).
 _RELATIONISH = re.compile(r"[=<>]|\\(?:mathrel|[A-Za-z]*arrow|[A-Za-z]*eq[A-Za-z]*|sim|prec|succ|subset|ni)"
                           r"(?![A-Za-z])")
-_POWER = re.compile(r"\^\s*(?:\{\s*(?P<braced>\d+)\s*\}|(?P<bare>\d))\s*$")
 #: A standard normal law, as posts write it: N(0, 1), N(0, I), N(\mathbf{0}, \mathbf{I}_d).
 _STANDARD = re.compile(r"\\mathcal\{?N\}?\\left\(|\\mathcal\{?N\}?\(")
 _STANDARD_ARGS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\{?0\}?|0),(?:1|(?:\\(?:mathbf|boldsymbol|bm|mathrm)"
@@ -64,6 +63,9 @@ _STANDARD_ARGS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\{?0\}?|0),(?:1|(?:\\
 #: The sets a positive name may be said to lie in.
 _POSITIVE_SETS = re.compile(r"\(0,(?:\\infty|1)\)|\\mathbb\{?R\}?(?:_\{?(?:\+|>0)\}?|\^\{?\+\}?)")
 
+#: A wide space between two relations (``x = \mu + \sigma\epsilon, \quad \epsilon \sim \mathcal{N}(0, 1)``).
+_LABEL = re.compile(r"\s*&?\s*\\text\{[^{}=<>]*\}[^=<>\\]*:?\s*&?\s*")  # \text{sample } x_{T-1}:
+_CLAUSE = re.compile(r",?\s*\\q?quad(?![A-Za-z])")
 #: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
 PIECES = re.compile(r"(?<!\\),")
 
@@ -74,33 +76,48 @@ def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False)
     What the reader cannot take apart (a relation it does not know, a side it cannot read) voids
     the conventions of every name it mentions: only what provably agrees keeps one.
     """
+    clauses = _clauses(text)
+    if len(clauses) > 1:
+        for clause in clauses:  # x = mu + sigma eps, \quad eps ~ N(0, I): two statements
+            note_statement(post, clause, line, bare_only=bare_only)
+        return
     parts = top_level_split(text, RELATION)
     if len(parts) < 2:  # {\color{green} q(x_t | x_0) = ...}: the relation inside a decoration
         parts = top_level_split(_outer(text), RELATION)
-    post.stated |= {s.name for _, piece in parts for s in _mentioned(post, piece)}
+    post.stated |= {s.name for _, piece in parts for s in mentioned_names(post, piece)}
     if len(parts) < 2:
         # \mathrel{=}, {=}: a relation this reader does not take apart (not the \sim of E_{z \sim p})
-        if not bare_only and _RELATIONISH.search(without_scripts(_plain(text))):
-            _void_all(post, _conventional(post, text))
+        if not bare_only and _RELATIONISH.search(without_scripts(squeezed(text))):
+            _void_all(post, conventional_names(post, text))
         return
     sides = [piece for _, piece in parts]
     for (_, left), (relation, right) in zip(parts, parts[1:], strict=False):
         if _ELIDED.fullmatch(left) or _ELIDED.fullmatch(right):
             continue
         _keep_a_plain_value(post, left, relation, right)
-        if bare_only and not any(_bare(post, side) in _conventional(post, side) for side in (left, right)):
+        if bare_only and not any(bare_name(post, side) in conventional_names(post, side) for side in (left, right)):
             continue  # a result in a box: only a name alone on a side is what the row sets
         try:
             _void_all(post, _disagreeing(post, left, relation, right, line))
         except (ValueError, TypeError, AttributeError, ArithmeticError, RecursionError, NotImplementedError):
-            _void_all(post, _conventional(post, left) | _conventional(post, right))  # no reading: nothing agrees
+            _void_all(post, conventional_names(post, left + " " + right))  # no reading: nothing agrees
     if all(relation in _EQUAL for relation, _ in parts[1:]) and len(sides) > 2:  # sigma = tau = -2: every pair
         for index, side in enumerate(sides):
-            name = _bare(post, side)
-            if name is not None and _is_conventional(post, name):
+            name = bare_name(post, side)
+            if name is not None and is_conventional(post, name):
                 others = [o for i, o in enumerate(sides) if i != index and not _ELIDED.fullmatch(o)]
                 if not all(agrees_as_read(post, name, o, line) for o in others):
                     _void_all(post, {name})
+
+
+def _clauses(text: str) -> list[str]:
+    r"""The statements of ``text`` that wide spaces part (``\text{sample}: \quad x = \dots, \quad \epsilon \sim
+    \dots``): a label in words is dropped; each other clause must be a relation with a left side, or the text is
+    one statement (``\sigma \quad = -2`` is one)."""
+    clauses = [piece for _, piece in top_level_split(text, _CLAUSE)]
+    clauses = [c for c in clauses if not _LABEL.fullmatch(c)]
+    sides = [top_level_split(c, RELATION) for c in clauses]
+    return clauses if all(len(p) > 1 and p[0][1].strip() for p in sides) else [text]
 
 
 def _outer(text: str) -> str:
@@ -118,8 +135,8 @@ def _keep_a_plain_value(post: Post, left: str, relation: str, right: str) -> Non
         zero, product = post.read(this).expr, post.read(other).expr
         if relation in _EQUAL and zero is not None and zero.is_zero and product is not None:  # mu^2 = 0, tau = 0
             post.zeros |= {str(f.as_base_exp()[0]) for f in sp.Mul.make_args(sp.factor(product))}
-    name, value = _bare(post, left), post.read(right).expr
-    if relation in _EQUAL and name is not None and not _is_conventional(post, name) and value is not None and (
+    name, value = bare_name(post, left), post.read(right).expr
+    if relation in _EQUAL and name is not None and not is_conventional(post, name) and value is not None and (
             not value.free_symbols):
         post.plain_values[name] = value
     if relation in _EQUAL and name is not None and value is not None and value.free_symbols and all(
@@ -150,16 +167,16 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
             note_statement(post, row.condition, row.line)
         if alone and not row.continues and row.links and any(r not in _EQUAL for r, _ in row.links):  # n < -1
             note_statement(post, row.source, row.line)
-        elif alone and len(row.links) == 1 and (bare := _bare(post, row.head)) is not None:
+        elif alone and len(row.links) == 1 and (bare := bare_name(post, row.head)) is not None:
             post.stated.add(bare.name)
         return
     if row.continues:
         return
     relation, text = row.links[0] if len(row.links) == 1 else ("", "")
-    pinned = any(_bare(post, a) is not None and a_number(post, b) for a, b in ((row.head, text), (text, row.head)))
+    pinned = any(bare_name(post, a) is not None and a_number(post, b) for a, b in ((row.head, text), (text, row.head)))
     if pinned:  # sigma = -2 \quad (\text{we take}): refuted as a claim, and still what the post sets sigma to
         note_statement(post, f"{row.head} {relation} {text}", row.line)
-    if relation == "=" and not results and _bare(post, row.head) is not None and cleaned(text) != text:
+    if relation == "=" and not results and bare_name(post, row.head) is not None and cleaned(text) != text:
         post.define(row.head, cleaned(text), row.line)  # alpha_t = 1 - beta_t^2 \quad \text{(our notation)}
     if any(r.status.value in ("proved", "refuted") for r in results):
         return
@@ -177,9 +194,9 @@ def _disagreeing(post: Post, left: str, relation: str, right: str, line: int) ->
     """The conventional names of ``left relation right`` that the relation does not provably agree with."""
     if relation.startswith(r"\sim") or (relation in _NEAR and r"\mathcal" in right):  # epsilon \approx N(0, 2)
         return _by_law(post, left, right)
-    mentioned = _conventional(post, left) | _conventional(post, right)
+    mentioned = conventional_names(post, left) | conventional_names(post, right)
     normals = {s for s in mentioned if s.name in post.normals}
-    at_a_point = relation == "=" and any(_bare(post, a) in normals and a_number(post, b)  # epsilon = -1.627
+    at_a_point = relation == "=" and any(bare_name(post, a) in normals and a_number(post, b)  # epsilon = -1.627
                                          for a, b in ((left, right), (right, left)))
     if normals and not at_a_point and not _defines_other(post, left, right):
         return mentioned  # E[z_1] = 3, z_1 \gets 2 z_1: only a standard law agrees with a declared normal
@@ -187,10 +204,10 @@ def _disagreeing(post: Post, left: str, relation: str, right: str, line: int) ->
     if not mentioned or relation in _SILENT or relation.startswith("=at:") or arrow:
         return set()
     if relation == r"\in":  # sigma \in (0, \infty); A \in R^{m x d} says nothing of d
-        name = _bare(post, left)
+        name = bare_name(post, left)
         if name is None:
             return set()
-        inside = re.match(r"\(0,1\)" if post.scope.unit_symbols(name) else _POSITIVE_SETS.pattern, _plain(right))
+        inside = re.match(r"\(0,1\)" if post.scope.unit_symbols(name) else _POSITIVE_SETS.pattern, squeezed(right))
         return set() if name not in mentioned or inside else {name}  # {\beta_t \in (0, 1)}_{t=1}^T
     if relation in _EQUAL:
         return _by_equation(post, left, right, line, mentioned)
@@ -198,18 +215,18 @@ def _disagreeing(post: Post, left: str, relation: str, right: str, line: int) ->
         return _by_nearness(post, left, right, line, mentioned)
     if relation.startswith((r"\l", "<", r"\g", ">")) and relation not in (r"\gets", r"\leftarrow"):
         return _by_bound(post, left, relation, right, line, mentioned)
-    return {n for n in (_bare(post, left), _bare(post, right)) if n in mentioned}  # sigma \lessdot -2
+    return {n for n in (bare_name(post, left), bare_name(post, right)) if n in mentioned}  # sigma \lessdot -2
 
 
 def _defines_other(post: Post, left: str, right: str) -> bool:
     """``X = 10 + 2 Z_1``: a name without a convention defined from declared normals."""
-    name = _bare(post, left)
-    return name is not None and not _is_conventional(post, name)
+    name = bare_name(post, left)
+    return name is not None and not is_conventional(post, name)
 
 
 def _by_nearness(post: Post, left: str, right: str, line: int, mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
     r"""``\bar\alpha_T \approx 0`` agrees (0 is the closure's end); ``\sigma \approx -2`` does not."""
-    name, value = _bare(post, left), post.read(right).expr
+    name, value = bare_name(post, left), post.read(right).expr
     if name is None:
         return set()  # cos^n t \approx 0: a statement of the expression, not of n's sign
     if value is None:
@@ -227,20 +244,20 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
 
     What the linter cannot read says nothing it can see: the convention stands (it is documented).
     """
-    names = [(_bare(post, left), right), (_bare(post, right), left)]
-    valued = any(name is not None and _is_conventional(post, name) for name, _ in names)  # sigma = sgn(-3): a value
-    if not valued and any(_a_function_label(s) or _plain(s).startswith(r"\mathcal{N}(") for s in (left, right)):
+    names = [(bare_name(post, left), right), (bare_name(post, right), left)]
+    valued = any(name is not None and is_conventional(post, name) for name, _ in names)  # sigma = sgn(-3): a value
+    if not valued and any(_a_function_label(s) or squeezed(s).startswith(r"\mathcal{N}(") for s in (left, right)):
         return set()  # g(t) = ..., q(x_t | x_0) = ...: a definition; N(mu, sigma^2) = mu + sigma N(0, 1): laws
     (one, _), (two, _) = names
-    if one is not None and two is not None and _is_conventional(post, one) != _is_conventional(post, two):
+    if one is not None and two is not None and is_conventional(post, one) != is_conventional(post, two):
         return _by_alias(post, one, two, line, mentioned)
-    if any(name is not None and not _is_conventional(post, name) for name, _ in names):
+    if any(name is not None and not is_conventional(post, name) for name, _ in names):
         return set()  # defines a name without a convention: it uses the others, and says nothing of them
     for (name, value), side in zip(names, (left, right), strict=True):
         if name is not None:
             read = post.read(value).expr
             agrees = agrees_as_read(post, name, value, line)
-            if not agrees and read is not None and not _POWER.search(_plain(side)) and read.is_real:
+            if not agrees and read is not None and not POWER.search(squeezed(side)) and read.is_real:
                 post.real_values.add(name.name)  # sigma = a - b: a real value, the step is read again with it
             if not agrees and (read is None or not disagrees(post, name, read, line)):  # unread: range unknown
                 post.undetermined |= {name.name, family_of(name)}  # alpha-bar_t = f(t)/f(0): a range unknown
@@ -261,12 +278,14 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
     if not difference.free_symbols:
         return mentioned  # alpha_t + beta_t = 3: no value of theirs can satisfy it
     (name,) = difference.free_symbols
-    return set() if not _is_conventional(post, name) or _solved_within(post, difference, line) else mentioned
+    return set() if not is_conventional(post, name) or _solved_within(post, difference, line) else mentioned
 
 
 def _by_alias(post: Post, one: sp.Symbol, two: sp.Symbol, line: int, mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
     """``\\beta_t = \\gamma_t``: a conventional name keeps its convention only if the other's stated value agrees."""
-    name, other = (one, two) if _is_conventional(post, one) else (two, one)
+    name, other = (one, two) if is_conventional(post, one) else (two, one)
+    if post.scope.horizon and {name.name, other.name} == {"T", "t"}:
+        return set()  # t = T: the last step, one instant of the chain as t = 0 is another; T keeps its range
     value = post.plain_values.get(other)  # stated before; a value stated after would go unseen, so none keeps it
     return set() if value is not None and agrees(post, name, value, line) else {name} | _family(mentioned, name)
 
@@ -293,23 +312,26 @@ def _by_bound(post: Post, left: str, relation: str, right: str, line: int,
     small, big = (left, right) if relation.startswith(("<", r"\l")) else (right, left)
     sides = post.read(small).expr, post.read(big).expr
     if None in sides:
-        return {n for n in (_bare(post, small), _bare(post, big)) if n in mentioned}  # sigma < (unread): voids sigma
+        return {n for n in (bare_name(post, small), bare_name(post, big)) if n in mentioned}  # sigma < (unread)
     sides = tuple(side.xreplace(post.plain_values) for side in sides)  # sigma > x, x = -5: sigma > -5
-    if _looser(post, small, sides[1], upper=True) or _looser(post, big, sides[0], upper=False):
-        return mentioned  # 0 < beta_t < 2, sigma > -1: the post lets the name range past its convention
-    gap = sides[1] - sides[0]  # big - small, stated positive (or nonnegative)
     strict = relation in ("<", ">", r"\lt", r"\gt", r"\ll", r"\gg") or "neq" in relation
+    if _looser(post, small, sides[1], upper=True) or _looser(post, big, sides[0], upper=False, strict=strict):
+        return mentioned  # 0 < beta_t < 2, sigma > -1, T >= 0: the post lets the name range past its convention
+    gap = sides[1] - sides[0]  # big - small, stated positive (or nonnegative)
     contradicted = positive(post, -gap, line) or (strict and sp.expand(gap) == 0) or _nonpositive(post, gap, line)
     return mentioned if contradicted else set()
 
 
-def _looser(post: Post, name_text: str, bound: sp.Expr, *, upper: bool) -> bool:
-    """Is ``name < bound`` (``upper``) or ``name > bound`` a range for a conventional name wider than its own?"""
-    name = _bare(post, name_text)
-    if name is None or not _is_conventional(post, name) or not bound.is_number or not bound.is_real:
+def _looser(post: Post, name_text: str, bound: sp.Expr, *, upper: bool, strict: bool = True) -> bool:
+    """Is ``name < bound`` (``upper``) or ``name > bound`` a range for a conventional name wider than its own?
+    For the horizon T (a whole number of steps, at least 1), ``T \\ge 0`` and ``T > -1`` are: they admit 0."""
+    name = bare_name(post, name_text)
+    if name is None or not is_conventional(post, name) or not bound.is_number or not bound.is_real:
         return False
     if upper:
         return bool(post.scope.unit_symbols(name)) and bool(bound > 1)
+    if name.is_integer:
+        return bool((sp.floor(bound) + 1 if strict else sp.ceiling(bound)) < 1)
     return bool(bound < 0)
 
 
@@ -320,66 +342,21 @@ def _nonpositive(post: Post, gap: sp.Expr, line: int) -> bool:
 
 def _by_law(post: Post, left: str, right: str) -> set[sp.Symbol]:
     """``z \\sim \\mathcal{N}(0, 1)`` agrees for a declared normal; any law voids a positive name."""
-    name, standard = _bare(post, left), _is_standard(right)
+    name, standard = bare_name(post, left), _is_standard(right)
     if name is not None and not standard:  # epsilon ~ N(0, 2I): no longer the noise of Ho et al.'s step
         post.nonstandard.add(name.name)
     if name is not None and name.name in post.normals and standard:
         return set()
-    return _conventional(post, left)
+    return conventional_names(post, left)
 
 
 def _is_standard(law: str) -> bool:
-    text = _plain(law)
+    text = squeezed(law)
     opening = _STANDARD.match(text)
     if opening is None:
         return False
     inner = text[opening.end():].removesuffix(r"\right)").removesuffix(")")
     return _STANDARD_ARGS.fullmatch(inner) is not None
-
-
-# --- reading the names ---------------------------------------------------------------
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+|\\[,;:!]|\\displaystyle", "", text)
-
-
-def _bare(post: Post, text: str) -> sp.Symbol | None:
-    r"""The name ``text`` is, alone or squared (``\sigma``, ``\sigma_t^2``); else None."""
-    text = _plain(text)
-    power = _POWER.search(text)
-    if power is not None:
-        text = text[: power.start()]
-    found = read_name(text, 0)
-    if found is None or found[1] != len(text):
-        return None
-    symbol = post.read(text).expr
-    return symbol if isinstance(symbol, sp.Symbol) else None
-
-
-def _mentioned(post: Post, text: str) -> set[sp.Symbol]:
-    """The names ``text`` mentions, read or not: a name scanned wherever one starts (``\\mathrel{=}`` too)."""
-    parsed = post.read(text)
-    found = set(parsed.expr.free_symbols) if parsed.expr is not None else set()
-    found |= {post.scope.symbol(name) for name in parsed.names}
-    text = text.replace(r"\_", "_")
-    for start in (m.start() for m in re.finditer(r"(?<![A-Za-z\\])(?:\\[A-Za-z]+|[A-Za-z])", text)):
-        try:
-            name = read_name(text, start)
-        except ValueError:  # an unknown command or an open group: no name here
-            continue
-        if name is not None:
-            found.add(post.scope.symbol(name[0]))
-    return {s for s in found if isinstance(s, sp.Symbol)}
-
-
-def _conventional(post: Post, text: str) -> set[sp.Symbol]:
-    """The names of ``text`` that a convention makes positive, below 1, or standard normal."""
-    return {s for s in _mentioned(post, text) if _is_conventional(post, s)}
-
-
-def _is_conventional(post: Post, symbol: sp.Symbol) -> bool:
-    return bool(symbol.is_positive) or symbol.name in post.normals
 
 
 def _a_function_label(text: str) -> bool:

@@ -20,7 +20,7 @@ from derivations.engine.probability import Expectation
 from derivations.engine.settings import CheckSettings
 from derivations.engine.sums import sums_equal
 from derivations.engine.verdict import Outcome, Verdict
-from derivations.latex.families import terms_as_symbols
+from derivations.latex.families import symbols_as_terms, terms_as_symbols
 from derivations.latex.matrix_names import declared_families
 from derivations.latex.ranges import as_written
 from derivations.latex.scope import Scope
@@ -38,6 +38,7 @@ def equal_sides(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, scope: Scop
         return verdict
     if _a_family_of_matrices(lhs, rhs, scope) or _infinite(lhs, rhs):  # W_t W_{t-1}; a series may not converge
         return verdict
+    lhs, rhs = symbols_as_terms((lhs, rhs), scope)  # a_T is the last term a[T] of a sum to T
     summed = sums_equal(lhs, rhs, settings, lambda expr: terms_as_symbols(expr, scope))
     return summed if summed.proved else verdict
 

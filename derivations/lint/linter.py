@@ -26,7 +26,7 @@ from derivations.lint.cues import Cue, conditional, cue
 from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.macros import expand, macros
 from derivations.lint.matrix_talk import declared_matrices, general_covariances, speaks_of_matrices
-from derivations.lint.post import MAX_BYTES, is_diffusion_post, read_post, unit_bases
+from derivations.lint.post import MAX_BYTES, counts_steps, is_diffusion_post, is_probabilistic, read_post, unit_bases
 from derivations.lint.reasons import REASON
 from derivations.lint.schedule import stated_otherwise, states_hos
 from derivations.lint.steps import parse_rows, side_texts, top_level_split
@@ -79,14 +79,15 @@ def post_context(text: str, options: Options) -> Post:
         symbol = sp.Symbol(name.sympy_name, real=True)
         fixed[name.sympy_name] = fixed[name.python_name] = symbol
     scope = Scope(assume=options.assume, positive=frozenset(n.sympy_name for n in positive), fixed=fixed,
-                  diffusion=is_diffusion_post(text), unit_bases=unit_bases(text), euler_e=not _sets_letter(text, "e"),
-                  densities=is_probabilistic(text), plain_functions=_plain_functions(text),
+                  diffusion=is_diffusion_post(text), horizon=counts_steps(text), unit_bases=unit_bases(text),
+                  euler_e=not _sets_letter(text, "e"), densities=is_probabilistic(text),
+                  plain_functions=_plain_functions(text),
                   matrix_capitals=speaks_of_matrices(text), matrix_names=declared_matrices(text))
     post = Post(scope, tuple(n.sympy_name for n in normals))
     return post
 
 
-#: A call of p, q, P or Q related to a value that is no density: a function the post gives values (P(0) = -1).
+#: A call of p, q, P or Q related to a value that is no density (P(0) = -1): a function the post gives values.
 _VALUED_CALL = re.compile(r"(?<![A-Za-z\\])(?P<name>[pqPQ](?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\\left)?\([^()]*\)\s*"
                           r"(?:\\right)?\)?\s*(?::=|=|<|>|\\le|\\ge|\\lt|\\gt)(?P<value>[^$]*)")
 _DENSITY_VALUE = re.compile(r"\\mathcal\{?N|(?<![A-Za-z])[pqPQ](?:_\{?\w+\}?)?\s*(?:\\left\s*)?\(|\\int|\\prod|\\sum"
@@ -101,13 +102,6 @@ def _plain_functions(text: str) -> frozenset[str]:
         if not _DENSITY_VALUE.search(value):
             found.add(declared_name(match.group("name").replace("{", "").replace("}", "")).sympy_name)
     return frozenset(found)
-
-
-def is_probabilistic(text: str) -> bool:
-    """Is the post about probability (then its p, q, P, Q calls are densities)?"""
-    return bool(re.search(r"\\mathcal\{?N|\\sim(?![A-Za-z])|\\mathbb\{?E|\bdensit|\bdistribution|probabilit|likelihood|"
-                          r"\bprior\b|posterior|\bKL\b|\{KL\}|diffusion|DDPM|\bsampl|random|Bayes|\\propto|"
-                          r"(?<![A-Za-z\\])[pqPQ](?:_\{?\w+\}?)?\s*\([^()]*(?:\\mid|\\vert|\|)", text, re.IGNORECASE))
 
 
 def uses_i_as_index(text: str) -> bool:

@@ -47,6 +47,13 @@ def is_diffusion_post(text: str) -> bool:
     return bool(schedule and noised)
 
 
+def is_probabilistic(text: str) -> bool:
+    """Is the post about probability (then its p, q, P, Q calls are densities)?"""
+    return bool(re.search(r"\\mathcal\{?N|\\sim(?![A-Za-z])|\\mathbb\{?E|\bdensit|\bdistribution|probabilit|likelihood|"
+                          r"\bprior\b|posterior|\bKL\b|\{KL\}|diffusion|DDPM|\bsampl|random|Bayes|\\propto|"
+                          r"(?<![A-Za-z\\])[pqPQ](?:_\{?\w+\}?)?\s*\([^()]*(?:\\mid|\\vert|\|)", text, re.IGNORECASE))
+
+
 #: Prose that gives the schedule letters another meaning: beta the rate of an SDE (it runs up to 20 in
 #: Song et al. 2021, eq. 32), alpha a Dirichlet's concentration or a Beta distribution's parameter.
 _BETA_A_RATE = re.compile(r"\bSDEs?\b|stochastic differential|\\beta\s*\(\s*t\s*\)", re.IGNORECASE)
@@ -59,3 +66,13 @@ def unit_bases(text: str) -> frozenset[str]:
     if _NOT_A_SCHEDULE.search(text):
         return frozenset()
     return frozenset({"alpha"}) if _BETA_A_RATE.search(text) else frozenset({"alpha", "beta"})
+
+
+#: A sum or product up to T (``\sum_{t=2}^T``, ``\prod_{s=1}^{T}``) or a range to T (``x_{1:T}``): the post counts
+#: the chain's steps with T.
+_TO_T = re.compile(r"\\(?:sum|prod)\s*_\s*\{[^{}]*\}\s*\^\s*\{?\s*T\s*\}?(?![A-Za-z_{])|_\{\s*\d\s*:\s*T\s*\}")
+
+
+def counts_steps(text: str) -> bool:
+    """Is the post's bare ``T`` the number of steps of a diffusion chain (:class:`~derivations.latex.scope.Scope`)?"""
+    return is_diffusion_post(text) and bool(_TO_T.search(text))

@@ -114,6 +114,11 @@ MORE = {
     'if mu = 0': 'If $\\mu = 0$, the two sides agree.\n\n$$(\\mu + 1)^2 = 1$$\n',
     'a value in passing': 'For example $\\mu = 0$.\n\n$$(\\mu + 1)^2 = 1$$\n',
     'product over a condition': '$$\\prod_{k=1}^{n} 2 = 2^n \\quad (n < 0)$$\n',
+    'a wide space inside one statement': '$$\\sigma \\quad = -2$$\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n',
+    'a label in words, then a wide space': (
+        '$$\\text{let } \\sigma \\quad = -2$$\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n'),
+    'the second of two clauses': (
+        'Let $x = \\mu + \\sigma z, \\quad \\sigma = -2$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n'),
     'sigma_1^2 = a text that is not a variance': (
         'We know $\\text{Mean}_P(x) = \\sigma_1^2$.\n\n$$\\sqrt{\\sigma_1^2} = \\sigma_1$$\n'),
     'beta_t = t/T^0': 'A diffusion model. Let $\\beta_t = 3t/T$.\n\n$$\\sqrt{(1-\\beta_T)^2} = 1 - \\beta_T$$\n',
@@ -142,6 +147,8 @@ KEPT = {
     'a standard noise': (
         '<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\nHere $z_1 \\sim \\mathcal{N}(0, 1)$.\n\n'
         '$$z_1 + z_2 \\overset{d}{=} \\sqrt{2} z_3$$\n'),
+    'a law of the noise in a second clause': (
+        'Let $x = \\mu + \\sigma z, \\quad z \\sim \\mathcal{N}(0, 1)$.\n\n$$\\sqrt{\\sigma^2} = \\sigma$$\n'),
     'a variance in \\text': 'We know $\\text{Var}_P(x) = \\sigma_1^2$.\n\n$$\\sqrt{\\sigma_1^2} = \\sigma_1$$\n',
 }
 
@@ -159,3 +166,14 @@ def test_the_sixth_reviews_findings_prove_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", SEVENTH.values(), ids=SEVENTH.keys())
 def test_the_seventh_reviews_findings_prove_nothing(text: str) -> None:
     assert "proved" not in verdicts(text)
+
+
+def test_the_sign_of_an_integral_is_not_judged() -> None:
+    """SymPy would judge it by quadrature, with no bound on the work (a real post's bound took minutes)."""
+    import sympy as sp
+
+    from derivations.lint.agreement import positive
+    from derivations.lint.linter import post_context
+
+    x = sp.Symbol("x", real=True)
+    assert not positive(post_context("A post.", Options()), sp.Integral(sp.exp(-x**2), (x, 0, 1)), 1)

@@ -67,3 +67,56 @@ def test_a_bound_the_post_speaks_of_is_no_proof_of_a_split(prose: str) -> None:
 
 def test_an_infinite_sum_is_not_split_term_by_term() -> None:
     assert "proved" not in verdicts(display(r"\sum_{k=1}^{\infty} (a_k - a_{k+1}) = a_1", prose="A note.\n\n"))
+
+
+#: A diffusion post that sums to T: T counts the chain's steps (a whole number, at least 1), so a split of a sum up to
+#: T holds as written; what a post says of T that may break that voids it (lint.conventions), and a range that may
+#: still run backwards (t = 3..T at T = 1) is not proved from Karr's convention.
+HORIZON = "A note on diffusion models (DDPM).\n\n"
+SPLIT_AT_T = r"\sum_{t=1}^{T} x_t = x_1 + \sum_{t=2}^{T} x_t"
+
+
+@pytest.mark.parametrize("prose", [
+    "Start from $\\mathbf{x}_T \\sim \\mathcal{N}(\\mathbf{0}, \\mathbf{I})$.",  # a law of x_T, not of T
+    "We take $T = 1000$ steps.",
+    "At $t = 0$ we have the data, at $t = T$ pure noise.",  # two instants of the chain
+    "Here $T \\ge 1$.",
+    "As $T \\to \\infty$ the chain forgets $x_0$.",
+    "Sample $x_{T-1} = \\mu_\\theta(x_T, T) + \\sigma_T \\epsilon, \\quad \\epsilon \\sim \\mathcal{N}(0, 1)$.",
+])
+def test_a_split_up_to_the_horizon_is_proved(prose: str) -> None:
+    assert verdicts(display(SPLIT_AT_T, prose=HORIZON + prose + "\n\n")) == ["proved"]
+
+
+@pytest.mark.parametrize("prose", [
+    "Take $T = 0$.",
+    "Take $0 = T$.",
+    "Here $T \\ge 0$.",
+    "Here $T > -1$.",
+    "Here $T < 1$.",
+    "Here $T \\le 0$.",
+    "Here $T = 1/2$.",  # not a whole number of steps
+    "Here $T \\in \\mathbb{N}$.",  # with or without 0: the reader cannot tell
+    "Here $T \\in \\{0, 1, 2, \\dots\\}$.",
+    "The number of steps $T$ may be zero.",
+    "Here $T \\sim \\mathrm{Poisson}(3)$.",
+    "Here $T = \\lfloor 1/2 \\rfloor$.",  # an unread value may be anything
+])
+def test_what_a_post_says_of_the_horizon_voids_it(prose: str) -> None:
+    assert "proved" not in verdicts(display(SPLIT_AT_T, prose=HORIZON + prose + "\n\n"))
+
+
+def test_a_horizon_said_in_a_later_display_voids_it() -> None:
+    assert "proved" not in verdicts(display(SPLIT_AT_T, "T = 0", prose=HORIZON))
+
+
+def test_a_range_that_may_run_backwards_at_the_first_step_is_not_proved() -> None:
+    """At T = 1 the left sum (t = 3..1) is empty and the right side is x_3: false as written, true in Karr's."""
+    row = r"\sum_{t=3}^{T} x_t = x_3 + \sum_{t=4}^{T} x_t"
+    assert "proved" not in verdicts(display(SPLIT_AT_T, row, prose=HORIZON + "Here $T \\ge 1$.\n\n"))[1:]
+
+
+def test_a_post_that_does_not_sum_to_t_has_no_horizon() -> None:
+    """Without a sum, product or range up to T, T is a real number like any other letter."""
+    assert "proved" not in verdicts(display(r"\sqrt{T^2} = T", prose=HORIZON))
+    assert verdicts(display(SPLIT_AT_T, r"\sqrt{T^2} = T", prose=HORIZON)) == ["proved", "proved"]
