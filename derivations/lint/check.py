@@ -88,6 +88,7 @@ class Linter:
         results: list[StepResult] = []
         chain: _Chain | None = None
         rows = parse_rows(with_special_cases(block.content, block.reasons), block.line)
+        self.post.taken_back = block.rejected  # "The next display is wrong": it defines nothing
         for index, row in enumerate(rows):
             if index == 0 and row.continues:
                 chain = self.last
@@ -102,6 +103,7 @@ class Linter:
                                           f"the linter failed on this row ({type(error).__name__})"))
                 chain = None
         self.last = chain
+        self.post.taken_back = False
         return results
 
     def _row(self, row: Row, chain: _Chain | None, results: list[StepResult]) -> _Chain | None:

@@ -71,6 +71,7 @@ class Post:
     scalar_capitals: frozenset[str] = frozenset()  # capitals the post divides by: numbers (lint.commuting)
     equations: list[tuple[str, str]] = field(default_factory=list)  # every a = b it states (lint.zero_divisors)
     solved: dict[tuple[str, str], dict] = field(default_factory=dict)  # each equation read and solved, once
+    taken_back: bool = False  # reading a display the prose before it calls wrong (lint.extract): it defines nothing
     hos_stated: bool = True  # does the post state Ho's relations, and every statement of a letter keep them?
 
     def read(self, text: str) -> Parsed:
@@ -108,7 +109,10 @@ class Post:
     # --- definitions -----------------------------------------------------------------
 
     def define(self, head_text: str, value_text: str, line: int, *, cued: bool = True) -> bool:
-        """Record ``head = value`` if the head is a label; True if it was a definition."""
+        """Record ``head = value`` if the head is a label; True if it was a definition (never in a display the post
+        takes back: ``taken_back``)."""
+        if self.taken_back:
+            return False
         function = CALL_HEAD.match(head_text)
         if function and define_function(self, function.group("name"), function.group("args"), value_text, cued):
             return True

@@ -34,6 +34,8 @@ class DisplayBlock:
     reasons: tuple[tuple[str, str], ...] = ()
     #: For inline math, its sentence: the prose before it and after it (:mod:`~derivations.lint.cues`).
     sentence: tuple[str, str] = ("", "")
+    #: The prose right before the display takes it back ("The next display is wrong"): it defines nothing.
+    rejected: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,17 +84,19 @@ def extract(text: str) -> Extracted:
     """
     text, inserted = _display_paragraphs(text)
     lines = text.split("\n")
-    front, blocks, inline = "", [], []
+    front, blocks, inline, prose = "", [], [], ""
     for token in markdown().parse(text):
         if token.type == "front_matter":
             front = token.content
         elif token.type in DISPLAY_TOKENS and token.map:
-            blocks.append(DisplayBlock(_content_line(lines, token), token.content, listed_reasons(lines, token.map[1])))
+            blocks.append(DisplayBlock(_content_line(lines, token), token.content, listed_reasons(lines, token.map[1]),
+                                       rejected=bool(_REJECTS_NEXT.search(prose))))
         elif token.type == "html_block" and token.map and not token.content.lstrip().startswith("<!--"):
             blocks.extend(_html_math(token))  # math in a comment is never rendered
         elif token.type == "inline" and token.children and token.map:
             blocks.extend(_inline_double(lines, token))
             inline.extend(_inline_single(lines, token))
+        prose = token.content if token.type == "inline" else prose if token.type.endswith("_close") else ""
     declared = re.search(r"<!--\s*(derivations:.*?)-->", without_code(text), re.DOTALL)  # not a code sample's
     if declared and "derivations:" not in front:
         front = declared.group(1)
@@ -174,6 +178,10 @@ def _sentence(source: str, start: int, end: int) -> tuple[str, str]:
     return source[ends[-1] if ends else 0:start], source[end:rejected.end() if rejected else stop]
 
 
+#: Prose that takes the display after it back: "The next display is wrong", "the following is not correct".
+_REJECTS_NEXT = re.compile(r"\b(?:next|following|below)\b[^.!?]*\b(?:is|are|was|were)\s+(?:wrong|incorrect|false|"
+                           r"mistaken|not\s+(?:right|correct|true))\b|\b(?:wrong|incorrect|false|mistaken)\s*:\s*$",
+                           re.IGNORECASE)
 #: A sentence that takes the one before it back: "That is wrong", "This is not correct".
 _REJECTED = re.compile(r"\s*(?:That|This|It)\s+(?:is|was)\s+(?:wrong|incorrect|false|mistaken|not\s+(?:right|"
                        r"correct|true))\b[^.!?]*", re.IGNORECASE)

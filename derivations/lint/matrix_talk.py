@@ -26,8 +26,9 @@ _MATRIX_MATH = re.compile(r"\\begin\s*\{(?:[pbvVB]?matrix|array)\*?\}|" + _SPACE
                           r"|\\(?:mathbf|boldsymbol|bm|textbf)\s*\{?\s*(?!I\b)[A-Z]|[A-Za-z]\s*\\times\s*[A-Za-z]"
                           r"|\bshape\s*\$?\s*\(\s*\w+\s*,\s*\w+\s*\)")  # has shape (n, n); a Gamma's shape is no matrix
 #: ``A, B \in \mathbb{R}^{n \times n}`` (or a group, ``\in SO(3)``): the names before the set.
-_IN_MATRICES = re.compile(r"((?:\\?[A-Za-z]+(?:_\{?[^{}\s$,]*\}?)?\s*,\s*)*\\?[A-Za-z]+(?:_\{?[^{}\s$,]*\}?)?)"
-                          r"\s*\\in\s*(?:" + _SPACE + "|" + _GROUP + ")")
+#: A name as a declaration writes it: ``w_t``, ``\\theta``, ``\\mathbf{w}_t``.
+_NAME = r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[^{}\s$,]*\}?)?"
+_IN_MATRICES = re.compile(r"((?:" + _NAME + r"\s*,\s*)*" + _NAME + r")\s*\\in\s*(?:" + _SPACE + "|" + _GROUP + ")")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _INLINE = re.compile(r"(?<![$\\])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)")
 

@@ -13,8 +13,8 @@ Fixed (``FOUND``):
   ("That is wrong") is part of it (lint.extract), and the words between this math and the next are read
   (lint.cues read none after the math's closing dollar).
 
-Still open (``OPEN``, strict xfails): a bold family declared in R^{d x d} written member by member; a display
-rejected in the prose before it ("The next display is wrong").
+* M5. A bold family declared in R^{d x d} (``\\mathbf{w}_t``) is declared too (lint.matrix_talk read ``t``).
+* F3. A display the prose before it takes back ("The next display is wrong") defines nothing (lint.extract).
 """
 
 _M = "Let $w_t \\in \\mathbb{R}^{d \\times d}$.\n\n"
@@ -82,5 +82,3 @@ FOUND = {
         _p(r"f(x) = x^2", r"2 f(2) = 8", prose="The next display is wrong; $f$ is really the cube."),
 }
 
-
-OPEN = {name: FOUND.pop(name) for name in ["M5 bold family in R^{d x d}", "F3 the display rejected in the prose before it"]}
