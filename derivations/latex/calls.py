@@ -47,8 +47,10 @@ def call(builder, name: Name, arguments: Tree) -> sp.Expr:
     groups = [[v for v in g.children if isinstance(v, Tree)] for g in arguments.children if isinstance(g, Tree)]
     if name.base == "N" and name.style == "cal":
         return _gaussian(builder, kind, groups)
-    if kind == "parameters":
+    if kind == "parameters" and name.base in DENSITY_LETTERS:  # p(x; theta) is a density of x alone, not p(x, theta)
         raise UnreadError(f"{name.sympy_name}(... ; ...): parameters after a semicolon")
+    if kind == "parameters":  # f(x; mu): a function of x and of its parameters
+        groups = [groups[0] + groups[1]]
     values = [builder.build(v) for v in groups[0]]
     given = [builder.build(v) for v in groups[1]] if kind == "given" else []
     function = builder.scope.functions.get(name.key)

@@ -77,7 +77,7 @@ def define_function(post: Post, name_text: str, args_text: str, value_text: str,
     if (density and post.scope.densities) or (name.base == "N" and name.style == "cal"):
         return False  # a density's definition is recorded by its value, as a density
     parameters = []
-    for _, text in top_level_split(args_text, re.compile(",")):
+    for _, text in top_level_split(args_text, re.compile("[,;]")):  # f(x; mu): a function of x and mu
         parsed = post.read(text)
         if not isinstance(parsed.expr, sp.Symbol):
             return False

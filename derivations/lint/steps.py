@@ -137,6 +137,9 @@ def _overset(text: str, index: int) -> tuple[str, int]:
 _ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?|\\cr(?![A-Za-z])")
 
 
+_CONTROL_SPACE = re.compile(r"^(?:\\(?=\s)\s*)+")
+
+
 def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
     r"""The rows of a block (cut at top-level ``\\``, comments removed), each with its 1-based line."""
     content = _masked_matrices(strip_comments(content))
@@ -145,7 +148,7 @@ def split_rows(content: str, first_line: int) -> list[tuple[int, str]]:
     rows, offset = [], 0
     for separator, piece in top_level_split(content, _ROW_END):
         offset += len(separator)
-        stripped = piece.strip()
+        stripped = _CONTROL_SPACE.sub("", piece.strip()).strip()  # \\\ &= (kramdown): a row break, then a space
         if stripped.strip("& "):
             lead = offset + piece.index(stripped[0])
             rows.append((first_line + content.count("\n", 0, lead), stripped))
