@@ -301,13 +301,40 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
             raise UnreadError("the variable of an expectation is what its law conditions on")
         if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
             return gaussian_expectation(body, variable, *law.args)
+        if isinstance(law, sp.Symbol) and law.name in builder.scope.laws and isinstance(variable, sp.Symbol):
+            return _under_a_named_law(builder, body, law.name, variable)  # x ~ P, P(x) = N(x; m, v)
         if isinstance(law, sp.Symbol):  # x ~ q: the density q(x), so that E_{x ~ q} and E_{y ~ q} differ
             law = Density(law, sp.Tuple(variable), sp.Tuple())
         return expected(builder, body, law)
     law = distribution_text(builder, text)
     if isinstance(law, Density) and any(getattr(o, "is_positive", False) for o in law.outcomes):
         raise UnreadError("the variable of an expectation has a positive convention")  # E_{q(sigma)}[sqrt(sigma^2)]
+    named = _named_law(builder, law)
+    if named is not None:  # E_P, E_{P(x)} with P(x) = N(x; m, v) defined: the Gaussian's expectation
+        return _under_a_named_law(builder, body, *named)
     return expected(builder, body, law)
+
+
+def _named_law(builder, law: sp.Expr) -> tuple[str, sp.Symbol] | None:
+    """``P`` or ``P(x)`` (one outcome, no condition) when the post names P's normal law: (P, its variable)."""
+    if isinstance(law, sp.Symbol) and law.name in builder.scope.laws:
+        return law.name, builder.scope.laws[law.name][0]
+    if isinstance(law, Density) and str(law.family) in builder.scope.laws and not law.conditions and len(
+            law.outcomes) == 1 and isinstance(law.outcomes[0], sp.Symbol):
+        return str(law.family), law.outcomes[0]
+    return None
+
+
+def _under_a_named_law(builder, body: sp.Expr, name: str, variable: sp.Symbol) -> sp.Expr:
+    r""":math:`\mathbb{E}_{x \sim P}[\text{body}]` for the post's ``P(x) = \mathcal{N}(x; m, v)``: the law is P's
+    whatever its variable is called; every other name of the body is a number (P is a law of one variable)."""
+    _, mean, variance = builder.scope.laws[name]
+    if variable.is_positive or not variable.is_real:
+        raise UnreadError(f"the variable of an expectation, {variable}, has a positive convention")
+    _not_in_a_subscript(body, variable)
+    for symbol in (mean + variance).free_symbols:  # the law's own names come with it, as a function's do
+        builder.symbols[("defined", symbol.name)] = symbol
+    return gaussian_expectation(body, variable, mean, variance)
 
 
 def expected(builder, body: sp.Expr, law: sp.Expr) -> sp.Expr:

@@ -50,7 +50,8 @@ def misread(parsed: Parsed, made: set[sp.Basic], bound: set[sp.Symbol], cancelle
     if not made <= present and not cancelled:
         lost = sorted(str(s) for s in made - present)
         return f"misread: the names {', '.join(lost)} are not in what was read"
-    if not present <= made | {CONST}:
+    variables = {e.args[1] for e in expr.atoms(GaussianExpectation)}  # bound: E_P of a law the post names
+    if not present - variables <= made | {CONST}:
         return "misread: the reading has names the row does not have"
     try:
         again = read_again(_RoundTrip().doprint(expr))

@@ -63,6 +63,8 @@ class Scope:
     densities: bool = True
     plain_functions: frozenset[str] = frozenset()
     functions: dict[tuple, Callable[..., sp.Expr]] = field(default_factory=dict)
+    #: The normal laws the post names (``P(x) = \mathcal{N}(x; \mu_1, \sigma_1^2)``): name -> (x, mean, variance).
+    laws: dict[str, tuple[sp.Symbol, sp.Expr, sp.Expr]] = field(default_factory=dict)
     integers: dict[tuple, sp.Symbol] = field(default_factory=dict)  # summation indices while reading a sum
     variables: dict[tuple, sp.Symbol] = field(default_factory=dict)  # integration variables (d-sigma: real)
     noncommuting: bool = False  # plain capitals as noncommutative symbols (lint.commuting)

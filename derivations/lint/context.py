@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
+from derivations.engine.densities import NormalPDF
 from derivations.engine.probability import Density
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.reader import Parsed, read
@@ -122,6 +123,8 @@ class Post:
         if isinstance(head.expr, sp.Symbol) and _contradicts(head.expr, value.expr):
             self.void(head.expr)  # every proof that used the convention is void for this post
             return True
+        if isinstance(head.expr, Density):
+            self._name_a_law(head.expr, value.expr, cued)
         if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
             self.definitions[head.expr] = Definition(head.expr, value.expr, line, cued)
             for steps in (1, 2) if _shiftable(value.expr) else ():  # at step t, and one and two steps earlier
@@ -137,6 +140,16 @@ class Post:
             self.definitions[head.expr] = Definition(head.expr, value.expr, line, cued)
             return True
         return False
+
+    def _name_a_law(self, head: Density, value: sp.Expr, cued: bool) -> None:
+        """``P(x) = \\mathcal{N}(x; m, v)``, said as a definition: ``\\mathbb{E}_P`` is that Gaussian's expectation
+        (latex.calls); any other value of P, or one in passing, names no law."""
+        family = str(head.family)
+        self.scope.laws.pop(family, None)
+        (variable,) = head.outcomes if len(head.outcomes) == 1 else (None,)
+        if cued and not head.conditions and isinstance(value, NormalPDF) and value.args[0] == variable and not (
+                value.args[1].has(variable) or value.args[2].has(variable)):
+            self.scope.laws[family] = (variable, value.args[1], value.args[2])
 
     def void(self, symbol: sp.Symbol) -> None:
         """The post says of ``symbol`` what its convention may not hold for: steps that use it are undecided."""

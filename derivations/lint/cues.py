@@ -52,7 +52,8 @@ def cue(before: str, after: str, relation_text: str = "") -> Cue:
         return Cue.NEGATED
     if re.search(r":=|\\coloneqq?|=:|\\eqqcolon|\\triangleq|\\overset\{\\(?:text|rm|mathrm)\{def\}\}", relation_text):
         return Cue.CUED
-    lead = re.sub(r"(?:[\s,]|\band\b)+$", "", _words(before))  # "Lemma: $a = b$, and $c = d$": after the colon
+    lead = re.sub(r"(?:[\s,]|\band\b|(?<=\s)[-*+](?=\s|$))+$", "", _words(before))  # "Lemma: $a = b$, and $c = d$",
+    # "for: - $P(x) = ...$ - $Q(x) = ...$" (a list flattened into one line): after the colon
     opening = not lead.strip(" -*>#(") or lead.endswith(":")  # "$X = 10 + 2Z_1$, with ...": opens the sentence
     return Cue.CUED if opening or _CUED.search(" ".join(lead.split()[-3:])) else Cue.IN_PASSING
 

@@ -88,7 +88,7 @@ def post_context(text: str, options: Options) -> Post:
 
 
 #: A call of p, q, P or Q related to a value that is no density (P(0) = -1): a function the post gives values.
-_VALUED_CALL = re.compile(r"(?<![A-Za-z\\])(?P<name>[pqPQ](?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\\left)?\([^()]*\)\s*"
+_VALUED_CALL = re.compile(r"(?<![A-Za-z\\_^])(?P<name>[pqPQ](?:_\{?[A-Za-z0-9]+\}?)?)\s*(?:\\left)?\([^()]*\)\s*"
                           r"(?:\\right)?\)?\s*(?::=|=|<|>|\\le|\\ge|\\lt|\\gt)(?P<value>[^$]*)")
 _DENSITY_VALUE = re.compile(r"\\mathcal\{?N|(?<![A-Za-z])[pqPQ](?:_\{?\w+\}?)?\s*(?:\\left\s*)?\(|\\int|\\prod|\\sum"
                             r"|\\mathbb\{?E|\\exp|e\^|\\frac\{1\}|\\propto")

@@ -137,6 +137,7 @@ def _overset(text: str, index: int) -> tuple[str, int]:
 _ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?|\\cr(?![A-Za-z])")
 
 
+_BULLET = re.compile(r"\s*-\s")
 _CONTROL_SPACE = re.compile(r"^(?:\\(?=\s)\s*)+")
 
 
@@ -205,7 +206,9 @@ def parse_rows(content: str, first_line: int) -> list[Row]:
             continue
         pieces = [p for _, p in top_level_split(_without_condition(text)[0], _QUAD)]
         if len(pieces) > 1 and all(_has_relation(p) for p in pieces):  # x = 1 \quad y = 2: side by side too
-            rows.extend(_row(line, p.strip(), fresh=True) for p in pieces)
+            rows.extend(_row(line, p.strip(), fresh=True) if not _BULLET.match(p) else  # \quad - E[x] = 0
+                        Row(line, _shown(p), "", unread="a minus after a wide space: a list's bullet, or a sign?")
+                        for p in pieces)
             side_by_side = len(pieces)
         elif rows and _continues_a_side(text):
             rows[-1] = _joined(rows[-1], text)

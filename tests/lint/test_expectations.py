@@ -84,3 +84,49 @@ def test_the_ninth_review_proves_nothing(line: str) -> None:
 def test_a_vae_likelihood_leaves_the_encoder_expectation() -> None:
     r""":math:`\theta` is no outcome of :math:`q_\phi(z \mid x)`: :math:`\log p_\theta(x)` is fixed there."""
     assert verdict(r"\mathbb{E}_{q_\phi(z \mid x)}[\log p_\theta(x)] = \log p_\theta(x)") == "proved"
+
+
+#: A law the post names: P(x) = N(x; mu_1, sigma_1^2) said as a definition makes E_P the Gaussian's expectation.
+NAMED = "Let $P(x) = \\mathcal{N}(x; \\mu_1, \\sigma_1^2)$.\n\n"
+
+
+def verdicts(post: str) -> list[str]:
+    return [step.status.value for step in lint_text(post, Options()).steps]
+
+
+@pytest.mark.parametrize("line", [
+    r"E_P\left[\log \frac{\sigma_2}{\sigma_1}\right] = \log \frac{\sigma_2}{\sigma_1}",  # a constant
+    r"E_P[(x - \mu_1)^2] = \sigma_1^2",
+    r"E_{P(x)}[x] = \mu_1",
+    r"E_{y \sim P}[y] = \mu_1",  # P is the law, whatever its variable is called
+    r"\mathbb{E}_{P}[(x - \mu_2)^2] = \sigma_1^2 + (\mu_1 - \mu_2)^2",
+    r"E_{y \sim P}[x y] = x \mu_1",  # x is a number under a law of y
+])
+def test_an_expectation_under_a_named_normal_law_is_proved(line: str) -> None:
+    assert verdicts(NAMED + f"$$\n{line}\n$$\n") == ["proved"]
+
+
+@pytest.mark.parametrize("post", [
+    NAMED + "$$\nE_P[x^2] = \\mu_1^2\n$$\n",  # false: the variance is missing
+    "For example $P(x) = \\mathcal{N}(x; \\mu_1, \\sigma_1^2)$.\n\n$$\nE_P[x] = \\mu_1\n$$\n",  # in passing
+    NAMED + "Later, let $P(x) = \\mathcal{N}(x; 5, 1)$.\n\n$$\nE_P[x] = \\mu_1\n$$\n",  # P named again
+    "Let $P(x \\mid z) = \\mathcal{N}(x; z, 1)$.\n\n$$\nE_P[x] = z\n$$\n",  # a conditional names no law
+    "Let $P(\\sigma) = \\mathcal{N}(\\sigma; 0, 1)$.\n\n$$\nE_P[\\sqrt{\\sigma^2}] = E_P[\\sigma]\n$$\n",
+    "Let $P(\\mathbf{x}) = \\mathcal{N}(\\mathbf{x}; \\mathbf{0}, \\mathbf{I})$.\n\n$$\nE_P[\\mathbf{x}] = 1\n$$\n",
+    "The next display is wrong.\n\n$$\nP(x) = \\mathcal{N}(x; 0, 1)\n$$\n\n$$\nE_P[x] = 0\n$$\n",
+])
+def test_what_names_no_law_proves_nothing_under_it(post: str) -> None:
+    assert "proved" not in verdicts(post)
+
+
+def test_a_variance_in_a_subscript_is_no_call_of_the_law() -> None:
+    """``\\text{Var}_P(x) = \\sigma_1^2`` does not make P a plain function (P(x) = sigma_1^2)."""
+    post = NAMED + "We know $\\text{Var}_P(x) = \\sigma_1^2$.\n\n$$\nE_P[x] = \\mu_1\n$$\n"
+    assert verdicts(post) == ["proved"]
+
+
+def test_a_list_after_a_colon_defines() -> None:
+    """"for: - $P(x) = ...$ - $Q(x) = ...$" (a list flattened into one line, as in seed 002): both are definitions."""
+    post = ("We compute the KL for: - $P(x) = \\mathcal{N}(x; \\mu_1, \\sigma_1^2)$ - $Q(x) = \\mathcal{N}(x; \\mu_2,"
+            " \\sigma_2^2)$\n\n$$\nE_Q[x] = \\mu_2\n$$\n")
+    assert verdicts(post) == ["proved"]
