@@ -55,7 +55,7 @@ class Scope:
     positive: frozenset[str] = frozenset()  # names declared positive (Python or SymPy spelling)
     fixed: Mapping[str, sp.Symbol] = field(default_factory=dict)  # declared normals
     diffusion: bool = False
-    horizon: bool = False  # the bare T is the chain's number of steps (lint.post.counts_steps)
+    horizon: bool = False  # the bare T is the chain's number of steps (lint.horizon.counts_steps)
     imaginary_i: bool = True
     euler_e: bool = True  # False in a post that sets e = ... (a residual, an error)
     #: p, q, P, Q calls are densities (positive) only in a post about probability, and not for a family the post

@@ -19,12 +19,17 @@ from derivations.lint.context import Post
 def agrees_as_read(post: Post, name: sp.Symbol, text: str, line: int) -> bool:
     """``name = text`` agrees with the convention; a value the reader cannot read never does."""
     written, text = text.strip(), cleaned(text)
+    if re.fullmatch(VARIANCE, written):  # sigma^2 = Var_P(x), \mathbb{V}[X]: as written (cleaning drops \text)
+        return True
     value = post.read(text).expr
     if value is None:  # \max(1, 2), \binom{4}{2}, a Unicode minus: what is not read may be any number
-        var = (r"(?:\\(?:mathrm|operatorname|text)\{Var\}|\\mathbb\{?V\}?)(?:_\{?\w+\}?)?\s*"
-               r"(?:\([^()]*\)|\[[^\[\]]*\])")  # Var_P(x), \mathbb{V}[X]: a variance
-        return bool(re.fullmatch(var, written))  # as written: cleaning drops \text{Var}
+        return False
     return agrees(post, name, value, line)
+
+
+#: A variance as posts write it: Var(x), Var_P(x), \operatorname{Var}[X], \mathbb{V}[X].
+VARIANCE = (r"(?:\\(?:mathrm|operatorname|text)\{Var\}|\\mathbb\{?V\}?)(?:_\{?\w+\}?)?\s*"
+             r"(?:\([^()]*\)|\[[^\[\]]*\])")
 
 
 def unwrapped(source: str) -> str:

@@ -29,6 +29,7 @@ from derivations.engine.probability import Density
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
+from derivations.lint.backwards import forward_points, may_reverse
 from derivations.lint.commuting import commuting_capitals
 from derivations.lint.functions import CALL_HEAD, define_function
 from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
@@ -240,11 +241,12 @@ class Post:
             unknown = all({s.name, family_of(s)} & self.undetermined for s in broken)
             return why, attempts + ([(sides, "refuted")] if unknown else [])  # a counterexample still counts
         hypothesis = self.read_condition(condition) if condition else None
-        told = {s for s in _may_reverse(sides) if s.name in self.stated or any(str(h) == s.name for h in
-                                                                              self.definitions)}
-        if (hypothesis is not None and hypothesis.free_symbols & limits) or told:  # sum_{k=1}^{n} 1 = n, n < -1
-            return ("the condition or the post bounds a sum's range: its closed form counts a reversed range as "
-                    "Karr does, not as empty as written"), []
+        if hypothesis is not None and hypothesis.free_symbols & limits:  # sum_{k=1}^{n} 1 = n, n < -1
+            return ("the condition bounds a sum's range: its closed form counts a reversed range as Karr does, not "
+                    "as empty as written"), []
+        if may_reverse(sides):  # t = 2..T-1 at T = 1: only a counterexample where every range runs forwards stands
+            return ("a sum's range may run backwards (its closed form counts a reversed range as Karr does, not as "
+                    "empty as written)"), forward_points(sides, self.scope)
         return "", [(sides, "")]
 
     def _read_again(self, previous: Parsed, current: Parsed, broken: list[sp.Symbol], *, real: bool,
@@ -330,18 +332,6 @@ class Post:
 _INDEXED = re.compile(r"_[tsijkmnlT](?:[-+]\d+)?$")
 #: The schedule's letters, tied by Ho et al.'s relations: a convention broken for one is broken for all.
 _SCHEDULE = {"alpha", "alphabar", "beta"}
-
-
-def _may_reverse(sides: tuple[sp.Expr, ...]) -> set[sp.Symbol]:
-    """The names in the limits of a sum or product whose range may run backwards (its end below its start less one):
-    only there Karr's convention, which SymPy's closed forms follow, differs from the empty range as written. With a
-    horizon T of at least 1 (lint.post.counts_steps), ``\\sum_{t=2}^T`` never does; ``\\sum_{t=3}^T`` may."""
-    found: set[sp.Symbol] = set()
-    for node in (n for e in sides for n in e.atoms(sp.Sum, sp.Product)):
-        for _, start, end in (lim for lim in node.limits if len(lim) == 3):
-            if (end - start + 1).is_nonnegative is not True:
-                found |= (start.free_symbols | end.free_symbols)
-    return found
 
 
 def _contradicts(name: sp.Symbol, value: sp.Expr) -> bool:

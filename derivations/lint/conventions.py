@@ -26,8 +26,11 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
+from derivations.engine.probability import Opaque
 from derivations.lint.agreement import (
+    VARIANCE,
     a_number,
     agrees,
     agrees_as_read,
@@ -37,17 +40,12 @@ from derivations.lint.agreement import (
     positive,
     unwrapped,
 )
+from derivations.lint.clauses import RELATION, asides, clauses_of
 from derivations.lint.context import Post, family_of, schedule_relations
 from derivations.lint.heads import DENSITY_LABEL, OPERATOR_LABEL, call_label
 from derivations.lint.mentions import POWER, bare_name, conventional_names, is_conventional, mentioned_names, squeezed
 from derivations.lint.steps import Row, top_level_split, without_scripts
 
-#: The relations a statement may use; ``=:`` and ``\eqqcolon`` define the right side.
-RELATION = re.compile(r"\\coloneqq?|\\eqqcolon|=:|:=|\\triangleq|\\equiv|\\overset|\\stackrel|\\sim(?![A-Za-z])"
-                      r"|\\(?:simeq|approx|doteq|cong|gets|leftarrow|mapsto|to|ll|gg|notin|in|neq?)(?![A-Za-z])"
-                      r"|\\(?:long)?(?:right|Right|Longright)arrow(?![A-Za-z])"
-                      r"|\\(?:le|ge)(?:q|qq|qslant|slant)?(?![A-Za-z])|\\[lg]neqq?(?![A-Za-z])|\\[lg]t(?![A-Za-z])"
-                      r"|<|>|(?<![<>!\\])=")
 _EQUAL = tuple(r"= := =: \coloneqq \coloneq \eqqcolon \triangleq \equiv =d \gets \leftarrow".split())
 #: Near-equalities: they agree if the value lies in the convention's closure (``\bar\alpha_T \approx 0``).
 _NEAR = (r"\approx", r"\simeq", r"\doteq", r"\cong")
@@ -63,9 +61,9 @@ _STANDARD_ARGS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\{?0\}?|0),(?:1|(?:\\
 #: The sets a positive name may be said to lie in.
 _POSITIVE_SETS = re.compile(r"\(0,(?:\\infty|1)\)|\\mathbb\{?R\}?(?:_\{?(?:\+|>0)\}?|\^\{?\+\}?)")
 
-#: A wide space between two relations (``x = \mu + \sigma\epsilon, \quad \epsilon \sim \mathcal{N}(0, 1)``).
-_LABEL = re.compile(r"\s*&?\s*\\text\{[^{}=<>]*\}[^=<>\\]*:?\s*&?\s*")  # \text{sample } x_{T-1}:
-_CLAUSE = re.compile(r",?\s*\\q?quad(?![A-Za-z])")
+#: The sets of whole numbers from 1 (the horizon T's range): Z_{>0}, N^+, N_{\ge 1}, {1, 2, ...}.
+_WHOLE_SETS = (r"\\mathbb\{?[NZ]\}?(?:_\{?(?:>0|\\geq?1|\+)\}?|\^\{?[+*]\}?)|"
+               r"\\\{1,2,(?:\\[lc]?dots|\.\.\.)\\\}")
 #: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
 PIECES = re.compile(r"(?<!\\),")
 
@@ -76,7 +74,7 @@ def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False)
     What the reader cannot take apart (a relation it does not know, a side it cannot read) voids
     the conventions of every name it mentions: only what provably agrees keeps one.
     """
-    clauses = _clauses(text)
+    clauses = clauses_of(text)
     if len(clauses) > 1:
         for clause in clauses:  # x = mu + sigma eps, \quad eps ~ N(0, I): two statements
             note_statement(post, clause, line, bare_only=bare_only)
@@ -110,14 +108,13 @@ def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False)
                     _void_all(post, {name})
 
 
-def _clauses(text: str) -> list[str]:
-    r"""The statements of ``text`` that wide spaces part (``\text{sample}: \quad x = \dots, \quad \epsilon \sim
-    \dots``): a label in words is dropped; each other clause must be a relation with a left side, or the text is
-    one statement (``\sigma \quad = -2`` is one)."""
-    clauses = [piece for _, piece in top_level_split(text, _CLAUSE)]
-    clauses = [c for c in clauses if not _LABEL.fullmatch(c)]
-    sides = [top_level_split(c, RELATION) for c in clauses]
-    return clauses if all(len(p) > 1 and p[0][1].strip() for p in sides) else [text]
+def _a_pin(post: Post, text: str) -> bool:
+    """``T = 0``, ``\\sigma \\le -1``: a name alone on one side of one relation and a number on the other."""
+    parts = top_level_split(text, RELATION)
+    if len(parts) != 2:
+        return False
+    (_, left), (_, right) = parts
+    return any(bare_name(post, a) is not None and a_number(post, b) for a, b in ((left, right), (right, left)))
 
 
 def _outer(text: str) -> str:
@@ -165,6 +162,9 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
     if results is None:  # before any row of the post is checked (lint.linter)
         if row.condition:
             note_statement(post, row.condition, row.line)
+        for aside in asides(row.source):  # x_T = x_0 \quad (T = 0): what a row says in passing still counts
+            if _a_pin(post, aside):
+                note_statement(post, aside, row.line)
         if alone and not row.continues and row.links and any(r not in _EQUAL for r, _ in row.links):  # n < -1
             note_statement(post, row.source, row.line)
         elif alone and len(row.links) == 1 and (bare := bare_name(post, row.head)) is not None:
@@ -207,7 +207,10 @@ def _disagreeing(post: Post, left: str, relation: str, right: str, line: int) ->
         name = bare_name(post, left)
         if name is None:
             return set()
-        inside = re.match(r"\(0,1\)" if post.scope.unit_symbols(name) else _POSITIVE_SETS.pattern, squeezed(right))
+        if name.is_integer:  # the horizon T: only a set of whole numbers from 1 agrees
+            inside = re.fullmatch(_WHOLE_SETS, squeezed(right).rstrip("."))
+        else:
+            inside = re.match(r"\(0,1\)" if post.scope.unit_symbols(name) else _POSITIVE_SETS.pattern, squeezed(right))
         return set() if name not in mentioned or inside else {name}  # {\beta_t \in (0, 1)}_{t=1}^T
     if relation in _EQUAL:
         return _by_equation(post, left, right, line, mentioned)
@@ -242,7 +245,8 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
     A pin is read as written, with the schedule's relations but not the post's definitions: with
     them, ``-\\frac12\\log(1 - \\bar\\alpha_T) = 2.0180 \\times 10^{-5}`` is a check of rounded numbers.
 
-    What the linter cannot read says nothing it can see: the convention stands (it is documented).
+    What the linter cannot read says nothing it can see: the convention stands (it is documented), but a
+    variance is a number at least 0 (``-\\sigma = \\mathbb{V}[X]`` voids sigma).
     """
     names = [(bare_name(post, left), right), (bare_name(post, right), left)]
     valued = any(name is not None and is_conventional(post, name) for name, _ in names)  # sigma = sgn(-3): a value
@@ -262,7 +266,8 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
             if not agrees and (read is None or not disagrees(post, name, read, line)):  # unread: range unknown
                 post.undetermined |= {name.name, family_of(name)}  # alpha-bar_t = f(t)/f(0): a range unknown
             return set() if agrees else {name} | _family(mentioned, name)
-    sides = [post.read(left).expr, post.read(right).expr]
+    sides = [sp.Dummy(nonnegative=True) if re.fullmatch(VARIANCE, side.strip()) else post.read(side).expr
+             for side in (left, right)]  # \mathbb{V}[X] = -\sigma: a variance is at least 0
     if None in sides:
         return set()  # an equation the reader cannot read, with no name alone on a side: nothing it can see
     try:
@@ -273,6 +278,12 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
     if under_ho != 0 and not under_ho.free_symbols:
         return mentioned  # alpha_t + beta_t = 3: no values satisfy it in (0, 1), whether the letters are Ho's or not
     difference = under_ho if post.follows_hos_schedule() else plain
+    values = {c: sp.Dummy(nonnegative=True) if str(c.func) == "Var" else sp.Dummy(real=True)
+              for c in difference.atoms(AppliedUndef, Opaque)}  # f(x): any number here; Var(x): at least 0
+    difference = difference.xreplace(values)
+    outside = {s for s in difference.free_symbols if not isinstance(s, sp.Dummy)}
+    if outside != difference.free_symbols and len(outside) == 1 and is_conventional(post, next(iter(outside))):
+        return set() if _solved_within(post, difference, line) else mentioned  # -sigma = Var(x)
     if difference == 0 or len(difference.free_symbols) > 1:
         return set()  # an identity, or a relation of several things (x = sigma z): it pins no name down
     if not difference.free_symbols:
@@ -283,9 +294,9 @@ def _by_equation(post: Post, left: str, right: str, line: int, mentioned: set[sp
 
 def _by_alias(post: Post, one: sp.Symbol, two: sp.Symbol, line: int, mentioned: set[sp.Symbol]) -> set[sp.Symbol]:
     """``\\beta_t = \\gamma_t``: a conventional name keeps its convention only if the other's stated value agrees."""
+    if post.scope.horizon and (one.name, two.name) == ("t", "T"):
+        return set()  # "at t = T": the last step, an instant as t = 0 is another (T = t would set T: voids)
     name, other = (one, two) if is_conventional(post, one) else (two, one)
-    if post.scope.horizon and {name.name, other.name} == {"T", "t"}:
-        return set()  # t = T: the last step, one instant of the chain as t = 0 is another; T keeps its range
     value = post.plain_values.get(other)  # stated before; a value stated after would go unseen, so none keeps it
     return set() if value is not None and agrees(post, name, value, line) else {name} | _family(mentioned, name)
 
@@ -294,7 +305,7 @@ def _solved_within(post: Post, difference: sp.Expr, line: int) -> bool:
     """``\\log\\sigma = 0``: one name, and a small equation with a root its convention allows."""
     if sp.count_ops(difference) > 30:
         return False
-    (name,) = difference.free_symbols
+    (name,) = (s for s in difference.free_symbols if not isinstance(s, sp.Dummy))
     try:
         roots = sp.solve(difference, name)
     except (NotImplementedError, TypeError, ValueError, sp.PolynomialError):
@@ -324,14 +335,14 @@ def _by_bound(post: Post, left: str, relation: str, right: str, line: int,
 
 def _looser(post: Post, name_text: str, bound: sp.Expr, *, upper: bool, strict: bool = True) -> bool:
     """Is ``name < bound`` (``upper``) or ``name > bound`` a range for a conventional name wider than its own?
-    For the horizon T (a whole number of steps, at least 1), ``T \\ge 0`` and ``T > -1`` are: they admit 0."""
+    For the horizon T (a whole number of steps, at least 1), any lower bound below 1 is (``T \\ge 0``, ``T > 0``)."""
     name = bare_name(post, name_text)
     if name is None or not is_conventional(post, name) or not bound.is_number or not bound.is_real:
         return False
     if upper:
         return bool(post.scope.unit_symbols(name)) and bool(bound > 1)
-    if name.is_integer:
-        return bool((sp.floor(bound) + 1 if strict else sp.ceiling(bound)) < 1)
+    if name.is_integer:  # T > 0 and T >= 1/2 admit a T that is no whole number of steps: the post's T is real
+        return bool(bound < 1)
     return bool(bound < 0)
 
 
@@ -360,7 +371,10 @@ def _is_standard(law: str) -> bool:
 
 
 def _a_function_label(text: str) -> bool:
-    """``g(t)``, ``g'(t)``, ``(g_1 \\star g_2)(x)``, ``q(x_t \\mid x_0)``: a function the row defines."""
+    """``g(t)``, ``g'(t)``, ``(g_1 \\star g_2)(x)``, ``q(x_t \\mid x_0)``: a function the row defines (a variance is
+    none: ``-\\sigma = \\text{Var}(x)`` says that sigma is not positive)."""
+    if re.match(r"\s*\\(?:operatorname|mathrm|text)\{(?:Var|Cov)\}", text):
+        return False
     return call_label(text) or any(p.match(text) for p in (OPERATOR_LABEL, DENSITY_LABEL, _PRIMED_CALL, _NAMED_CALL))
 
 

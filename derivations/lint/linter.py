@@ -24,9 +24,10 @@ from derivations.lint.context import Post
 from derivations.lint.conventions import PIECES, note_lone_row, note_statement
 from derivations.lint.cues import Cue, conditional, cue
 from derivations.lint.extract import extract, front_matter_lists, without_code
+from derivations.lint.horizon import counts_steps, said_of_the_horizon
 from derivations.lint.macros import expand, macros
 from derivations.lint.matrix_talk import declared_matrices, general_covariances, speaks_of_matrices
-from derivations.lint.post import MAX_BYTES, counts_steps, is_diffusion_post, is_probabilistic, read_post, unit_bases
+from derivations.lint.post import MAX_BYTES, is_diffusion_post, is_probabilistic, read_post, unit_bases
 from derivations.lint.reasons import REASON
 from derivations.lint.schedule import stated_otherwise, states_hos
 from derivations.lint.steps import parse_rows, side_texts, top_level_split
@@ -134,6 +135,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
     post.scope.shapes = PostShapes.of_texts(_every_chain(text, extracted.blocks, defined))
     post.scope.shapes.general = general_covariances(text)
     _said_in_words(post, text)
+    said_of_the_horizon(post, text)
     _dependent_noises(post, text)
     plain = without_code(text)
     words_said = []  # "$x$ equals $1$", "Set $x$ to $1$": equations in words

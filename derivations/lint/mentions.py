@@ -24,8 +24,23 @@ _RELATION_INSIDE = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|in)(?![A-Za-z])"
 
 
 def squeezed(text: str) -> str:
-    """``text`` without spaces, thin spaces and ``\\displaystyle``: the form names are compared in."""
-    return re.sub(r"\s+|\\[,;:!]|\\displaystyle", "", text)
+    """``text`` without spaces of any width, styles, empty delimiters and the braces around all of it (``{T}``,
+    ``\\ T``, ``\\quad T``, ``\\left. T \\right.``): the form names are compared in."""
+    text = re.sub(r"\s+|~|&|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:display|text|script)style|\\left\.|\\right\.", "",
+                  text)
+    text = re.sub(r"^\\text\{[^{}]*\}:?", "", text)  # \text{where } \sigma: the name after the words
+    while text.startswith("{") and text.endswith("}") and _balanced(text[1:-1]):
+        text = text[1:-1]
+    return text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def bare_name(post: Post, text: str) -> sp.Symbol | None:

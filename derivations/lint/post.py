@@ -67,12 +67,3 @@ def unit_bases(text: str) -> frozenset[str]:
         return frozenset()
     return frozenset({"alpha"}) if _BETA_A_RATE.search(text) else frozenset({"alpha", "beta"})
 
-
-#: A sum or product up to T (``\sum_{t=2}^T``, ``\prod_{s=1}^{T}``) or a range to T (``x_{1:T}``): the post counts
-#: the chain's steps with T.
-_TO_T = re.compile(r"\\(?:sum|prod)\s*_\s*\{[^{}]*\}\s*\^\s*\{?\s*T\s*\}?(?![A-Za-z_{])|_\{\s*\d\s*:\s*T\s*\}")
-
-
-def counts_steps(text: str) -> bool:
-    """Is the post's bare ``T`` the number of steps of a diffusion chain (:class:`~derivations.latex.scope.Scope`)?"""
-    return is_diffusion_post(text) and bool(_TO_T.search(text))

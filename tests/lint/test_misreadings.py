@@ -71,7 +71,6 @@ TRUE_ROWS = {
     "Gamma of a half": r"$$\Gamma(\frac12) = \sqrt\pi$$",
     "real cube root": r"$$\sqrt[3]{x^3} = x$$",
     "a stated condition": r"$$\sqrt{x^2} = x \quad (x > 0)$$",
-    "indexed products": r"$$\frac{\prod_{i=1}^{t-1}\alpha_i}{\prod_{i=1}^{t}\alpha_i} = \frac{1}{\alpha_t}$$",
     "empty sum as written": r"$$\sum_{k=3}^{1} k = 0$$",
     "a sum with numbers as limits": r"$$\sum_{k=1}^{3} k^2 = 14$$",
     "log of a quotient of densities": r"$$\log \frac{p(x, z)}{q(z \mid x)} = \log p(x, z) - \log q(z \mid x)$$",
@@ -335,3 +334,10 @@ def test_the_sixth_review_proves_nothing_false(text: str) -> None:
     steps = lint_text(text, Options()).steps
     assert not any(step.status is Status.PROVED and ("alpha" in step.source or step.source.strip() == "= 5")
                    for step in steps)
+
+
+def test_indexed_products_that_hold_from_t_1_are_not_refuted() -> None:
+    """True for every t >= 1, where the ranges run forwards; as written at t = 0 both products are empty (1 = 1/alpha_0
+    is false): undecided, never refuted at a point like t = 0.851 (issue 15)."""
+    post = r"$$\frac{\prod_{i=1}^{t-1}\alpha_i}{\prod_{i=1}^{t}\alpha_i} = \frac{1}{\alpha_t}$$" + "\n"
+    assert [s.status.value for s in lint_text(post, Options()).steps] == ["undecided"]
