@@ -31,6 +31,7 @@ from derivations.latex.matrix_reading import as_read
 from derivations.latex.reader import CONST, Parsed
 from derivations.latex.vector_densities import OPAQUE, PER_COORDINATE, one_coordinate, reading
 from derivations.lint.at_values import at_values_step
+from derivations.lint.bounds import BOUNDS, bound_step
 from derivations.lint.citing import follows_ho, in_post_terms, is_forward_step
 from derivations.lint.context import Definition, Post, schedule_relations
 from derivations.lint.conventions import note_lone_row
@@ -270,6 +271,10 @@ class Linter:
             return at_values_step(row, relation[4:], lhs, rhs, self.post, self._settings(row, lhs, rhs))
         if relation == r"\propto":
             return proportional_step(row, lhs, rhs, variables, self.post, self._settings(row, lhs, rhs))
+        if relation in BOUNDS:  # an ELBO's bound: a KL divergence or a Jensen gap
+            settings = self._settings(row, lhs, rhs)
+            return bound_step(row, relation, lhs, rhs,
+                              lambda gap: equal_sides(gap, sp.S.Zero, settings, self.post.scope))
         why = NOT_CHECKED.get(relation, f"the relation {relation} is not checked")
         return StepResult(row.line, row.source, Status.UNDECIDED, why)
 
