@@ -189,6 +189,18 @@ def _only_in_densities(body: sp.Expr, variable: sp.Expr) -> None:
                           "not read")
 
 
+def _no_name_set_by(builder, body: sp.Expr, variable: sp.Symbol) -> None:
+    """``y = 2x`` in the post: under an expectation over x, y is random, not a number the Gaussian rule takes out."""
+    names, seen = {s.name for s in body.free_symbols} - {variable.name}, set()
+    while names:  # y = 2u, u = x: through every value the post sets
+        name = names.pop()
+        seen.add(name)
+        value = builder.scope.set_to.get(name, frozenset())
+        if variable.name in value:
+            raise UnreadError(f"{name} is set to a value of {variable.name}, the variable of the expectation")
+        names |= value - seen
+
+
 def _not_in_a_subscript(body: sp.Expr, variable: sp.Expr) -> None:
     r"""``\mathbb{E}_{\theta \sim q}[p_\theta(x)]``: the variable in the subscript of a name (read as one symbol,
     ``p_theta``) would be missed by the rules; such a body is unread."""
@@ -300,6 +312,7 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
         if isinstance(law, Density) and variable in law.conditions:  # E_{x ~ q(z | x)}: x is fixed there
             raise UnreadError("the variable of an expectation is what its law conditions on")
         if isinstance(law, GaussianLaw) and isinstance(variable, sp.Symbol) and variable.is_real:
+            _no_name_set_by(builder, body, variable)
             return gaussian_expectation(body, variable, *law.args)
         if isinstance(law, sp.Symbol) and law.name in builder.scope.laws and isinstance(variable, sp.Symbol):
             return _under_a_named_law(builder, body, law.name, variable)  # x ~ P, P(x) = N(x; m, v)
@@ -332,6 +345,7 @@ def _under_a_named_law(builder, body: sp.Expr, name: str, variable: sp.Symbol) -
     if variable.is_positive or not variable.is_real:
         raise UnreadError(f"the variable of an expectation, {variable}, has a positive convention")
     _not_in_a_subscript(body, variable)
+    _no_name_set_by(builder, body, variable)
     for symbol in (mean + variance).free_symbols:  # the law's own names come with it, as a function's do
         builder.symbols[("defined", symbol.name)] = symbol
     return gaussian_expectation(body, variable, mean, variance)

@@ -65,6 +65,9 @@ class Scope:
     functions: dict[tuple, Callable[..., sp.Expr]] = field(default_factory=dict)
     #: The normal laws the post names (``P(x) = \mathcal{N}(x; \mu_1, \sigma_1^2)``): name -> (x, mean, variance).
     laws: dict[str, tuple[sp.Symbol, sp.Expr, sp.Expr]] = field(default_factory=dict)
+    #: The names the post sets to a value (``y = 2x``), with the names of that value: under an expectation over x,
+    #: y is random (latex.calls).
+    set_to: dict[str, frozenset[str]] = field(default_factory=dict)
     integers: dict[tuple, sp.Symbol] = field(default_factory=dict)  # summation indices while reading a sum
     variables: dict[tuple, sp.Symbol] = field(default_factory=dict)  # integration variables (d-sigma: real)
     noncommuting: bool = False  # plain capitals as noncommutative symbols (lint.commuting)
@@ -106,6 +109,10 @@ class Scope:
         if not positive and row is not None and row.sympy_name == name.sympy_name and "positive" not in row.assumptions:
             return notation.SYMBOLS[name.python_name]
         return sp.Symbol(name.sympy_name, **({"positive": True} if positive else {"real": True}))
+
+    def set_value(self, name: str, value: sp.Expr) -> None:
+        """The post sets ``name`` to ``value`` (``y = 2x``): y moves with the names of the value."""
+        self.set_to[name] = self.set_to.get(name, frozenset()) | {s.name for s in value.free_symbols if s.is_Symbol}
 
     def _unit(self, name: Name) -> bool:
         r"""A schedule letter at a time step: not a label (``\beta_{\max}``), nor Ho's empty product \bar\alpha_0."""

@@ -12,6 +12,7 @@ an equation to solve, not an identity; only the rows of one block (and one that 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -51,6 +52,7 @@ from derivations.lint.heads import (
     outcomes,
 )
 from derivations.lint.implication import implication_step
+from derivations.lint.laws import laws_in_force
 from derivations.lint.lemmas import with_lemmas
 from derivations.lint.proportional import proportional_step, up_to_constant_step
 from derivations.lint.reasons import with_special_cases
@@ -90,6 +92,7 @@ class Linter:
         chain: _Chain | None = None
         rows = parse_rows(with_special_cases(block.content, block.reasons), block.line)
         self.post.taken_back = block.rejected  # "The next display is wrong": it defines nothing
+        laws_in_force(self.post, block.line)  # P(x) = N(...), then P = N(0, 1): the law holds no more
         for index, row in enumerate(rows):
             if index == 0 and row.continues:
                 chain = self.last
@@ -152,6 +155,8 @@ class Linter:
                 results.append(stated)
             return _Chain(rhs, variables)
         result = self.step(row, head, relation, rhs, variables)
+        if key is not None and call_label(row.head) and result.status is not Status.PROVED:
+            forget_function(self.post, row.head)  # f(x) = x^3 after the prose's f(x) = x^2: a slip or a new f
         if lone and head.expr is not None and is_equation(head, rhs) and result.status is not Status.PROVED:
             return _Chain(rhs, variables)  # an equation to solve, not an identity: a statement
         results.append(result)
@@ -271,10 +276,11 @@ class Linter:
             return at_values_step(row, relation[4:], lhs, rhs, self.post, self._settings(row, lhs, rhs))
         if relation == r"\propto":
             return proportional_step(row, lhs, rhs, variables, self.post, self._settings(row, lhs, rhs))
-        if relation in BOUNDS:  # an ELBO's bound: a KL divergence or a Jensen gap
-            settings = self._settings(row, lhs, rhs)
-            return bound_step(row, relation, lhs, rhs,
-                              lambda gap: equal_sides(gap, sp.S.Zero, settings, self.post.scope))
+        if relation in BOUNDS and not re.search(r"\\text\s*\{[^{}]*\b(?:where|with|for|if)\b", row.source):
+            settings, sides = self._settings(row, lhs, rhs), self.post.substituted((lhs, rhs), row.line)
+            return bound_step(row, relation, *sides,  # p(z|x) = 2 q(z|x) defined: no density, no Gibbs
+                              lambda gap: equal_sides(self.post.substituted((gap,), row.line)[0], sp.S.Zero, settings,
+                                                      self.post.scope))
         why = NOT_CHECKED.get(relation, f"the relation {relation} is not checked")
         return StepResult(row.line, row.source, Status.UNDECIDED, why)
 

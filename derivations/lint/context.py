@@ -24,14 +24,15 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
-from derivations.engine.densities import NormalPDF
 from derivations.engine.probability import Density
 from derivations.engine.verdict import Outcome, Verdict
 from derivations.latex.reader import Parsed, read
 from derivations.latex.scope import Scope
 from derivations.lint.backwards import forward_points, may_reverse
 from derivations.lint.commuting import commuting_capitals
-from derivations.lint.functions import CALL_HEAD, define_function
+from derivations.lint.functions import CALL_HEAD, define_function, forget_function
+from derivations.lint.laws import name_a_law
+from derivations.lint.mentions import squeezed
 from derivations.lint.schedule import family_of, hos_schedule, schedule_relations
 from derivations.lint.steps import top_level_split
 from derivations.lint.zero_divisors import zero_divisor
@@ -73,6 +74,8 @@ class Post:
     scalar_capitals: frozenset[str] = frozenset()  # capitals the post divides by: numbers (lint.commuting)
     equations: list[tuple[str, str]] = field(default_factory=list)  # every a = b it states (lint.zero_divisors)
     solved: dict[tuple[str, str], dict] = field(default_factory=dict)  # each equation read and solved, once
+    law_said: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # what each relation says a family is
+    law_since: dict[str, tuple[int, str]] = field(default_factory=dict)  # the line and words of each law (lint.laws)
     taken_back: bool = False  # reading a display the prose before it calls wrong (lint.extract): it defines nothing
     hos_stated: bool = True  # does the post state Ho's relations, and every statement of a letter keep them?
 
@@ -111,10 +114,9 @@ class Post:
     # --- definitions -----------------------------------------------------------------
 
     def define(self, head_text: str, value_text: str, line: int, *, cued: bool = True) -> bool:
-        """Record ``head = value`` if the head is a label; True if it was a definition (never in a display the post
+        """Record ``head = value`` if the head is a label; True if it was a definition (in passing in a display the post
         takes back: ``taken_back``)."""
-        if self.taken_back:
-            return False
+        cued = cued and not self.taken_back  # a display taken back defines nothing, and what it names is unknown
         function = CALL_HEAD.match(head_text)
         if function and define_function(self, function.group("name"), function.group("args"), value_text, cued):
             return True
@@ -125,7 +127,9 @@ class Post:
             self.void(head.expr)  # every proof that used the convention is void for this post
             return True
         if isinstance(head.expr, Density):
-            self._name_a_law(head.expr, value.expr, cued)
+            name_a_law(self, head.expr, value.expr, "=" + squeezed(value_text), cued, line)
+        if isinstance(head.expr, sp.Symbol):  # y = 2x: y moves with x under an expectation over x (latex.calls)
+            self.scope.set_value(head.expr.name, value.expr)
         if isinstance(head.expr, (sp.Symbol, Density)) and not value.expr.has(head.expr):
             self.definitions[head.expr] = Definition(head.expr, value.expr, line, cued)
             for steps in (1, 2) if _shiftable(value.expr) else ():  # at step t, and one and two steps earlier
@@ -142,15 +146,14 @@ class Post:
             return True
         return False
 
-    def _name_a_law(self, head: Density, value: sp.Expr, cued: bool) -> None:
-        """``P(x) = \\mathcal{N}(x; m, v)``, said as a definition: ``\\mathbb{E}_P`` is that Gaussian's expectation
-        (latex.calls); any other value of P, or one in passing, names no law."""
-        family = str(head.family)
-        self.scope.laws.pop(family, None)
-        (variable,) = head.outcomes if len(head.outcomes) == 1 else (None,)
-        if cued and not head.conditions and isinstance(value, NormalPDF) and value.args[0] == variable and not (
-                value.args[1].has(variable) or value.args[2].has(variable)):
-            self.scope.laws[family] = (variable, value.args[1], value.args[2])
+    def retire(self, head_text: str) -> None:
+        """What the post said ``head`` was holds no more (``f(x) = x^3 instead``, said in a negated sentence): its
+        definition, its function and its law are forgotten, and nothing new is taken."""
+        forget_function(self, head_text)
+        head = self.read(head_text).expr
+        self.definitions.pop(head, None)
+        family = head.family if isinstance(head, Density) else head
+        self.scope.laws.pop(str(family), None)
 
     def void(self, symbol: sp.Symbol) -> None:
         """The post says of ``symbol`` what its convention may not hold for: steps that use it are undecided."""
@@ -247,6 +250,11 @@ class Post:
         if may_reverse(sides):  # t = 2..T-1 at T = 1: only a counterexample where every range runs forwards stands
             return ("a sum's range may run backwards (its closed form counts a reversed range as Karr does, not as "
                     "empty as written)"), forward_points(sides, self.scope)
+        given = {s: v for s, v in self.plain_values.items() if any(s in e.free_symbols for e in sides)}
+        if given:  # y = 2 in the prose (a plain letter, no definition): a refutation must hold at the post's values
+            names = ", ".join(f"{s} = {v}" for s, v in sorted(given.items(), key=str))
+            return (f"refuted only where the names differ from the post's {names}"), [
+                (sides, "proved"), (tuple(e.xreplace(given) for e in sides), "refuted")]
         return "", [(sides, "")]
 
     def _read_again(self, previous: Parsed, current: Parsed, broken: list[sp.Symbol], *, real: bool,

@@ -40,13 +40,13 @@ from derivations.lint.agreement import (
     positive,
     unwrapped,
 )
-from derivations.lint.clauses import RELATION, asides, clauses_of
+from derivations.lint.clauses import OUT_OF_RANGE, RELATION, asides, clauses_of
 from derivations.lint.context import Post, family_of, schedule_relations
 from derivations.lint.heads import DENSITY_LABEL, OPERATOR_LABEL, call_label
 from derivations.lint.mentions import POWER, bare_name, conventional_names, is_conventional, mentioned_names, squeezed
+from derivations.lint.stated import EQUAL, keep_what_it_says
 from derivations.lint.steps import Row, top_level_split, without_scripts
 
-_EQUAL = tuple(r"= := =: \coloneqq \coloneq \eqqcolon \triangleq \equiv =d \gets \leftarrow".split())
 #: Near-equalities: they agree if the value lies in the convention's closure (``\bar\alpha_T \approx 0``).
 _NEAR = (r"\approx", r"\simeq", r"\doteq", r"\cong")
 _SILENT = (r"\ne", r"\neq", r"\to", r"\mapsto", r"\propto")  # x \neq 0, t \to t + 1 (a change of variables)
@@ -62,7 +62,7 @@ _STANDARD_ARGS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm)\{?0\}?|0),(?:1|(?:\\
 _POSITIVE_SETS = re.compile(r"\(0,(?:\\infty|1)\)|\\mathbb\{?R\}?(?:_\{?(?:\+|>0)\}?|\^\{?\+\}?)")
 
 #: The sets of whole numbers from 1 (the horizon T's range): Z_{>0}, N^+, N_{\ge 1}, {1, 2, ...}.
-_WHOLE_SETS = (r"\\mathbb\{?[NZ]\}?(?:_\{?(?:>0|\\geq?1|\+)\}?|\^\{?[+*]\}?)|"
+_WHOLE_SETS = (r"\\mathbb\{?[NZ]\}?_\{?(?:>0|\\geq?1)\}?|\\mathbb\{?N\}?\^\{?\+\}?|"
                r"\\\{1,2,(?:\\[lc]?dots|\.\.\.)\\\}")
 #: Several relations in one run of math: ``$A = 1, B = 2$`` (a comma, not the thin space ``\\,``).
 PIECES = re.compile(r"(?<!\\),")
@@ -92,14 +92,14 @@ def note_statement(post: Post, text: str, line: int, *, bare_only: bool = False)
     for (_, left), (relation, right) in zip(parts, parts[1:], strict=False):
         if _ELIDED.fullmatch(left) or _ELIDED.fullmatch(right):
             continue
-        _keep_a_plain_value(post, left, relation, right)
+        keep_what_it_says(post, left, relation, right, line)
         if bare_only and not any(bare_name(post, side) in conventional_names(post, side) for side in (left, right)):
             continue  # a result in a box: only a name alone on a side is what the row sets
         try:
             _void_all(post, _disagreeing(post, left, relation, right, line))
         except (ValueError, TypeError, AttributeError, ArithmeticError, RecursionError, NotImplementedError):
             _void_all(post, conventional_names(post, left + " " + right))  # no reading: nothing agrees
-    if all(relation in _EQUAL for relation, _ in parts[1:]) and len(sides) > 2:  # sigma = tau = -2: every pair
+    if all(relation in EQUAL for relation, _ in parts[1:]) and len(sides) > 2:  # sigma = tau = -2: every pair
         for index, side in enumerate(sides):
             name = bare_name(post, side)
             if name is not None and is_conventional(post, name):
@@ -113,7 +113,9 @@ def _a_pin(post: Post, text: str) -> bool:
     parts = top_level_split(text, RELATION)
     if len(parts) != 2:
         return False
-    (_, left), (_, right) = parts
+    (_, left), (relation, right) = parts
+    if relation not in EQUAL:  # a bound or a set: \sigma \in \mathbb{R}, T \ge 0
+        return bare_name(post, left) is not None or bare_name(post, right) is not None
     return any(bare_name(post, a) is not None and a_number(post, b) for a, b in ((left, right), (right, left)))
 
 
@@ -122,23 +124,6 @@ def _outer(text: str) -> str:
     while text.startswith("{") and text.endswith("}") and balanced(text[1:-1]):
         text = text[1:-1].strip()
     return text
-
-
-def _keep_a_plain_value(post: Post, left: str, relation: str, right: str) -> None:
-    """``\\tau = 2``: a value of a name without a convention, for the pins that use it (``\\sigma + \\tau = 0``);
-    ``\\mu^2 = 0``, ``\\mu_1 \\mu_1 = 0``: names that may be 0, which the reading must not cancel."""
-    post.equations += [(left, right)] if relation in _EQUAL else []  # y = x - 1, 2x = 2: for lint.zero_divisors
-    for this, other in ((left, right), (right, left)):
-        zero, product = post.read(this).expr, post.read(other).expr
-        if relation in _EQUAL and zero is not None and zero.is_zero and product is not None:  # mu^2 = 0, tau = 0
-            post.zeros |= {str(f.as_base_exp()[0]) for f in sp.Mul.make_args(sp.factor(product))}
-    name, value = bare_name(post, left), post.read(right).expr
-    if relation in _EQUAL and name is not None and not is_conventional(post, name) and value is not None and (
-            not value.free_symbols):
-        post.plain_values[name] = value
-    if relation in _EQUAL and name is not None and value is not None and value.free_symbols and all(
-            s.name in post.zeros or post.plain_values.get(s) == 0 for s in value.free_symbols):
-        post.zeros.add(name.name)  # sigma = tau, tau = 0
 
 
 def _void_all(post: Post, names: set[sp.Symbol]) -> None:
@@ -162,10 +147,13 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
     if results is None:  # before any row of the post is checked (lint.linter)
         if row.condition:
             note_statement(post, row.condition, row.line)
-        for aside in asides(row.source):  # x_T = x_0 \quad (T = 0): what a row says in passing still counts
+        unread = [row.source.strip(), row.source.strip().lstrip("- ")] if row.unread else []  # \quad - T = 0
+        for aside in asides(row.source) + unread:  # x_T = x_0 \quad (T = 0): what a row says in passing counts
             if _a_pin(post, aside):
                 note_statement(post, aside, row.line)
-        if alone and not row.continues and row.links and any(r not in _EQUAL for r, _ in row.links):  # n < -1
+        if OUT_OF_RANGE.search(" ".join(re.findall(r"\\text\s*\{([^{}]*)\}", row.source))):
+            _void_all(post, conventional_names(post, row.source))  # \text{with } \sigma \text{ negative}
+        if alone and not row.continues and row.links and any(r not in EQUAL for r, _ in row.links):  # n < -1
             note_statement(post, row.source, row.line)
         elif alone and len(row.links) == 1 and (bare := bare_name(post, row.head)) is not None:
             post.stated.add(bare.name)
@@ -186,7 +174,7 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
         return
     if len(row.links) != 1:
         return
-    if relation not in _STATED or relation not in _EQUAL or not results or pinned:
+    if relation not in _STATED or relation not in EQUAL or not results or pinned:
         note_statement(post, f"{row.head} {relation} {text}", row.line)
 
 
@@ -212,7 +200,7 @@ def _disagreeing(post: Post, left: str, relation: str, right: str, line: int) ->
         else:
             inside = re.match(r"\(0,1\)" if post.scope.unit_symbols(name) else _POSITIVE_SETS.pattern, squeezed(right))
         return set() if name not in mentioned or inside else {name}  # {\beta_t \in (0, 1)}_{t=1}^T
-    if relation in _EQUAL:
+    if relation in EQUAL:
         return _by_equation(post, left, right, line, mentioned)
     if relation in _NEAR:
         return _by_nearness(post, left, right, line, mentioned)
@@ -329,8 +317,19 @@ def _by_bound(post: Post, left: str, relation: str, right: str, line: int,
     if _looser(post, small, sides[1], upper=True) or _looser(post, big, sides[0], upper=False, strict=strict):
         return mentioned  # 0 < beta_t < 2, sigma > -1, T >= 0: the post lets the name range past its convention
     gap = sides[1] - sides[0]  # big - small, stated positive (or nonnegative)
+    if _admits_no_steps(gap, strict):  # T + 1 >= 1, 2T >= 0, -T <= 0: the bound holds at T = 0 or T = 1/2
+        return mentioned
     contradicted = positive(post, -gap, line) or (strict and sp.expand(gap) == 0) or _nonpositive(post, gap, line)
     return mentioned if contradicted else set()
+
+
+def _admits_no_steps(gap: sp.Expr, strict: bool) -> bool:
+    """Does ``gap > 0`` (``>= 0``), a bound of the horizon T alone, hold at T = 0 or at T = 1/2?"""
+    horizons = [s for s in gap.free_symbols if s.name == "T" and s.is_integer and s.is_positive]
+    if len(horizons) != 1 or gap.free_symbols != set(horizons):
+        return False
+    values = (gap.xreplace({horizons[0]: v}) for v in (sp.S.Zero, sp.S.Half))
+    return any(v.is_number and v.is_real and bool(v > 0 if strict else v >= 0) for v in values)
 
 
 def _looser(post: Post, name_text: str, bound: sp.Expr, *, upper: bool, strict: bool = True) -> bool:

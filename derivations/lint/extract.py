@@ -179,9 +179,9 @@ def _sentence(source: str, start: int, end: int) -> tuple[str, str]:
 
 
 #: Prose that takes the display after it back: "The next display is wrong", "the following is not correct".
-_REJECTS_NEXT = re.compile(r"\b(?:next|following|below)\b[^.!?]*\b(?:is|are|was|were)\s+(?:wrong|incorrect|false|"
-                           r"mistaken|not\s+(?:right|correct|true))\b|\b(?:wrong|incorrect|false|mistaken)\s*:\s*$",
-                           re.IGNORECASE)
+_REJECTS_NEXT = re.compile(r"\b(?:the\s+)?(?:next|following|below)(?:\s+(?:display|equation|formula|line|step|row|"
+                           r"derivation|block|expression|identity|claim|definition)s?)?\s+(?:is|are|was|were)\s+(?:wrong|"
+                           r"incorrect|false|mistaken|not\s+(?:right|correct|true))\b", re.IGNORECASE)
 #: A sentence that takes the one before it back: "That is wrong", "This is not correct".
 _REJECTED = re.compile(r"\s*(?:That|This|It)\s+(?:is|was)\s+(?:wrong|incorrect|false|mistaken|not\s+(?:right|"
                        r"correct|true))\b[^.!?]*", re.IGNORECASE)

@@ -29,7 +29,7 @@ _TO_T = re.compile(r"\\(?:sum|prod)\s*_\s*\{[^{}]*\}\s*\^\s*\{?\s*T\s*\}?(?![A-Z
 _NOT_STEPS = re.compile(r"\bzero\b|(?<![\w.$])0(?![\w.$])|\bnon-?negative|\bnatural\b|"
                         r"\breal(?:\s+|-)(?:numbers?|valued|values?|horizon|time)|\bcontinuous|\bfraction|\bany\b|\bno\s+(?:\w+\s+)?steps?\b|\bempty\b|"
                         r"\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:zero|empty|negative|real|a\s+fraction|"
-                        r"non-?integer)|\bincluding\b|(?<!positive\s)\binteger\b|\bnumber\b(?!\s+of\s+(?:\w+\s+)?steps)",
+                        r"non-?integer)|\bincluding\b|\bnot\b|n't\b|\bnil\b|\bvanish|\bno?ught\b|\bnaturals?\b|(?<!positive\s)\binteger\b|\bnumber\b(?!\s+of\s+(?:\w+\s+)?steps)",
                         re.IGNORECASE)
 #: Math in prose: $$...$$ (kramdown's inline math too), $...$, \(...\), \[...\].
 _INLINE = re.compile(r"\$\$(.+?)\$\$|(?<![$\\])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)

@@ -249,9 +249,11 @@ def _inline_definition(post: Post, content: str, line: int, sentence: tuple[str,
     for _, piece in top_level_split(content, PIECES):
         note_statement(post, piece, line)
         presented = cue(*sentence, piece)
-        if presented is Cue.NEGATED or conditional(*sentence):  # f(x) = 0 for x <= 0: a piece, no definition
-            continue
         parts = top_level_split(piece, _DEFINES)
+        if presented is Cue.NEGATED or conditional(*sentence):  # f(x) = 0 for x <= 0: a piece, no definition
+            if len(parts) == 2:
+                post.retire(parts[0][1].strip())  # "we use f(x) = x^3 instead": the old f holds no more
+            continue
         if len(parts) != 2 or parts[1][0] not in ("=", ":=", "=:", r"\coloneqq", r"\eqqcolon", r"\triangleq",
                                                    r"\equiv"):
             continue

@@ -10,11 +10,14 @@ steps. A subscript that holds a relation of its own (``f_{T=0}``) is scanned lik
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
 from derivations.latex.names import read_name
-from derivations.lint.context import Post
+
+if TYPE_CHECKING:
+    from derivations.lint.context import Post
 
 #: A power that ends a side: ``\sigma_t^2`` names the square of ``\sigma_t``.
 POWER = re.compile(r"\^\s*(?:\{\s*(?P<braced>\d+)\s*\}|(?P<bare>\d))\s*$")
@@ -28,7 +31,7 @@ def squeezed(text: str) -> str:
     ``\\ T``, ``\\quad T``, ``\\left. T \\right.``): the form names are compared in."""
     text = re.sub(r"\s+|~|&|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:display|text|script)style|\\left\.|\\right\.", "",
                   text)
-    text = re.sub(r"^\\text\{[^{}]*\}:?", "", text)  # \text{where } \sigma: the name after the words
+    text = re.sub(r"^\\text\{[^{}]*\}:?", "", text).replace("{}", "")  # \text{where } \sigma, {}T: the name
     while text.startswith("{") and text.endswith("}") and _balanced(text[1:-1]):
         text = text[1:-1]
     return text
