@@ -14,6 +14,7 @@ import sympy as sp
 
 from derivations.engine.probability import Expectation
 from derivations.lint.context import Post
+from derivations.lint.mentions import balanced
 
 
 def agrees_as_read(post: Post, name: sp.Symbol, text: str, line: int) -> bool:
@@ -45,16 +46,6 @@ def unwrapped(source: str) -> str:
 def cleaned(text: str) -> str:
     """A value without its annotations: ``-2 \\qquad (\\text{we take})``, ``-2 \\;\\;(\\ast)`` -> ``-2``."""
     return re.sub(r"\((?:\s|\\[A-Za-z]+|\*)*\)", " ", unwrapped(text)).strip()
-
-
-def balanced(text: str) -> bool:
-    """Do the braces of ``text`` pair up, never closing before they open?"""
-    depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 def a_number(post: Post, text: str) -> bool:

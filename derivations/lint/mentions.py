@@ -32,12 +32,13 @@ def squeezed(text: str) -> str:
     text = re.sub(r"\s+|~|&|\\[,;:! ]|\\q?quad(?![A-Za-z])|\\(?:display|text|script)style|\\left\.|\\right\.", "",
                   text)
     text = re.sub(r"^\\text\{[^{}]*\}:?", "", text).replace("{}", "")  # \text{where } \sigma, {}T: the name
-    while text.startswith("{") and text.endswith("}") and _balanced(text[1:-1]):
+    while text.startswith("{") and text.endswith("}") and balanced(text[1:-1]):
         text = text[1:-1]
     return text
 
 
-def _balanced(text: str) -> bool:
+def balanced(text: str) -> bool:
+    """Do the braces of ``text`` pair up, never closing before they open?"""
     depth = 0
     for char in text:
         depth += {"{": 1, "}": -1}.get(char, 0)
