@@ -15,6 +15,7 @@ Only a proof comes of these rules; a strict inequality, or a gap they do not sho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -33,12 +34,21 @@ BOUNDS = _AT_LEAST + _AT_MOST
 
 
 def bound_step(row: Row, relation: str, lhs: sp.Expr, rhs: sp.Expr,
-               prove_zero: Callable[[sp.Expr], Verdict]) -> StepResult:
+               prove_zero: Callable[[sp.Expr], Verdict], tied: set[str]) -> StepResult:
     """``lhs relation rhs`` for ``\\ge`` or ``\\le``: proved if its gap is a KL divergence or a Jensen gap.
 
-    ``prove_zero`` proves an expression is 0 (lint.equality's rules, with the post's scope)."""
+    ``prove_zero`` proves an expression is 0 (lint.equality's rules, with the post's scope); ``tied`` are the density
+    families the post ties to others (``2 q(z|x) = p(z|x)``): maybe no densities, so no bound of theirs is proved."""
+    if re.search(r"\\text\s*\{[^{}]*\b(?:where|with|for|if)\b", row.source):  # \quad \text{where } p = 2q
+        return StepResult(row.line, row.source, Status.UNDECIDED, f"the relation {relation} is not checked (the row "
+                          "says in words what its densities are)")
     big, small = (lhs, rhs) if relation in _AT_LEAST else (rhs, lhs)
     gap = big - small
+    laws = [e.args[1] for e in gap.atoms(Expectation)] + [a for d in gap.atoms(Divergence) for a in d.args]
+    families = {str(getattr(d, "family", d)) for d in [*gap.atoms(Density), *laws]}
+    if families & tied:
+        return StepResult(row.line, row.source, Status.UNDECIDED, f"the relation {relation} is not checked (the "
+                          "post ties a density of it to another: it may be no normalised density)")
     for name, rule in (("a sum of KL divergences (Gibbs' inequality)", _divergences),
                        ("a KL divergence written out (Gibbs' inequality)", _a_divergence_written_out),
                        ("a Jensen gap of the logarithm (Jensen's inequality)", _a_jensen_gap)):

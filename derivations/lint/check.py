@@ -12,7 +12,6 @@ an equation to solve, not an identity; only the rows of one block (and one that 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import sympy as sp
@@ -38,7 +37,7 @@ from derivations.lint.context import Definition, Post, schedule_relations
 from derivations.lint.conventions import note_lone_row
 from derivations.lint.equality import equal_sides
 from derivations.lint.extract import DisplayBlock
-from derivations.lint.functions import forget_function
+from derivations.lint.functions import forget_calls, forget_function
 from derivations.lint.heads import (
     OPERATOR_LABEL,
     call_label,
@@ -61,8 +60,8 @@ from derivations.lint.sides import ELIDED, a_label, integral_variables
 from derivations.lint.steps import Row, parse_rows
 
 #: Errors SymPy may raise on unusual input; the step is then undecided.
-ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError,
-                   RecursionError, sp.PolynomialError, sp.SympifyError, IndexError, KeyError)
+ENGINE_FAILURES = (ValueError, TypeError, ArithmeticError, AttributeError, NotImplementedError, RecursionError,
+                   sp.PolynomialError, sp.SympifyError, IndexError, KeyError)
 EQUALITIES = ("=", ":=")
 HINT = "not an algebraic identity; equal in distribution if these are independent standard normals"
 NOT_CHECKED = {r"\approx": "an approximation: not checked", r"\sim": "a statement of a distribution: not checked",
@@ -156,8 +155,9 @@ class Linter:
             return _Chain(rhs, variables)
         result = self.step(row, head, relation, rhs, variables)
         if key is not None and call_label(row.head) and result.status is not Status.PROVED:
-            forget_function(self.post, row.head)  # f(x) = x^3 after the prose's f(x) = x^2: a slip or a new f
+            forget_calls(self.post, row.head)  # f(x) = x^3 after the prose's f(x) = x^2: a slip or a new f
         if lone and head.expr is not None and is_equation(head, rhs) and result.status is not Status.PROVED:
+            forget_calls(self.post, row.source)  # f(x) - x^3 = 0: a new f, said as an equation
             return _Chain(rhs, variables)  # an equation to solve, not an identity: a statement
         results.append(result)
         return self._links(row, _Chain(rhs, variables), row.links[1:], results)
@@ -276,11 +276,10 @@ class Linter:
             return at_values_step(row, relation[4:], lhs, rhs, self.post, self._settings(row, lhs, rhs))
         if relation == r"\propto":
             return proportional_step(row, lhs, rhs, variables, self.post, self._settings(row, lhs, rhs))
-        if relation in BOUNDS and not re.search(r"\\text\s*\{[^{}]*\b(?:where|with|for|if)\b", row.source):
-            settings, sides = self._settings(row, lhs, rhs), self.post.substituted((lhs, rhs), row.line)
-            return bound_step(row, relation, *sides,  # p(z|x) = 2 q(z|x) defined: no density, no Gibbs
-                              lambda gap: equal_sides(self.post.substituted((gap,), row.line)[0], sp.S.Zero, settings,
-                                                      self.post.scope))
+        if relation in BOUNDS:
+            settings, post = self._settings(row, lhs, rhs), self.post  # definitions substituted: p(z|x) = 2 q(z|x)
+            zero = lambda gap: equal_sides(post.substituted((gap,), row.line)[0], sp.S.Zero, settings, post.scope)  # noqa: E731
+            return bound_step(row, relation, *post.substituted((lhs, rhs), row.line), zero, post.tied_families)
         why = NOT_CHECKED.get(relation, f"the relation {relation} is not checked")
         return StepResult(row.line, row.source, Status.UNDECIDED, why)
 

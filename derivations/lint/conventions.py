@@ -44,7 +44,7 @@ from derivations.lint.clauses import OUT_OF_RANGE, RELATION, asides, clauses_of
 from derivations.lint.context import Post, family_of, schedule_relations
 from derivations.lint.heads import DENSITY_LABEL, OPERATOR_LABEL, call_label
 from derivations.lint.mentions import POWER, bare_name, conventional_names, is_conventional, mentioned_names, squeezed
-from derivations.lint.stated import EQUAL, keep_what_it_says
+from derivations.lint.stated import EQUAL, keep_what_it_says, tie_families, tie_names
 from derivations.lint.steps import Row, top_level_split, without_scripts
 
 #: Near-equalities: they agree if the value lies in the convention's closure (``\bar\alpha_T \approx 0``).
@@ -147,6 +147,11 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
     if results is None:  # before any row of the post is checked (lint.linter)
         if row.condition:
             note_statement(post, row.condition, row.line)
+        parts = top_level_split(re.sub(r"\\mathrel\s*\{([^{}]*)\}", r"\1", row.source), RELATION)
+        if len(parts) > 1 and all("=" in r or r in EQUAL for r, _ in parts[1:]):  # u - 2x = 0, u \mathrel{:=} 2x
+            read = tuple(post.read(text).expr for _, text in parts)
+            tie_names(post, read)
+            tie_families(post, read)
         unread = [row.source.strip(), row.source.strip().lstrip("- ")] if row.unread else []  # \quad - T = 0
         for aside in asides(row.source) + unread:  # x_T = x_0 \quad (T = 0): what a row says in passing counts
             if _a_pin(post, aside):

@@ -46,6 +46,13 @@ def forget_function(post: Post, head_text: str) -> None:
         _forget(post, name)
 
 
+def forget_calls(post: Post, text: str) -> None:
+    """Every function the post defined whose call ``text`` holds is unknown from here on."""
+    for key in list(post.scope.functions):
+        if key in post.scope.functions and re.search(rf"(?<![A-Za-z\\]){re.escape(key[0])}\s*(?:_\S+\s*)?\(", text):
+            _forget(post, Name(*key[:5]))
+
+
 def _forget(post: Post, name: Name, keep: tuple | None = None) -> None:
     for key in [k for k in post.scope.functions if k[:4] == name.key[:4] and k != keep]:
         del post.scope.functions[key]

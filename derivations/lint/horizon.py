@@ -29,9 +29,13 @@ _TO_T = re.compile(r"\\(?:sum|prod)\s*_\s*\{[^{}]*\}\s*\^\s*\{?\s*T\s*\}?(?![A-Z
 _NOT_STEPS = re.compile(r"\bzero\b|(?<![\w.$])0(?![\w.$])|\bnon-?negative|\bnatural\b|"
                         r"\breal(?:\s+|-)(?:numbers?|valued|values?|horizon|time)|\bcontinuous|\bfraction|\bany\b|\bno\s+(?:\w+\s+)?steps?\b|\bempty\b|"
                         r"\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:zero|empty|negative|real|a\s+fraction|"
-                        r"non-?integer)|\bincluding\b|\bnot\b|n't\b|\bnil\b|\bvanish|\bno?ught\b|\bnaturals?\b|(?<!positive\s)\binteger\b|\bnumber\b(?!\s+of\s+(?:\w+\s+)?steps)",
+                        r"non-?integer)|\bincluding\b|\bnone\b|\bnot\b|n't\b|\bnil\b|\bvanish|\bno?ught\b|\bnaturals?\b|(?<!positive\s)\binteger\b|\bnumber\b(?!\s+of\s+(?:\w+\s+)?steps)",
                         re.IGNORECASE)
 #: Math in prose: $$...$$ (kramdown's inline math too), $...$, \(...\), \[...\].
+#: Words that let the chain have no steps, whether or not the sentence names T.
+_NO_STEPS = re.compile(r"\b(?:steps?|it|horizon)\b[^.!?]*\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:zero|0|none|"
+                       r"nil|empty)\b|\bpossibly\s+(?:none|zero|no\s+steps?)\b|\bno\s+(?:\w+\s+)?steps\b",
+                       re.IGNORECASE)
 _INLINE = re.compile(r"\$\$(.+?)\$\$|(?<![$\\])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _HORIZON = sp.Symbol("T", positive=True, integer=True)
@@ -56,6 +60,8 @@ def said_of_the_horizon(post: Post, text: str) -> None:
         math = [spans[int(i)] for i in re.findall(r"\x00(\d+)\x00", sentence)]
         words = re.sub(r"\x00\d+\x00", " ", sentence)
         speaks = re.search(r"(?<![\w\\])T(?![\w])", words) or any(_HORIZON in mentioned_names(post, m) for m in math)
+        if _NO_STEPS.search(words):  # "the number of steps may be zero", "It may be zero", "possibly none"
+            speaks = True
         small = any(_a_number_below_one(post, m) for m in math)
         if speaks and (small or _NOT_STEPS.search(words)):
             post.void(_HORIZON)

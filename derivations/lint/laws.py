@@ -5,6 +5,7 @@ else (``P = \mathcal{N}(0, 1)``, ``P(x) \propto e^{-|x|}``, a law "instead"), on
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -34,3 +35,12 @@ def laws_in_force(post: Post, line: int) -> None:
         since, said = post.law_since.get(family, (line, ""))
         if any(since <= at <= line and text != said for at, text in post.law_said.get(family, [])):
             del post.scope.laws[family]
+
+
+def laws_said_in_words(post: Post, inline: list[tuple[int, str]]) -> None:
+    """A family's bare name in the prose's math (``$P$ is instead the uniform law``): words say something of it, so a
+    law named on that line or before holds no more from there (:func:`laws_in_force`)."""
+    for line, math in inline:
+        name = math.strip()
+        if re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\\?[A-Za-z]+\}?)?", name):
+            post.law_said.setdefault(name.lstrip("\\").replace("{", "").replace("}", ""), []).append((line, "words"))

@@ -25,6 +25,7 @@ from derivations.lint.conventions import PIECES, note_lone_row, note_statement
 from derivations.lint.cues import Cue, conditional, cue
 from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.horizon import counts_steps, said_of_the_horizon
+from derivations.lint.laws import laws_said_in_words
 from derivations.lint.macros import expand, macros
 from derivations.lint.matrix_talk import declared_matrices, general_covariances, speaks_of_matrices
 from derivations.lint.post import MAX_BYTES, is_diffusion_post, is_probabilistic, read_post, unit_bases
@@ -144,6 +145,7 @@ def lint_text(text: str, options: Options | None = None, *, path: str = "POST.md
         note_statement(post, " = ".join(words_said[-1]), plain.count("\n", 0, words.start()) + 1)
     _range_in_its_sentence(post, plain)
     spans = [(line, expand(span, defined.at(line))) for line, span in _every_inline_math(text)]
+    laws_said_in_words(post, spans)  # "$P$ is instead the uniform law"
     block_rows = [parse_rows(expand(block.content, defined.at(block.line)), block.line) for block in extracted.blocks]
     lone = [(row.head, row.links[0][1]) for rows in block_rows for row in rows if row.head and len(row.links) == 1]
     reading = lambda piece: post.read(piece.replace(r"\_", "_")).expr  # noqa: E731

@@ -1,5 +1,5 @@
-"""The ninth to seventeenth adversarial reviews ("find a false proved", December 2026): none of their false proofs
-proves anything (the posts are in tests/lint/ninth_review.py ... seventeenth_review.py, each with its causes), and what
+"""The ninth to eighteenth adversarial reviews ("find a false proved", December 2026): none of their false proofs
+proves anything (the posts are in tests/lint/ninth_review.py ... eighteenth_review.py, each with its causes), and what
 each post allows is still proved or refuted."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from derivations.latex.user_input import parse_user_expr
 from derivations.lint import lint_text
 from derivations.lint.check import Options
 from tests.lint import (
+    eighteenth_review,
     eleventh_review,
     fifteenth_review,
     fourteenth_review,
@@ -26,7 +27,8 @@ from tests.lint import (
 REVIEWS = {"ninth": ninth_review.FOUND, "tenth": tenth_review.FOUND, "eleventh": eleventh_review.FOUND,
            "twelfth": twelfth_review.FOUND, "thirteenth": thirteenth_review.FOUND,
            "fourteenth": fourteenth_review.FOUND, "fifteenth": fifteenth_review.FOUND,
-           "sixteenth": sixteenth_review.FOUND, "seventeenth": seventeenth_review.FOUND}
+           "sixteenth": sixteenth_review.FOUND, "seventeenth": seventeenth_review.FOUND,
+           "eighteenth": eighteenth_review.FOUND}
 FINDINGS = [(review, name) for review, found in REVIEWS.items() for name in sorted(found)]
 DDPM = "In DDPM, $\\alpha_t = 1 - \\beta_t$ and $\\bar\\alpha_t = \\prod_{s=1}^{t} \\alpha_s$.\n\n"
 NORMALS = "<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n"
