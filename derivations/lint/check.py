@@ -237,8 +237,7 @@ class Linter:
         self.labels[key] = (current, row.line)
         return self._links(row, _Chain(current, label=key), row.links[1:], results)
 
-    def _void_label(self, head: str, key: str) -> None:
-        """f(x) = x^3 after f(x) = x^2, not proved: a slip or a new definition; f means neither from here on."""
+    def _void_label(self, head: str, key: str) -> None:  # f(x) = x^3 after f(x) = x^2, unproved: f is unknown now
         self.labels.pop(key, None)
         forget_function(self.post, head)
 
@@ -276,12 +275,12 @@ class Linter:
             return at_values_step(row, relation[4:], lhs, rhs, self.post, self._settings(row, lhs, rhs))
         if relation == r"\propto":
             return proportional_step(row, lhs, rhs, variables, self.post, self._settings(row, lhs, rhs))
-        if relation in BOUNDS:
-            settings, post = self._settings(row, lhs, rhs), self.post  # definitions substituted: p(z|x) = 2 q(z|x)
+        if relation in BOUNDS:  # the post's definitions substituted: p(z|x) = 2 q(z|x) is no density
+            settings, post = self._settings(row, lhs, rhs), self.post
             zero = lambda gap: equal_sides(post.substituted((gap,), row.line)[0], sp.S.Zero, settings, post.scope)  # noqa: E731
             return bound_step(row, relation, *post.substituted((lhs, rhs), row.line), zero, post.tied_families)
-        why = NOT_CHECKED.get(relation, f"the relation {relation} is not checked")
-        return StepResult(row.line, row.source, Status.UNDECIDED, why)
+        return StepResult(row.line, row.source, Status.UNDECIDED,
+                          NOT_CHECKED.get(relation, f"the relation {relation} is not checked"))
 
     def _settings(self, row: Row, *exprs: sp.Expr) -> CheckSettings:
         """The schedule letters below 1, and a stated condition of the row (``x > 0``), as hypotheses."""
