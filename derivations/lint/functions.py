@@ -49,7 +49,7 @@ def forget_function(post: Post, head_text: str) -> None:
 def forget_calls(post: Post, text: str) -> None:
     """Every function the post defined whose call ``text`` holds is unknown from here on."""
     for key in list(post.scope.functions):
-        if key in post.scope.functions and re.search(rf"(?<![A-Za-z\\]){re.escape(key[0])}\s*(?:_\S+\s*)?\(", text):
+        if key in post.scope.functions and re.search(rf"(?<![A-Za-z]){re.escape(key[0])}(?![A-Za-z])", text):  # f, \phi
             _forget(post, Name(*key[:5]))
 
 

@@ -127,3 +127,10 @@ def test_a_display_the_prose_does_not_take_back_defines() -> None:
     post = "The next display is right.\n\n$$f(x) = x^2$$\n\n$$2 f(2) = 8$$\n"
     assert verdicts(post) == ["proved"]
     assert "proved" not in verdicts(post.replace("is right", "is not correct"))
+
+
+def test_a_greek_function_said_again_as_an_equation_is_unknown() -> None:
+    """The eighteenth review's E with a function named by a command (\\phi): the equation makes it unknown too."""
+    post = ("Let $\\phi(x) = x^2$. From now on we use a different one, defined by\n\n$$\\phi(x) - x^3 = 0$$\n\n"
+            "$$\\phi(2) = 4$$\n")
+    assert "proved" not in verdicts(post)
