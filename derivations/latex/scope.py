@@ -31,6 +31,8 @@ from derivations.latex.shapes import PostShapes
 
 #: Schedule letters of a diffusion post (with a subscript): positive and below 1.
 SCHEDULE_BASES = frozenset({"alpha", "beta"})
+#: The bare T of a diffusion post that counts its steps (``horizon=True``): the chain's number of steps.
+HORIZON = sp.Symbol("T", positive=True, integer=True)
 #: Letters that are positive wherever they appear (a standard deviation).
 POSITIVE_BASES = frozenset({"sigma"})
 
@@ -103,7 +105,7 @@ class Scope:
         if self._unit(name):
             return sp.Symbol(name.sympy_name, positive=True)
         if self.horizon and plain and name.base == "T":
-            return sp.Symbol("T", positive=True, integer=True)
+            return HORIZON
         positive = (self.assume == "positive" or (name.base in POSITIVE_BASES and not _ENTRY.fullmatch(name.sub))
                     or {name.python_name, name.sympy_name} & self.positive)
         if not positive and row is not None and row.sympy_name == name.sympy_name and "positive" not in row.assumptions:

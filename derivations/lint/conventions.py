@@ -29,6 +29,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derivations.engine.probability import Opaque
+from derivations.latex.scope import HORIZON
 from derivations.lint.agreement import (
     VARIANCE,
     a_number,
@@ -330,10 +331,9 @@ def _by_bound(post: Post, left: str, relation: str, right: str, line: int,
 
 def _admits_no_steps(gap: sp.Expr, strict: bool) -> bool:
     """Does ``gap > 0`` (``>= 0``), a bound of the horizon T alone, hold at T = 0 or at T = 1/2?"""
-    horizons = [s for s in gap.free_symbols if s.name == "T" and s.is_integer and s.is_positive]
-    if len(horizons) != 1 or gap.free_symbols != set(horizons):
+    if gap.free_symbols != {HORIZON}:
         return False
-    values = (gap.xreplace({horizons[0]: v}) for v in (sp.S.Zero, sp.S.Half))
+    values = (gap.xreplace({HORIZON: v}) for v in (sp.S.Zero, sp.S.Half))
     return any(v.is_number and v.is_real and bool(v > 0 if strict else v >= 0) for v in values)
 
 

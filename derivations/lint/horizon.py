@@ -18,6 +18,7 @@ import re
 
 import sympy as sp
 
+from derivations.latex.scope import HORIZON
 from derivations.lint.context import Post
 from derivations.lint.extract import without_code
 from derivations.lint.mentions import mentioned_names
@@ -38,7 +39,6 @@ _NO_STEPS = re.compile(r"\b(?:steps?|it|horizon)\b[^.!?]*\b(?:may|can|could|migh
                        re.IGNORECASE)
 _INLINE = re.compile(r"\$\$(.+?)\$\$|(?<![$\\])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
-_HORIZON = sp.Symbol("T", positive=True, integer=True)
 
 
 def counts_steps(text: str) -> bool:
@@ -59,12 +59,12 @@ def said_of_the_horizon(post: Post, text: str) -> None:
     for sentence in _SENTENCE.split(_INLINE.sub(hidden, without_code(text))):
         math = [spans[int(i)] for i in re.findall(r"\x00(\d+)\x00", sentence)]
         words = re.sub(r"\x00\d+\x00", " ", sentence)
-        speaks = re.search(r"(?<![\w\\])T(?![\w])", words) or any(_HORIZON in mentioned_names(post, m) for m in math)
+        speaks = re.search(r"(?<![\w\\])T(?![\w])", words) or any(HORIZON in mentioned_names(post, m) for m in math)
         if _NO_STEPS.search(words):  # "the number of steps may be zero", "It may be zero", "possibly none"
             speaks = True
         small = any(_a_number_below_one(post, m) for m in math)
         if speaks and (small or _NOT_STEPS.search(words)):
-            post.void(_HORIZON)
+            post.void(HORIZON)
             return
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from derivations.latex.names import read_name
+from derivations.latex.scope import HORIZON
 
 if TYPE_CHECKING:
     from derivations.lint.context import Post
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 #: A power that ends a side: ``\sigma_t^2`` names the square of ``\sigma_t``.
 POWER = re.compile(r"\^\s*(?:\{\s*(?P<braced>\d+)\s*\}|(?P<bare>\d))\s*$")
 _NAME_START = re.compile(r"(?<![A-Za-z\\])(?:\\[A-Za-z]+|[A-Za-z])")
-_HORIZON = sp.Symbol("T", positive=True, integer=True)  # latex.scope: the chain's number of steps
 _RELATION_INSIDE = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|in)(?![A-Za-z])")
 
 
@@ -75,7 +75,7 @@ def mentioned_names(post: Post, text: str) -> set[sp.Symbol]:
         if name is None:
             continue
         symbol = post.scope.symbol(name[0])
-        if not (symbol == _HORIZON and any(begin <= start < end for begin, end in inside)):
+        if not (symbol == HORIZON and any(begin <= start < end for begin, end in inside)):
             found.add(symbol)
     return {s for s in found if isinstance(s, sp.Symbol)}
 

@@ -52,8 +52,6 @@ def _plain_values(post: Post, left: str, relation: str, right: str) -> None:
         if relation in EQUAL and zero is not None and zero.is_zero and product is not None:  # mu^2 = 0, tau = 0
             post.zeros |= {str(f.as_base_exp()[0]) for f in sp.Mul.make_args(sp.factor(product))}
     name, value = bare_name(post, left), post.read(right).expr
-    if relation in EQUAL and name is not None and value is not None:  # y = 2x: y moves with x (latex.calls)
-        post.scope.set_value(name.name, value)
     if relation in EQUAL and name is not None and not is_conventional(post, name) and value is not None and (
             not value.free_symbols):
         post.plain_values[name] = value
