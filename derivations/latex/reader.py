@@ -28,6 +28,7 @@ from derivations.latex.lexer import Tok, UnreadError, lex
 from derivations.latex.matrix_names import commuted_matrices, is_vector_name, refuse_commuted, shows_matrices
 from derivations.latex.names import Name
 from derivations.latex.norms import EuclideanNorm, Norm, norm_of
+from derivations.latex.reading_cache import remembered
 from derivations.latex.scope import Scope
 
 #: Exact powers of numbers larger than this (in bits) are not computed: the row stays unread.
@@ -57,6 +58,7 @@ class Parsed:
     divisors: tuple[sp.Expr, ...] = ()  # what must not vanish as written: x of x^2/x (SymPy cancels it), log's argument
 
 
+@remembered
 def read(tex: str, scope: Scope, *, guard: bool = True) -> Parsed:
     """Read ``tex`` (one side of a row) with the post's ``scope``.
 

@@ -76,7 +76,8 @@ def _divergences(gap: sp.Expr, prove_zero: Callable[[sp.Expr], Verdict]) -> Verd
 def _a_divergence_written_out(gap: sp.Expr, prove_zero: Callable[[sp.Expr], Verdict]) -> Verdict | None:
     """The gap is D_KL(q(z | x) || p) for a law q of its expectations and a density p of its outcomes: a family's
     p(z | x) (the posterior), or a density p(z) the gap holds."""
-    laws = {e.args[1] for e in gap.atoms(Expectation) if isinstance(e.args[1], Density)}
+    # Only a law whose own density its expectation holds (E_q[log q - log p]): the others cost a failed proof each.
+    laws = {e.args[1] for e in gap.atoms(Expectation) if isinstance(e.args[1], Density) and e.args[0].has(e.args[1])}
     for law in sorted(laws, key=sp.default_sort_key):
         posteriors = {Density(d.family, law.outcomes, law.conditions) for d in gap.atoms(Density)}  # p(z | x)
         priors = {d for d in gap.atoms(Density) if d.outcomes == law.outcomes}  # p(z)
