@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import sympy as sp
 
-from derivations.engine import cache
+from derivations.engine import cache, memo
 from derivations.engine.canonical import Symbolic, algebraic_identity, evaluated
 from derivations.engine.conditionals import as_joints
 from derivations.engine.defined import unfold
@@ -53,6 +53,11 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings = DEFAULT_SE
     <Outcome.PROVED: 'proved'>
     """
     lhs, rhs = expression(lhs, "lhs"), expression(rhs, "rhs")
+    return memo.remembered(lambda: _checked(lhs, rhs, settings), lhs, rhs, settings)
+
+
+def _checked(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings) -> Verdict:
+    """The verdict of :func:`check_equal`, from the proof store or checked now (and stored if it is a proof)."""
     entry = cache.key(lhs, rhs, settings) if cache.enabled() else None
     stored = cache.load(entry) if entry else None
     if stored is not None:
