@@ -53,7 +53,7 @@ def measure_all(urls: Mapping[Hashable, str], script: str, shots: Mapping[Hashab
                 *, jobs: int = JOBS) -> dict[Hashable, dict]:
     """Each page of ``urls`` (key -> URL) loaded in one fresh Chromium, ``script``'s report for it, by key.
 
-    A page is measured once its renderer has set ``window.__done`` and 100 ms more have passed;
+    A page is measured once its renderer has set ``window.__done`` and its fonts have loaded;
     ``jobs`` tabs load the pages, each one after another (a new document each time). ``shots`` (key -> PNG path)
     asks for a screenshot of the whole page.
     """
@@ -91,7 +91,7 @@ async def _measure_all(urls: Mapping[Hashable, str], script: str, shots: Mapping
 async def _measure(page, url: str, script: str, screenshot: Path | None) -> dict:
     await page.goto(url, wait_until="load", timeout=PATIENCE)
     await page.wait_for_function("window.__done === true", timeout=PATIENCE)
-    await page.wait_for_timeout(100)
+    await page.evaluate("document.fonts.ready.then(() => true)")  # the math laid out in its own fonts
     report = await page.evaluate(script)
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
