@@ -184,7 +184,9 @@ def _unrelated_values_differ(lhs: sp.Expr, rhs: sp.Expr, witness: Witness, setti
     """
     joints = as_joints(lhs, rhs) if lhs.has(Density) or rhs.has(Density) else None
     if joints is not None and joints != (lhs, rhs):
-        verdict = _check_once(*joints, settings)
+        same = joints[0] == joints[1]  # p(x, z) and p(x | z) p(z): one joint
+        verdict = Verdict(Outcome.PROVED, "identical expressions", sp.S.Zero) if same else _check_once(
+            *joints, settings)
         if verdict.proved:
             return replace(verdict, method=f"{verdict.method}, each conditional density the ratio of joints "
                                           "(p(a | b) = p(a, b)/p(b))")

@@ -83,6 +83,8 @@ class Scope:
     matrix_names: frozenset[str] = frozenset()
     #: The shapes of the post's matrices and vectors, tied across its math (None: each side's own).
     shapes: PostShapes | None = None
+    #: The density families the post ties to others (``2 q(z|x) = p(z|x)``): maybe no densities (lint.stated).
+    tied_families: frozenset[str] = frozenset()
 
     def symbol(self, name: Name) -> sp.Expr:
         """The symbol (or constant) ``name`` stands for."""

@@ -74,7 +74,6 @@ class Post:
     scalar_capitals: frozenset[str] = frozenset()  # capitals the post divides by: numbers (lint.commuting)
     equations: list[tuple[str, str]] = field(default_factory=list)  # every a = b it states (lint.zero_divisors)
     solved: dict[tuple[str, str], dict] = field(default_factory=dict)  # each equation read and solved, once
-    tied_families: set[str] = field(default_factory=set)  # 2 q(z|x) = p(z|x): maybe no densities (lint.stated)
     law_said: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # what each relation says a family is
     law_since: dict[str, tuple[int, str]] = field(default_factory=dict)  # the line and words of each law (lint.laws)
     taken_back: bool = False  # reading a display the prose before it calls wrong (lint.extract): it defines nothing

@@ -3,6 +3,8 @@ r"""How the linter compares a step's two sides: the engine's identity check, the
 * Expectations law by law: :math:`\mathbb{E}_q[a] = \mathbb{E}_q[b]` when :math:`a = b`
   (:func:`~derivations.engine.linearity.equal_bodies`), as every ELBO derivation rewrites the body
   under one expectation.
+* The sum rule of densities (:func:`~derivations.lint.marginals.marginal_step`): an expectation as its integral,
+  :math:`\int p(x, z)\, dz = p(x)`.
 * Finite sums (:func:`~derivations.engine.sums.sums_equal`): a term split off, an index shifted, a
   telescoping sum; a term the split writes out (``x[1]``) is the post's own name for it (:math:`x_1`). Not for a
   family whose terms may be matrices (a capital, one the post declares): the rules take terms for numbers.
@@ -16,7 +18,7 @@ import sympy as sp
 
 from derivations.engine.checking import check_equal
 from derivations.engine.linearity import equal_bodies
-from derivations.engine.probability import Expectation
+from derivations.engine.probability import Density, Expectation
 from derivations.engine.settings import CheckSettings
 from derivations.engine.sums import sums_equal
 from derivations.engine.verdict import Outcome, Verdict
@@ -24,16 +26,20 @@ from derivations.latex.families import symbols_as_terms, terms_as_symbols
 from derivations.latex.matrix_names import declared_families
 from derivations.latex.ranges import as_written
 from derivations.latex.scope import Scope
+from derivations.lint.marginals import marginal_step
 
 
 def equal_sides(lhs: sp.Expr, rhs: sp.Expr, settings: CheckSettings, scope: Scope) -> Verdict:
     """Is ``lhs = rhs``? check_equal, then the expectations' bodies, then the rules of finite sums."""
     lhs, rhs = as_written(lhs), as_written(rhs)
     verdict = check_equal(lhs, rhs, settings)
+    again = lambda left, right: equal_sides(left, right, settings, scope)  # noqa: E731 - the rules' own proofs
     if verdict.outcome is Outcome.REFUTED and not _sampled_terms(verdict):  # a counterexample stands
         return verdict
     if not verdict.proved and (lhs.has(Expectation) or rhs.has(Expectation)):
-        verdict = equal_bodies(lhs, rhs, lambda left, right: equal_sides(left, right, settings, scope)) or verdict
+        verdict = equal_bodies(lhs, rhs, again) or verdict
+    if not verdict.proved and (lhs.has(Density) or rhs.has(Density)):  # int p(x, z) dz = p(x)
+        verdict = marginal_step(lhs, rhs, again, scope) or verdict
     if verdict.proved or not (lhs.has(sp.Sum, sp.Product) or rhs.has(sp.Sum, sp.Product)):
         return verdict
     if _a_family_of_matrices(lhs, rhs, scope) or _infinite(lhs, rhs):  # W_t W_{t-1}; a series may not converge

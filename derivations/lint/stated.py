@@ -79,4 +79,4 @@ def tie_families(post: Post, sides: tuple) -> None:
     families = [{str(d.family) for d in side.atoms(Density)} for side in sides]
     numbers = [side.is_number for side in sides]  # p(z|x)/q(z|x) = 2, p(z|x) - 2 q(z|x) = 0
     if (all(families) and not set.intersection(*families)) or (any(families) and any(numbers)):
-        post.tied_families |= set().union(*families)
+        post.scope.tied_families |= frozenset().union(*families)

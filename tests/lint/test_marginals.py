@@ -1,0 +1,69 @@
+r"""The sum rule of densities and an expectation as its integral (lint.marginals): the first lines of an ELBO are
+proved; a name that may move with the variable, a family indexed by it, a range, a tied family, or a wrong
+marginal is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from derivations.lint import lint_text
+from derivations.lint.check import Options
+
+PROSE = "A model with a latent variable $z$.\n\n"
+
+
+def verdicts(*rows: str, prose: str = PROSE) -> list[str]:
+    post = prose + "".join(f"$$\n{row}\n$$\n\n" for row in rows)
+    return [step.status.value for step in lint_text(post, Options()).steps]
+
+
+@pytest.mark.parametrize("row", [
+    r"\int p(x,z) dz = \int p(x|z)p(z) dz",  # one joint, written two ways
+    r"\int p(x|z) p(z) dz = p(x)",
+    r"\int q(z|x) dz = 1",
+    r"\int p(z|x) p(x) dx = p(z)",
+    r"\log p(x) = \log \int p(x,z) \frac{q(z|x)}{q(z|x)} dz",
+    r"\log \int p(x,z) dz = \log \mathbb{E}_{q(z|x)} \left[ \frac{p(x,z)}{q(z|x)} \right]",
+    r"\mathbb{E}_{q(z|x)}\left[\frac{p(x,z)}{q(z|x)}\right] = p(x)",
+    r"\mathbb{E}_{q(z|x)}[f(z)] = \int q(z|x) f(z) dz",
+    r"\int p(x_{0:T}) dx_{1:T} = \mathbb{E}_{q(x_{1:T} | x_0)}\left[\frac{p(x_{0:T})}{q(x_{1:T} | x_0)}\right]",
+])
+def test_the_sum_rule_and_an_expectation_as_its_integral_are_proved(row: str) -> None:
+    assert verdicts(row) == ["proved"]
+
+
+def test_a_chain_from_the_evidence_is_proved_step_by_step() -> None:
+    """A lone ``log p(x) = ...`` states what it writes; in a chain each step is checked."""
+    row = (r"\log p(x) = \log \int p(x,z) dz = \log \int p(x|z)p(z) dz"
+           r" = \log \mathbb{E}_{q(z|x)}\left[\frac{p(x,z)}{q(z|x)}\right]")
+    assert verdicts(row) == ["proved"] * 3
+
+
+@pytest.mark.parametrize("row", [
+    r"\int p(x,z) dz = 2 p(x)",
+    r"\int p(x,z) z dz = p(x)",  # z is no factor that comes out
+    r"\int p(x,z) dz = p(z)",  # the wrong marginal
+    r"\int p(x|z) dz = 1",  # a density of x, integrated over its condition
+    r"\int_0^1 p(x,z) dz = p(x)",  # not over the whole line
+    r"\mathbb{E}_{q(z|x)}[y] = y",  # y may be random under q: only its conditions are fixed
+    r"\mathbb{E}_{q(z|x)}[f(x)] = f(x)",  # f may be a random function
+    r"\mathbb{E}_{q(\theta \mid x)}[\log p_\theta(x)] = \log p_\theta(x)",  # the family moves with theta
+    r"\int q(z|x) p_z(x) dz = p_z(x)",
+    r"\int p(x_{0:T}) dx_{1:T} = p(x_{0:T})",  # a range holds the variable: x_{0:T} moves with x_{1:T}
+    r"\int p(x_{1:T}, x_{0:T}) dx_{1:T} = p(x_{0:T})",
+    r"\int p(\mathbf{x}, z) x_1 dz = x_1 p(\mathbf{x})",
+    r"\int p(x, z) x_1 dx = x_1 \int p(x, z) dx",  # a coordinate of x beside it
+])
+def test_what_the_rule_does_not_show_is_not_proved(row: str) -> None:
+    assert verdicts(row) != ["proved"]
+
+
+def test_a_name_set_to_a_value_of_the_variable_is_not_held_fixed() -> None:
+    """y = 2z ties y to z: inside the integral over z, y moves with it, so p(y, x) does not come out."""
+    prose = PROSE + "Let $y = 2z$.\n\n"
+    assert verdicts(r"\int p(x,z) p(y) dz = p(x) p(y)", prose=prose) != ["proved"]
+
+
+def test_a_tied_family_is_no_density_for_the_rule() -> None:
+    """2 q(z|x) = p(z|x) says q or p is no normalised density: neither integrates to 1 here."""
+    assert verdicts(r"2 q(z|x) = p(z|x)", r"\int q(z|x) dz = 1")[-1] != "proved"
