@@ -72,6 +72,7 @@ GRAMMAR = r"""
     | LABS sum RABS                         -> abs
     | LNORM sum RNORM                       -> norm
     | FUNC LPAREN sum RPAREN                -> function
+    | FUNC LBRACK sum RBRACK                -> function
     | FUNC CARET script LPAREN sum RPAREN   -> function_power
     | FUNC CARET script LBRACE LPAREN sum RPAREN RBRACE -> function_power
     | FUNC bare_argument                    -> function_bare
