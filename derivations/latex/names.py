@@ -129,6 +129,22 @@ def argument(tex: str, index: int) -> tuple[str, int]:
     return tex[index], index + 1
 
 
+def scripts_in_order(tex: str) -> str:
+    r"""``\sigma^2_t`` as ``\sigma_{t}^{2}``: TeX sets a superscript and a subscript on one base in either order,
+    and a name is read with its subscript."""
+    out, index = [], 0
+    while (caret := tex.find("^", index)) >= 0:
+        try:
+            power, after = argument(tex, caret + 1)
+            under = _skip(tex, after)
+            sub, end = argument(tex, under + 1) if tex[under:under + 1] == "_" else ("", after)
+        except NameError_:
+            break
+        out.append(tex[index:caret] + (f"_{{{sub}}}^{{{power}}}" if end != after else tex[caret:after]))
+        index = end
+    return "".join(out) + tex[index:]
+
+
 def read_name(tex: str, index: int) -> tuple[Name, int] | None:
     """The name at ``tex[index]`` and the index after it, or None if no name starts there."""
     style, accent = "", ""

@@ -82,6 +82,7 @@ TRUE_ROWS = {
     "an integral written intop": r"$$\intop_0^1 x\,dx = \frac12$$",
     "kramdown's escaped brackets in math": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)}\left\[x^2\right\] = 1$$",
     "a Gaussian expectation with no brackets": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)} \frac{x}{2} x = \frac12$$",
+    "a superscript before the subscript": r"$$\sigma^2_t + \tilde{\beta}^{2}_{t} = \sigma_t^2 + \tilde{\beta}_t^2$$",
     "a function of a bracket": r"$$\exp\left[-x + c\right] \exp[x] = e^{c}$$",
 }
 
@@ -101,6 +102,7 @@ WRONG_ROWS = {
     "two unbraced text subscripts": r"$$L_\text{VLB} + L_\text{simple} = 2 L_\text{VLB}$$",
     "a Gaussian expectation with no brackets, wrong": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)} \frac{x}{2} x = "
                                                         r"\frac13 \mathbb{E}_{x \sim \mathcal{N}(0, 1)}[x^2]$$",
+    "a superscript before the subscript, wrong": r"$$\sigma^2_t = \sigma_t$$",
     "a function of a bracket, wrong": r"$$\exp\left[-x + c\right] \exp[x] = e^{-c}$$",
 }
 
