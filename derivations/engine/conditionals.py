@@ -17,6 +17,7 @@ import sympy as sp
 
 from derivations.engine.linearity import linear_expectation
 from derivations.engine.probability import Density, Expectation
+from derivations.engine.ranges_joined import joined
 
 
 def as_joints(*exprs: sp.Expr) -> tuple[sp.Expr, ...] | None:
@@ -56,4 +57,5 @@ def _ratio(density: Density) -> sp.Expr:
 def _joint(family: sp.Expr, variables: set[sp.Expr]) -> sp.Expr:
     if not variables:
         return sp.S.One
+    variables = joined(variables)  # (x_0, x_{1:T}) is x_{0:T}
     return Density(family, sp.Tuple(*sorted(variables, key=sp.default_sort_key)), sp.Tuple())

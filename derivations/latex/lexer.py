@@ -21,7 +21,7 @@ import re
 
 from derivations.latex.bars import paired_bars
 from derivations.latex.derivative import derivative_of
-from derivations.latex.names import Name, NameError_, argument, group_end, read_name, scripts_in_order
+from derivations.latex.names import Name, NameError_, argument, group_end, ranges_listed, read_name, scripts_in_order
 from derivations.latex.tokens import Lexed, Tok, UnreadError, token
 from derivations.latex.vocabulary import (
     ARGUMENTS,
@@ -50,7 +50,7 @@ def lex(tex: str, *, functions: frozenset[tuple] = frozenset()) -> Lexed:
 
     Raises UnreadError for a construct that is not read (the message says which).
     """
-    lexer = _Lexer(scripts_in_order(tex), functions)
+    lexer = _Lexer(ranges_listed(scripts_in_order(tex)), functions)
     try:
         lexer.run()
     except NameError_ as error:

@@ -145,6 +145,20 @@ def scripts_in_order(tex: str) -> str:
     return "".join(out) + tex[index:]
 
 
+_SCRIPT = r"(?:\{[^{}]*\}|[A-Za-z0-9])"
+#: ``x_1, \dots, x_T``: one name with a first and a last subscript, dots between them.
+_LISTED = re.compile(r"(?<![A-Za-z\\])(?P<name>(?:\\(?:mathbf|boldsymbol|bm)\{\\?[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z]))"
+                     rf"_(?P<first>{_SCRIPT})\s*,\s*\\(?:c|l)?dots[cbo]?\s*,\s*(?P=name)_(?P<last>{_SCRIPT})")
+
+
+def ranges_listed(tex: str) -> str:
+    r"""``x_1, \cdots, x_T`` as the range ``x_{1:T}`` it lists (Ho et al. (2020) write :math:`\mathbf{x}_{1:T}`)."""
+    def as_range(match: re.Match) -> str:
+        first, last = (match.group(g).removeprefix("{").removesuffix("}").strip() for g in ("first", "last"))
+        return f"{match.group('name')}_{{{first}:{last}}}"
+    return _LISTED.sub(as_range, tex)
+
+
 def read_name(tex: str, index: int) -> tuple[Name, int] | None:
     """The name at ``tex[index]`` and the index after it, or None if no name starts there."""
     style, accent = "", ""

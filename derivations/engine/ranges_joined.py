@@ -1,0 +1,53 @@
+r"""The variables of a joint density with a range laid end to end: :math:`(x_0, x_{1:T})` is :math:`x_{0:T}`.
+
+Posts write one joint both ways (:math:`p(x_{0:T}) = p(x_0 \mid x_{1:T})\, p(x_{1:T})`, Ho et al. (2020),
+eq. (1)-(2)). A range :math:`x_{a:b}` is the variables :math:`x_a, \dots, x_b`; two pieces of one letter
+join when the second starts right after the first ends: an end ``k`` (a whole number) is followed by ``k+1``,
+an end ``n-1`` by ``n``, an end ``n`` by ``n+1``. Joining is notation only, so :func:`joined` is an identity
+of the variables.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+#: A variable ``x_a`` or ``x_a:b``: its letter, its first index and its last.
+_PIECE = re.compile(r"(?P<base>[^_:]+)_(?P<start>[^:]+?)(?::(?P<end>.+))?")
+
+
+def joined(variables: set[sp.Basic]) -> set[sp.Basic]:
+    """``variables`` with every two pieces of one letter that meet replaced by the range they make."""
+    pieces = {v for v in variables if isinstance(v, sp.Symbol) and _PIECE.fullmatch(v.name)}
+    rest, changed = set(variables), True
+    while changed:
+        changed = False
+        for first in sorted(pieces, key=sp.default_sort_key):
+            second = next((p for p in sorted(pieces, key=sp.default_sort_key) if p != first and _meet(first, p)),
+                          None)
+            if second is None or first.assumptions0 != second.assumptions0:
+                continue
+            whole = sp.Symbol(f"{_part(first, 'base')}_{_part(first, 'start')}:{_end(second)}", **first.assumptions0)
+            pieces, rest = (pieces - {first, second}) | {whole}, (rest - {first, second}) | {whole}
+            changed = True
+            break
+    return rest
+
+
+def _part(symbol: sp.Symbol, group: str) -> str:
+    return _PIECE.fullmatch(symbol.name).group(group)
+
+
+def _end(symbol: sp.Symbol) -> str:
+    return _part(symbol, "end") or _part(symbol, "start")
+
+
+def _meet(first: sp.Symbol, second: sp.Symbol) -> bool:
+    """Does ``second`` start right after ``first`` ends, in one letter?"""
+    if _part(first, "base") != _part(second, "base"):
+        return False
+    end, start = _end(first), _part(second, "start")
+    if end.isdigit():
+        return start == str(int(end) + 1)
+    return end == f"{start}-1" or start == f"{end}+1"
