@@ -85,6 +85,10 @@ class Scope:
     shapes: PostShapes | None = None
     #: The density families the post ties to others (``2 q(z|x) = p(z|x)``): maybe no densities (lint.stated).
     tied_families: frozenset[str] = frozenset()
+    #: The densities the post gives a formula (``p(x) = \mathcal{N}(x; 0, 1)``): the sum rule may disagree with them.
+    formulas: frozenset = frozenset()
+    #: The post's variables may be discrete (an integral of its densities is no marginal: lint.density_words).
+    discrete: bool = False
 
     def symbol(self, name: Name) -> sp.Expr:
         """The symbol (or constant) ``name`` stands for."""

@@ -21,9 +21,11 @@ from dataclasses import replace
 
 import sympy as sp
 
+from derivations.engine.densities import NormalPDF
 from derivations.engine.linearity import kl_by_definition, linear_expectation
 from derivations.engine.probability import Density, Divergence, Expectation
 from derivations.engine.verdict import Verdict
+from derivations.latex.scope import Scope
 from derivations.lint.results import Status, StepResult, result_of
 from derivations.lint.steps import Row
 
@@ -33,12 +35,16 @@ _AT_MOST = (r"\le", r"\leq", r"\leqslant")
 BOUNDS = _AT_LEAST + _AT_MOST
 
 
-def bound_step(row: Row, relation: str, lhs: sp.Expr, rhs: sp.Expr,
-               prove_zero: Callable[[sp.Expr], Verdict], tied: set[str]) -> StepResult:
-    """``lhs relation rhs`` for ``\\ge`` or ``\\le``: proved if its gap is a KL divergence or a Jensen gap.
+def bound_step(row: Row, relation: str, written: tuple[sp.Expr, sp.Expr], substituted: tuple[sp.Expr, sp.Expr],
+               prove_zero: Callable[[sp.Expr], Verdict], scope: Scope) -> StepResult:
+    """``lhs relation rhs`` for ``\\ge`` or ``\\le`` (as ``written``, and with the post's definitions
+    ``substituted``): proved if its gap is a KL divergence or a Jensen gap.
 
-    ``prove_zero`` proves an expression is 0 (lint.equality's rules, with the post's scope); ``tied`` are the density
-    families the post ties to others (``2 q(z|x) = p(z|x)``): maybe no densities, so no bound of theirs is proved."""
+    ``prove_zero`` proves an expression is 0 (lint.equality's rules, with the post's scope). A density family the
+    post ties to others or gives a value (``2 q(z|x) = p(z|x)``, ``q(z|x) = e^{-z^2}``), or calls unnormalised, is
+    maybe no density (``scope.tied_families``): no bound of it is proved, as written or substituted."""
+    lhs, rhs = substituted
+    tied = scope.tied_families
     if re.search(r"\\text\s*\{[^{}]*\b(?:where|with|for|if)\b", row.source):  # \quad \text{where } p = 2q
         return StepResult(row.line, row.source, Status.UNDECIDED, f"the relation {relation} is not checked (the row "
                           "says in words what its densities are)")
@@ -46,6 +52,7 @@ def bound_step(row: Row, relation: str, lhs: sp.Expr, rhs: sp.Expr,
     gap = big - small
     laws = [e.args[1] for e in gap.atoms(Expectation)] + [a for d in gap.atoms(Divergence) for a in d.args]
     families = {str(getattr(d, "family", d)) for d in [*gap.atoms(Density), *laws]}
+    families |= {str(d.family) for side in written for d in side.atoms(Density)}
     if families & tied:
         return StepResult(row.line, row.source, Status.UNDECIDED, f"the relation {relation} is not checked (the "
                           "post ties a density of it to another: it may be no normalised density)")
@@ -62,8 +69,8 @@ def bound_step(row: Row, relation: str, lhs: sp.Expr, rhs: sp.Expr,
 def _divergences(gap: sp.Expr, prove_zero: Callable[[sp.Expr], Verdict]) -> Verdict | None:
     """The gap is sum c_i D_i with numbers c_i >= 0 (each D_i a KL divergence, at least 0)."""
     divergences = sorted(gap.atoms(Divergence), key=sp.default_sort_key)
-    if not divergences:
-        return None
+    if not divergences or not all(isinstance(law, (Density, NormalPDF)) for d in divergences for law in d.args):
+        return None  # D(N/2 || N): a divergence of what may be no density (it can be negative)
     marks = {d: sp.Dummy(nonnegative=True) for d in divergences}
     marked = sp.expand(gap.xreplace(marks))
     coefficients = [marked.coeff(mark) for mark in marks.values()]

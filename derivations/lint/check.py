@@ -278,7 +278,7 @@ class Linter:
         if relation in BOUNDS:  # the post's definitions substituted: p(z|x) = 2 q(z|x) is no density
             settings, post = self._settings(row, lhs, rhs), self.post
             zero = lambda gap: equal_sides(post.substituted((gap,), row.line)[0], sp.S.Zero, settings, post.scope)  # noqa: E731
-            return bound_step(row, relation, *post.substituted((lhs, rhs), row.line), zero, post.scope.tied_families)
+            return bound_step(row, relation, (lhs, rhs), post.substituted((lhs, rhs), row.line), zero, post.scope)
         return StepResult(row.line, row.source, Status.UNDECIDED,
                           NOT_CHECKED.get(relation, f"the relation {relation} is not checked"))
 

@@ -148,11 +148,12 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
     if results is None:  # before any row of the post is checked (lint.linter)
         if row.condition:
             note_statement(post, row.condition, row.line)
-        parts = top_level_split(re.sub(r"\\mathrel\s*\{([^{}]*)\}", r"\1", row.source), RELATION)
-        if len(parts) > 1 and all("=" in r or r in EQUAL for r, _ in parts[1:]):  # u - 2x = 0, u \mathrel{:=} 2x
-            read = tuple(post.read(text).expr for _, text in parts)
-            tie_names(post, read)
-            tie_families(post, read)
+        for clause in clauses_of(re.sub(r"\\mathrel\s*\{([^{}]*)\}", r"\1", row.source)):  # q = ..., \quad p = ...
+            parts = top_level_split(clause, RELATION)
+            if len(parts) > 1 and all("=" in r or r in EQUAL for r, _ in parts[1:]):  # u - 2x = 0, u \mathrel{:=} 2x
+                read = tuple(post.read(text).expr for _, text in parts)
+                tie_names(post, read)
+                tie_families(post, read, tuple(text for _, text in parts))
         unread = [row.source.strip(), row.source.strip().lstrip("- ")] if row.unread else []  # \quad - T = 0
         for aside in asides(row.source) + unread:  # x_T = x_0 \quad (T = 0): what a row says in passing counts
             if _a_pin(post, aside):

@@ -42,5 +42,7 @@ def laws_said_in_words(post: Post, inline: list[tuple[int, str]]) -> None:
     law named on that line or before holds no more from there (:func:`laws_in_force`)."""
     for line, math in inline:
         name = math.strip()
-        if re.fullmatch(r"\\?[A-Za-z]+(?:_\{?\\?[A-Za-z]+\}?)?", name):
-            post.law_said.setdefault(name.lstrip("\\").replace("{", "").replace("}", ""), []).append((line, "words"))
+        alone = re.fullmatch(r"(\\?[A-Za-z]+(?:_\{?\\?[A-Za-z]+\}?)?)\s*(?:\([^()=]*\))?", name)  # $P$, $P(x)$
+        if alone:
+            post.law_said.setdefault(alone.group(1).lstrip("\\").replace("{", "").replace("}", ""), []).append(
+                (line, "words"))

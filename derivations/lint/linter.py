@@ -23,6 +23,7 @@ from derivations.lint.commuting import scalar_capitals
 from derivations.lint.context import Post
 from derivations.lint.conventions import PIECES, note_lone_row, note_statement
 from derivations.lint.cues import Cue, conditional, cue
+from derivations.lint.density_words import densities_in_words
 from derivations.lint.extract import extract, front_matter_lists, without_code
 from derivations.lint.horizon import counts_steps, said_of_the_horizon
 from derivations.lint.laws import laws_said_in_words
@@ -85,8 +86,7 @@ def post_context(text: str, options: Options) -> Post:
                   euler_e=not _sets_letter(text, "e"), densities=is_probabilistic(text),
                   plain_functions=_plain_functions(text),
                   matrix_capitals=speaks_of_matrices(text), matrix_names=declared_matrices(text))
-    post = Post(scope, tuple(n.sympy_name for n in normals))
-    return post
+    return densities_in_words(Post(scope, tuple(n.sympy_name for n in normals)), text)
 
 
 #: A call of p, q, P or Q related to a value that is no density (P(0) = -1): a function the post gives values.

@@ -12,7 +12,9 @@ reading are used here, and only to prove a step:
 
 So :math:`\log p(x) = \log \int p(x, z)\, dz = \log \mathbb{E}_{q(z \mid x)}[p(x, z) / q(z \mid x)]` is proved.
 Only integrals over the whole line in a plain variable are marginalised. A family the post ties to another
-(``2 q(z|x) = p(z|x)``: lint.stated) may be no normalised density, so no step with it is proved here.
+(``2 q(z|x) = p(z|x)``: lint.stated), gives a formula that may not be normalised, or calls unnormalised in
+words (lint.density_words) may be no normalised density, so no step with it is proved here; nor one with a
+density the post gives a formula (the formulas decide it), nor any in a post about discrete variables.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ def marginal_step(lhs: sp.Expr, rhs: sp.Expr, prove: Callable[[sp.Expr, sp.Expr]
                   scope: Scope) -> Verdict | None:
     """``lhs = rhs`` with expectations as integrals, the densities as joints and the sum rule applied, if it
     proves them equal; None if the rule has nothing to do or does not prove the step."""
-    if not _applies(lhs, rhs, scope.tied_families):
+    if scope.discrete or not _applies(lhs, rhs, scope.tied_families):
         return None
+    if any(d in scope.formulas for side in (lhs, rhs) for d in side.atoms(Density)):
+        return None  # p(x) = N(x; 0, 1) and p(x | z) = N(x; z, 1): the post's formulas decide, not the sum rule
     integrals = (_as_integrals(lhs), _as_integrals(rhs))
     if _tied_to_a_variable(integrals, scope.set_to):
         return None
@@ -59,15 +63,26 @@ def _applies(lhs: sp.Expr, rhs: sp.Expr, tied: frozenset[str] | set[str]) -> boo
 
 
 def _tied_to_a_variable(sides: tuple[sp.Expr, ...], set_to: dict[str, frozenset[str]]) -> bool:
-    """Does the post tie a name of the sides to a variable integrated over (``y = 2z``: then y moves with z)?"""
+    """Does the post tie a name of the sides to a variable integrated over, directly or through other names
+    (``y = 2z``, ``x = 3y``: then x moves with z)?"""
     names = {s.name for side in sides for s in side.free_symbols | {v for i in side.atoms(sp.Integral)
                                                                      for v in i.variables} if s.is_Symbol}
     for node in {i for side in sides for i in side.atoms(sp.Integral)}:
         for variable in (v.name for v in node.variables if v.is_Symbol):
-            tied = set(set_to.get(variable, ())) | {name for name, values in set_to.items() if variable in values}
-            if (tied - {variable}) & names:
+            if (_reachable(variable, set_to) - {variable}) & names:
                 return True
     return False
+
+
+def _reachable(name: str, set_to: dict[str, frozenset[str]]) -> set[str]:
+    """Every name tied to ``name`` by a chain of the post's equations (either way round)."""
+    found, todo = {name}, [name]
+    while todo:
+        this = todo.pop()
+        neighbours = set(set_to.get(this, ())) | {other for other, values in set_to.items() if this in values}
+        todo += sorted(neighbours - found)
+        found |= neighbours
+    return found
 
 
 def _as_integrals(expr: sp.Expr) -> sp.Expr:
@@ -141,6 +156,8 @@ def _marginal(body: sp.Expr, variable: sp.Symbol, bounds: list[sp.Expr]) -> sp.E
     factor, density = body.as_independent(variable, as_Add=False)
     if not isinstance(density, Density) or density.conditions or variable not in density.outcomes:
         return None
+    if not all(isinstance(o, sp.Symbol) for o in density.outcomes):
+        return None  # p(z, 1): a value's place among the arguments would be lost
     if any(variable.name in str(d.family).partition("_")[2] for d in factor.atoms(Density)):
         return None  # p_z(x): a family indexed by the variable moves with it
     if any(variable in o.free_symbols for o in density.outcomes if o != variable):
@@ -160,4 +177,6 @@ def _apart(variable: sp.Basic, body: sp.Expr) -> bool:
     if any(":" in name for name in names):
         return False
     base, _, sub = variable.name.partition("_")
-    return bool(sub) or not any(name.partition("_")[0] == base and name != variable.name for name in names)
+    if sub:  # x_1 beside x: a coordinate beside its vector
+        return base not in names
+    return not any(name.partition("_")[0] == base and name != variable.name for name in names)

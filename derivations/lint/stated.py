@@ -8,11 +8,14 @@ reading must not cancel them), its equations (lint.zero_divisors), the names it 
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from derivations.engine.densities import NormalPDF
 from derivations.engine.expectation import Expectation as GaussianExpectation
 from derivations.engine.probability import Density, Expectation
+from derivations.engine.ranges_joined import joined
 from derivations.lint.context import Post
 from derivations.lint.mentions import bare_name, is_conventional, squeezed
 
@@ -30,7 +33,11 @@ def keep_what_it_says(post: Post, left: str, relation: str, right: str, line: in
     _what_a_family_is(post, left, relation, right, line)
     if relation in EQUAL:
         tie_names(post, (post.read(left).expr, post.read(right).expr))
-        tie_families(post, (post.read(left).expr, post.read(right).expr))
+        tie_families(post, (post.read(left).expr, post.read(right).expr), (left, right))
+    if relation == r"\propto":  # q(z|x) \propto e^{-z^2}: a density known up to its normaliser
+        sides = [post.read(side).expr for side in (left, right)]
+        post.scope.tied_families |= frozenset(str(d.family) for side in sides if side is not None
+                                              for d in side.atoms(Density))
 
 
 def tie_names(post: Post, sides: tuple) -> None:
@@ -69,13 +76,69 @@ def _what_a_family_is(post: Post, left: str, relation: str, right: str, line: in
             post.law_said.setdefault(family, []).append((line, relation + squeezed(other)))
 
 
-def tie_families(post: Post, sides: tuple) -> None:
+def _one_joint(value: sp.Expr, family: sp.Basic) -> bool:
+    """Is ``value`` a product and quotient of ``family``'s densities alone (``p(x|z) p(z)``, ``p(x, z) / p(z)``)?"""
+    factors = [factor.as_base_exp() for factor in sp.Mul.make_args(value)]
+    return all(isinstance(base, Density) and base.family == family and exponent in (1, -1)
+               for base, exponent in factors)
+
+
+def _a_factorisation(value: sp.Expr, head: Density) -> bool:
+    """Is ``value`` a chain of densities that the head's joint factors into (``q(x_{1:T} | x_0) = \\prod_t q(x_t |
+    x_{t-1})``, ``p(x, z) = p(z) p_\\theta(x | z)``): each factor a density or a product of them, once, of outcomes
+    no other factor has; without a product, their outcomes are the head's (a product's range is not compared)."""
+    factors = sp.Mul.make_args(value)
+    products = [f for f in factors if isinstance(f, sp.Product) and isinstance(f.function, Density)
+                and f.variables[0] in f.function.free_symbols]
+    plain = [f for f in factors if isinstance(f, Density)]
+    if len(products) + len(plain) != len(factors) or not plain and not products:
+        return False
+    outcomes = [o for f in plain for o in f.outcomes]
+    if not all(isinstance(o, sp.Symbol) for o in outcomes) or len(set(outcomes)) != len(outcomes):
+        return False
+    if set(outcomes) & set(head.conditions):
+        return False
+    return bool(products) or joined(set(outcomes)) == joined(set(head.outcomes))
+
+
+def _a_normal_of(value: sp.Expr, head: Density) -> bool:
+    """Is ``value`` a normal density of the head's one outcome (``q(x_t | x_0) = N(x_t; m, v)``, of one number or
+    of a vector, ``v I``), normalised?"""
+    normal = isinstance(value, NormalPDF) or (isinstance(value, sp.Function) and type(value).__name__ == "N_vector")
+    return (normal and len(head.outcomes) == 1 and value.args[0] == head.outcomes[0]
+            and value.args[2].is_positive is not False)
+
+
+#: ``\mathcal{N}(\mathbf{0}, \mathbf{I})`` alone: the law of a density's variable, as posts write it (unread).
+_A_LAW = re.compile(r"\s*(?:\\mathcal\s*\{?N\}?|N)\s*(?:\\left\s*)?\([^()]*(?:\([^()]*\)[^()]*)*\)\s*(?:\\right\s*\))?"
+                    r"\s*[,.;]?\s*")
+
+
+#: Densities and products of them alone, as written (``p(x_T) \\prod_{t=1}^T p_\\theta(x_{t-1} \\mid x_t)``): a
+#: factorisation the reader could not read, with no number in it.
+_FACTORS = re.compile(r"(?:\s|[,;.]|\\[,;!]|\\cdot|\\prod_\{[^{}]*\}\^\{?[^{}\s]*\}?|\\?[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?"
+                      r"\s*(?:\\left)?\((?:[^()]|\([^()]*\))*\)(?:\\right\))?)+")
+
+
+def tie_families(post: Post, sides: tuple, texts: tuple[str, ...] = ()) -> None:
     """``2 q(z|x) = p(z|x)``, ``p(z|x)/q(z|x) = 2``: density families an equation ties to others than themselves may be
     no normalised densities (lint.bounds proves no Gibbs or Jensen gap of theirs). ``p(x) = \\mathcal{N}(\\dots)``,
     a definition, is substituted; ``p(x, z) = p(x|z) p(z)``, one family on each side, ties nothing."""
-    if any(side is None or side.has(Expectation, sp.Derivative, sp.Integral) for side in sides) or isinstance(
-            sides[0], Density):
+    if len(sides) == 2 and None in sides and any(isinstance(side, Density) for side in sides):
+        unread = [t for t, side in zip(texts, sides, strict=True) if side is None]
+        if not (texts and all(_A_LAW.fullmatch(t) or _FACTORS.fullmatch(t) for t in unread)):
+            post.scope.tied_families |= {str(side.family) for side in sides if isinstance(side, Density)}
+        return  # p(x, z) = p(x)^2 p(z), unread: what it says of p is not known (p(z) = N(0, I) is a law)
+    if any(side is None or side.has(Expectation, sp.Derivative, sp.Integral) for side in sides):
         return  # E[mu | z] = z + Sigma grad log p(z): an expectation's law is no density the row ties
+    if isinstance(sides[0], Density):  # a definition: of one joint (p(x, z) = p(x|z) p(z)), or maybe of no density
+        head, family = sides[0], str(sides[0].family)
+        if _one_joint(sides[1], head.family) or _a_factorisation(sides[1], head):
+            return
+        post.scope.formulas |= {head}  # the sum rule must not speak of it (lint.marginals)
+        if not _a_normal_of(sides[1], head):  # q(z|x) = N(z; x, 1)/2, e^{-z^2}: maybe no normalised density
+            post.scope.tied_families |= {family}
+        return
     families = [{str(d.family) for d in side.atoms(Density)} for side in sides]
     numbers = [side.is_number for side in sides]  # p(z|x)/q(z|x) = 2, p(z|x) - 2 q(z|x) = 0
     if (all(families) and not set.intersection(*families)) or (any(families) and any(numbers)):

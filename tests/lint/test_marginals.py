@@ -67,3 +67,34 @@ def test_a_name_set_to_a_value_of_the_variable_is_not_held_fixed() -> None:
 def test_a_tied_family_is_no_density_for_the_rule() -> None:
     """2 q(z|x) = p(z|x) says q or p is no normalised density: neither integrates to 1 here."""
     assert verdicts(r"2 q(z|x) = p(z|x)", r"\int q(z|x) dz = 1")[-1] != "proved"
+
+
+@pytest.mark.parametrize("definition", [
+    r"q(z \mid x) = \mathcal{N}(z; x, \sigma^2)",  # a normal density of its variable: normalised
+    r"p(z) = \mathcal{N}(0, \mathbf{I})",  # a law, as posts write it
+    r"q(x_{1:T} \mid x_0) = \prod_{t=1}^T q(x_t \mid x_{t-1})",  # a chain of conditionals
+    r"p(x, z) = p(z) p(x \mid z)",
+])
+def test_a_normalised_definition_leaves_the_sum_rule_in_force(definition: str) -> None:
+    assert verdicts(definition, r"\log \int p(x,z) dz = \log p(x)")[-1] == "proved"
+
+
+@pytest.mark.parametrize("definition", [
+    r"q(z \mid x) = \frac{1}{2} \mathcal{N}(z; x, 1)",
+    r"q(z \mid x) = e^{-z^2}",
+    r"q(z \mid x) \propto e^{-z^2}",
+    r"q(z \mid x) = q(z \mid x)^2",
+])
+def test_a_formula_that_may_not_be_normalised_stops_it(definition: str) -> None:
+    assert "proved" not in verdicts(definition, r"\log \int q(z \mid x) dz = 0")  # proved without the definition
+
+
+def test_a_density_the_post_gives_a_formula_is_decided_by_it() -> None:
+    """p(x) = N(x; 0, 1) with p(z), p(x | z) normal too: the sum rule would prove what the formulas refute."""
+    definitions = r"p(x) = \mathcal{N}(x; 0, 1), \quad p(z) = \mathcal{N}(z; 0, 1), \quad p(x|z) = \mathcal{N}(x; z, 1)"
+    assert verdicts(definitions, r"\int p(x|z) p(z) dz = p(x)")[-1] != "proved"
+
+
+def test_a_post_about_discrete_variables_has_no_integrals_of_its_densities() -> None:
+    prose = "A mixture with a discrete latent variable $z \\in \\{1, \\dots, K\\}$.\n\n"
+    assert verdicts(r"\int q(z) dz = 1", prose=prose) != ["proved"]

@@ -1,5 +1,5 @@
-"""The ninth to eighteenth adversarial reviews ("find a false proved", December 2026): none of their false proofs
-proves anything (the posts are in tests/lint/ninth_review.py ... eighteenth_review.py, each with its causes), and what
+"""The ninth to nineteenth adversarial reviews ("find a false proved", December 2026): none of their false proofs
+proves anything (the posts are in tests/lint/ninth_review.py ... nineteenth_review.py, each with its causes), and what
 each post allows is still proved or refuted."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from tests.lint import (
     eleventh_review,
     fifteenth_review,
     fourteenth_review,
+    nineteenth_review,
     ninth_review,
     seventeenth_review,
     sixteenth_review,
@@ -28,7 +29,7 @@ REVIEWS = {"ninth": ninth_review.FOUND, "tenth": tenth_review.FOUND, "eleventh":
            "twelfth": twelfth_review.FOUND, "thirteenth": thirteenth_review.FOUND,
            "fourteenth": fourteenth_review.FOUND, "fifteenth": fifteenth_review.FOUND,
            "sixteenth": sixteenth_review.FOUND, "seventeenth": seventeenth_review.FOUND,
-           "eighteenth": eighteenth_review.FOUND}
+           "eighteenth": eighteenth_review.FOUND, "nineteenth": nineteenth_review.FOUND}
 FINDINGS = [(review, name) for review, found in REVIEWS.items() for name in sorted(found)]
 DDPM = "In DDPM, $\\alpha_t = 1 - \\beta_t$ and $\\bar\\alpha_t = \\prod_{s=1}^{t} \\alpha_s$.\n\n"
 NORMALS = "<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n"
