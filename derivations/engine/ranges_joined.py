@@ -43,9 +43,21 @@ def _end(symbol: sp.Symbol) -> str:
     return _part(symbol, "end") or _part(symbol, "start")
 
 
+def _ascending(symbol: sp.Symbol) -> bool:
+    """Does a range run upwards as written (``x_{1:T}``, ``x_{t:T}``, ``x_{1:t-1}``), not down (``x_{T:t}``)? A
+    range that starts at a whole number or a small letter and ends at a larger number, a capital or the same letter
+    (``t-1``), or a single variable."""
+    start, end = _part(symbol, "start"), _part(symbol, "end")
+    if end is None:
+        return True
+    if start.isdigit():
+        return not end.isdigit() or int(end) >= int(start)
+    return start[:1].islower() and (end[:1].isupper() or end[:1] == start[:1])
+
+
 def _meet(first: sp.Symbol, second: sp.Symbol) -> bool:
     """Does ``second`` start right after ``first`` ends, in one letter?"""
-    if _part(first, "base") != _part(second, "base"):
+    if _part(first, "base") != _part(second, "base") or not (_ascending(first) and _ascending(second)):
         return False
     end, start = _end(first), _part(second, "start")
     if end.isdigit():

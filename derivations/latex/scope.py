@@ -87,6 +87,8 @@ class Scope:
     tied_families: frozenset[str] = frozenset()
     #: The densities the post gives a formula (``p(x) = \mathcal{N}(x; 0, 1)``): the sum rule may disagree with them.
     formulas: frozenset = frozenset()
+    #: The post says in words that some density may not be normalised (lint.density_words).
+    unnormalised: bool = False
     #: The post's variables may be discrete (an integral of its densities is no marginal: lint.density_words).
     discrete: bool = False
 

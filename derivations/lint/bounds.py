@@ -53,7 +53,7 @@ def bound_step(row: Row, relation: str, written: tuple[sp.Expr, sp.Expr], substi
     laws = [e.args[1] for e in gap.atoms(Expectation)] + [a for d in gap.atoms(Divergence) for a in d.args]
     families = {str(getattr(d, "family", d)) for d in [*gap.atoms(Density), *laws]}
     families |= {str(d.family) for side in written for d in side.atoms(Density)}
-    if families & tied:
+    if families & tied or scope.unnormalised:
         return StepResult(row.line, row.source, Status.UNDECIDED, f"the relation {relation} is not checked (the "
                           "post ties a density of it to another: it may be no normalised density)")
     for name, rule in (("a sum of KL divergences (Gibbs' inequality)", _divergences),
@@ -71,6 +71,8 @@ def _divergences(gap: sp.Expr, prove_zero: Callable[[sp.Expr], Verdict]) -> Verd
     divergences = sorted(gap.atoms(Divergence), key=sp.default_sort_key)
     if not divergences or not all(isinstance(law, (Density, NormalPDF)) for d in divergences for law in d.args):
         return None  # D(N/2 || N): a divergence of what may be no density (it can be negative)
+    if not all(_variables(d.args[0]) == _variables(d.args[1]) for d in divergences):
+        return None  # D(q(z|x) || p(x|z)): densities of two variables
     marks = {d: sp.Dummy(nonnegative=True) for d in divergences}
     marked = sp.expand(gap.xreplace(marks))
     coefficients = [marked.coeff(mark) for mark in marks.values()]
@@ -78,6 +80,11 @@ def _divergences(gap: sp.Expr, prove_zero: Callable[[sp.Expr], Verdict]) -> Verd
         return None
     rest = marked - sum(c * mark for c, mark in zip(coefficients, marks.values(), strict=True))
     return prove_zero(rest.xreplace({mark: d for d, mark in marks.items()}))
+
+
+def _variables(law: sp.Expr) -> tuple:
+    """The variables a density is a density of: its outcomes, a normal's variable."""
+    return tuple(law.outcomes) if isinstance(law, Density) else (law.args[0],)
 
 
 def _a_divergence_written_out(gap: sp.Expr, prove_zero: Callable[[sp.Expr], Verdict]) -> Verdict | None:

@@ -153,7 +153,8 @@ def note_lone_row(post: Post, row: Row, results: list | None, *, alone: bool = F
             if len(parts) > 1 and all("=" in r or r in EQUAL for r, _ in parts[1:]):  # u - 2x = 0, u \mathrel{:=} 2x
                 read = tuple(post.read(text).expr for _, text in parts)
                 tie_names(post, read)
-                tie_families(post, read, tuple(text for _, text in parts))
+                if alone and row.head:  # a statement, not a step of a chain: what it says of its densities
+                    tie_families(post, read, tuple(text for _, text in parts))
         unread = [row.source.strip(), row.source.strip().lstrip("- ")] if row.unread else []  # \quad - T = 0
         for aside in asides(row.source) + unread:  # x_T = x_0 \quad (T = 0): what a row says in passing counts
             if _a_pin(post, aside):

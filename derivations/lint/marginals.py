@@ -35,7 +35,7 @@ def marginal_step(lhs: sp.Expr, rhs: sp.Expr, prove: Callable[[sp.Expr, sp.Expr]
                   scope: Scope) -> Verdict | None:
     """``lhs = rhs`` with expectations as integrals, the densities as joints and the sum rule applied, if it
     proves them equal; None if the rule has nothing to do or does not prove the step."""
-    if scope.discrete or not _applies(lhs, rhs, scope.tied_families):
+    if scope.discrete or scope.unnormalised or not _applies(lhs, rhs, scope.tied_families):
         return None
     if any(d in scope.formulas for side in (lhs, rhs) for d in side.atoms(Density)):
         return None  # p(x) = N(x; 0, 1) and p(x | z) = N(x; z, 1): the post's formulas decide, not the sum rule

@@ -23,6 +23,8 @@ from derivations.lint.mentions import bare_name, is_conventional, squeezed
 EQUAL = tuple(r"= := =: \coloneqq \coloneq \eqqcolon \triangleq \equiv =d \gets \leftarrow".split())
 
 
+#: Relations that tie names as an equation does, for the names that move together (lint.marginals, latex.calls).
+_TIES = (r"\propto", r"\approx", r"\simeq", r"\sim", r"\mapsto", r"\to", r"\gets")
 #: What binds or integrates out a name: a name under it is no name an equation ties.
 _BINDING = (Expectation, GaussianExpectation, Density, NormalPDF, sp.Integral, sp.Sum, sp.Product)
 
@@ -31,8 +33,9 @@ def keep_what_it_says(post: Post, left: str, relation: str, right: str, line: in
     """Record what ``left relation right`` (at ``line``) says of the post's names (see the module's docstring)."""
     _plain_values(post, left, relation, right)
     _what_a_family_is(post, left, relation, right, line)
-    if relation in EQUAL:
+    if relation in EQUAL or relation in _TIES:  # x \propto z, x \approx 2z: x moves with z too
         tie_names(post, (post.read(left).expr, post.read(right).expr))
+    if relation in EQUAL:
         tie_families(post, (post.read(left).expr, post.read(right).expr), (left, right))
     if relation == r"\propto":  # q(z|x) \propto e^{-z^2}: a density known up to its normaliser
         sides = [post.read(side).expr for side in (left, right)]
@@ -84,62 +87,113 @@ def _one_joint(value: sp.Expr, family: sp.Basic) -> bool:
 
 
 def _a_factorisation(value: sp.Expr, head: Density) -> bool:
-    """Is ``value`` a chain of densities that the head's joint factors into (``q(x_{1:T} | x_0) = \\prod_t q(x_t |
-    x_{t-1})``, ``p(x, z) = p(z) p_\\theta(x | z)``): each factor a density or a product of them, once, of outcomes
-    no other factor has; without a product, their outcomes are the head's (a product's range is not compared)."""
+    """Is ``value`` a chain of conditional densities that the head's joint factors into (``p(x, z) = p(z)
+    p_\\theta(x | z)``; ``q(x_{1:T} | x_0) = \\prod_t q(x_t | x_{t-1})``, the head's family over its own range)?
+    Each factor's conditions are the head's or outcomes of factors before it (no cycle), its outcomes no other
+    factor's, and together they are the head's outcomes."""
     factors = sp.Mul.make_args(value)
-    products = [f for f in factors if isinstance(f, sp.Product) and isinstance(f.function, Density)
-                and f.variables[0] in f.function.free_symbols]
-    plain = [f for f in factors if isinstance(f, Density)]
-    if len(products) + len(plain) != len(factors) or not plain and not products:
+    ranges = {o.name.partition("_")[0] for o in head.outcomes if isinstance(o, sp.Symbol) and ":" in o.name}
+    products = [f for f in factors if isinstance(f, sp.Product)]
+    if products:  # p(x, z_{1:T}) = p(z_T) p(x | z_1) prod_t p(z_{t-1} | z_t): each product over the head's range
+        bases = {str(o).partition("_")[0] for o in head.outcomes}
+        return all(isinstance(f.function, Density) and all(isinstance(o, sp.Indexed) and str(o.base) in ranges
+                                                            for o in f.function.outcomes) for f in products) and all(
+            isinstance(f, Density) and {str(o).partition("_")[0] for o in f.outcomes} <= bases
+            for f in factors if f not in products)
+    if not all(isinstance(f, Density) and all(isinstance(v, sp.Symbol) for v in f.args[1] + f.args[2])
+               for f in factors):
         return False
-    outcomes = [o for f in plain for o in f.outcomes]
-    if not all(isinstance(o, sp.Symbol) for o in outcomes) or len(set(outcomes)) != len(outcomes):
+    outcomes = [o for f in factors for o in f.outcomes]
+    if len(set(outcomes)) != len(outcomes) or joined(set(outcomes)) != joined(set(head.outcomes)):
         return False
-    if set(outcomes) & set(head.conditions):
+    known, todo = set(head.conditions), list(factors)
+    while todo:  # the chain rule's order: a factor once all it conditions on is known
+        ready = [f for f in todo if set(f.conditions) <= known]
+        if not ready:
+            return False
+        known |= {o for f in ready for o in f.outcomes}
+        todo = [f for f in todo if f not in ready]
+    return True
+
+
+def _a_marginal(value: sp.Expr, head: Density) -> bool:
+    """Is ``value`` the head's marginal, ``p(x) = \\int p(x, z) dz`` (one density of the family, over the whole line in
+    one of its other outcomes)?"""
+    if not (isinstance(value, sp.Integral) and isinstance(value.function, Density) and len(value.limits) == 1):
         return False
-    return bool(products) or joined(set(outcomes)) == joined(set(head.outcomes))
+    (variable, *bounds), density = value.limits[0], value.function
+    return (density.family == head.family and bounds == [-sp.oo, sp.oo] and not density.conditions
+            and not head.conditions and variable in density.outcomes
+            and set(density.outcomes) - {variable} == set(head.outcomes))
 
 
 def _a_normal_of(value: sp.Expr, head: Density) -> bool:
     """Is ``value`` a normal density of the head's one outcome (``q(x_t | x_0) = N(x_t; m, v)``, of one number or
-    of a vector, ``v I``), normalised?"""
+    of a vector, ``v I``), whose mean and variance are free of it, normalised?"""
     normal = isinstance(value, NormalPDF) or (isinstance(value, sp.Function) and type(value).__name__ == "N_vector")
     return (normal and len(head.outcomes) == 1 and value.args[0] == head.outcomes[0]
+            and not (value.args[1].has(value.args[0]) or value.args[2].has(value.args[0]))
             and value.args[2].is_positive is not False)
 
 
-#: ``\mathcal{N}(\mathbf{0}, \mathbf{I})`` alone: the law of a density's variable, as posts write it (unread).
-_A_LAW = re.compile(r"\s*(?:\\mathcal\s*\{?N\}?|N)\s*(?:\\left\s*)?\([^()]*(?:\([^()]*\)[^()]*)*\)\s*(?:\\right\s*\))?"
-                    r"\s*[,.;]?\s*")
+#: ``\mathcal{N}(\mathbf{0}, \mathbf{I})``, ``N(x_t; m, v I)`` alone: a normal law, as posts write it (unread).
+_A_LAW = re.compile(r"\s*(?:\\mathcal\s*\{?N\}?|N)\s*(?:\\left\s*)?\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+                    r"\s*(?:\\right\s*\))?\s*[,.;]?\s*")
+#: The arguments of a standard normal: mean 0, covariance 1 or the identity.
+_STANDARD = re.compile(r"\s*(?:\\mathbf\s*\{\s*0\s*\}|\\boldsymbol\s*\{\s*0\s*\}|0)\s*,\s*(?:1|\\mathbf\s*\{\s*I\s*\}|"
+                       r"\\boldsymbol\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}|I|\\mathrm\s*\{\s*I\s*\})\s*")
+#: A family's density written in an unread side: ``q(z|x)``, ``p_\theta(x)``.
+_CALLED = re.compile(r"(?<![A-Za-z\\])\\?[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?\s*(?:\\left\s*)?\(")
 
 
-#: Densities and products of them alone, as written (``p(x_T) \\prod_{t=1}^T p_\\theta(x_{t-1} \\mid x_t)``): a
-#: factorisation the reader could not read, with no number in it.
-_FACTORS = re.compile(r"(?:\s|[,;.]|\\[,;!]|\\cdot|\\prod_\{[^{}]*\}\^\{?[^{}\s]*\}?|\\?[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?"
-                      r"\s*(?:\\left)?\((?:[^()]|\([^()]*\))*\)(?:\\right\))?)+")
+def _a_law_of(text: str, head: Density) -> bool:
+    """Is ``text`` a normal law as posts write it: the standard one (``\\mathcal{N}(\\mathbf{0}, \\mathbf{I})``,
+    ``N(0, 1)``), or one of a named variable whose parameters have no minus sign and not the variable? Any other law
+    the reader left unread may have a variance that is not positive, or a mean that is its own variable (``N(z, I)``
+    for ``q(z | x)``)."""
+    law = _A_LAW.fullmatch(text)
+    if not law:
+        return False
+    variable, semicolon, rest = law.group("args").partition(";")
+    if not semicolon:
+        return _STANDARD.fullmatch(variable) is not None
+    plain = [re.sub(r"\\math(?:bf|rm)|\\boldsymbol|\\bm|[{}\s]", "", part) for part in (variable, rest)]
+    # N(x_{t-1}; mu(x_t, x_0), beta I): no minus sign in its parameters (a variance that may be negative), and its
+    # variable not among them (N(z; z, 1) is no density of z)
+    return "-" not in re.sub(r"_\{[^{}]*\}", "", rest) and plain[0] not in plain[1]
 
 
 def tie_families(post: Post, sides: tuple, texts: tuple[str, ...] = ()) -> None:
-    """``2 q(z|x) = p(z|x)``, ``p(z|x)/q(z|x) = 2``: density families an equation ties to others than themselves may be
-    no normalised densities (lint.bounds proves no Gibbs or Jensen gap of theirs). ``p(x) = \\mathcal{N}(\\dots)``,
-    a definition, is substituted; ``p(x, z) = p(x|z) p(z)``, one family on each side, ties nothing."""
-    if len(sides) == 2 and None in sides and any(isinstance(side, Density) for side in sides):
-        unread = [t for t, side in zip(texts, sides, strict=True) if side is None]
-        if not (texts and all(_A_LAW.fullmatch(t) or _FACTORS.fullmatch(t) for t in unread)):
-            post.scope.tied_families |= {str(side.family) for side in sides if isinstance(side, Density)}
-        return  # p(x, z) = p(x)^2 p(z), unread: what it says of p is not known (p(z) = N(0, I) is a law)
-    if any(side is None or side.has(Expectation, sp.Derivative, sp.Integral) for side in sides):
+    """Density families a statement says something of, other than what keeps them normalised densities, may be no
+    normalised densities: lint.bounds and lint.marginals prove nothing of them (``2 q(z|x) = p(z|x)``, ``\\log
+    q(z|x) = -z^2``, ``e^{-z^2} = q(z|x)``, an unread value). What keeps them: a chain of conditionals (``p(x, z) =
+    p(x|z) p(z)``), a normal density of the head's variable (``p(x) = \\mathcal{N}(x; 0, 1)``, then one the post
+    gives a formula: ``scope.formulas``), or a normal law as posts write it (``p(z) = \\mathcal{N}(0, I)``)."""
+    texts = texts or ("",) * len(sides)
+    for (first, second), (first_text, second_text) in zip(zip(sides, sides[1:]), zip(texts, texts[1:])):
+        _tie_pair(post, (first, second), (first_text, second_text))
+
+
+def _tie_pair(post: Post, sides: tuple, texts: tuple[str, str]) -> None:
+    families = {str(d.family) for side in sides if side is not None for d in side.atoms(Density)}
+    families |= {m.group(0).rstrip("(").strip().lstrip("\\").replace("{", "").replace("}", "").replace("\\", "")
+                 for side, text in zip(sides, texts, strict=True) if side is None for m in _CALLED.finditer(text)}
+    if not families or any(side is not None and side.has(Expectation, sp.Derivative) for side in sides):
         return  # E[mu | z] = z + Sigma grad log p(z): an expectation's law is no density the row ties
-    if isinstance(sides[0], Density):  # a definition: of one joint (p(x, z) = p(x|z) p(z)), or maybe of no density
-        head, family = sides[0], str(sides[0].family)
-        if _one_joint(sides[1], head.family) or _a_factorisation(sides[1], head):
-            return
-        post.scope.formulas |= {head}  # the sum rule must not speak of it (lint.marginals)
-        if not _a_normal_of(sides[1], head):  # q(z|x) = N(z; x, 1)/2, e^{-z^2}: maybe no normalised density
-            post.scope.tied_families |= {family}
+    if any(side is not None and side.has(sp.Integral) for side in sides):  # \log p(x) = \log \int p(x, z) dz: a step
+        if any(side is not None and side.is_number and side != 1 for side in sides):
+            post.scope.tied_families |= frozenset(families)  # \int q(z|x) dz = 2: a mass that is not one
         return
-    families = [{str(d.family) for d in side.atoms(Density)} for side in sides]
-    numbers = [side.is_number for side in sides]  # p(z|x)/q(z|x) = 2, p(z|x) - 2 q(z|x) = 0
-    if (all(families) and not set.intersection(*families)) or (any(families) and any(numbers)):
-        post.scope.tied_families |= frozenset().union(*families)
+    for (head, value), text in zip((sides, sides[::-1]), texts[::-1], strict=True):
+        if not isinstance(head, Density):
+            continue
+        if value is None and _a_law_of(text, head):
+            return
+        if value is not None and (_one_joint(value, head.family) or _a_factorisation(value, head)
+                                  or _a_marginal(value, head)):
+            return
+        if value is not None and _a_normal_of(value, head):
+            post.scope.formulas |= {head}  # the sum rule must not speak of it (lint.marginals)
+            return
+    post.scope.formulas |= {side for side in sides if isinstance(side, Density)}
+    post.scope.tied_families |= frozenset(families)
