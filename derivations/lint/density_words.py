@@ -33,7 +33,10 @@ _INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<![\\$])\$(?!\$)|\\\((.+?)\\\
 #: Words that say a density is not normalised, or no density at all.
 _UNNORMALISED = re.compile(
     r"un-?normali[sz]|non-?normali[sz]|\bunnormed|(?:isn'?t|aren'?t|not|never)\s+(?:\w+\s+)?normali[sz]|"
-    r"(?:do|does|did)\s*(?:n[o']t|not)\s+integrate|fails?\s+to\s+integrate|integrates?\s+to\s+(?!one\b|1\b|unity)|"
+    r"(?:do|does|did)\s*(?:n[o']t|not)\s+integrate|fails?\s+to\s+integrate|"
+    r"(?:integrates?|sums?|adds?\s+up)\s+to\s+(?!(?:one|1|unity)\b(?![\s./]*(?:half|third|quarter|\d)))|"
+    r"\bmass\s+(?!one\b|1\b)\w|normali[sz]ing\s+constant\s+(?!one\b|1\b|of\b)\w|area\s+under|exceeds?\s+one|"
+    r"\bdouble\b|multiplied\s+by|\btimes\s+the\s+(?:posterior|prior|density)|"
     r"integral\s+of\s+(?:\S+\s+){0,6}?is\s+(?!one\b|1\b|unity|intractable)|(?:total|its)\s+mass|"
     r"up\s+to\s+(?:a|its|the)\s+(?:normali[sz]ing\s+|multiplicative\s+)?constant|\bimproper\b|\bflat\s+prior|"
     r"lacks?\s+(?:its|a|the)\s+normali|twice\s+the|\bno\s+(?:probability\s+)?densit|"
@@ -42,6 +45,8 @@ _UNNORMALISED = re.compile(
 #: "$p(x)$ is ...", "$q$ denotes ...": what the words after a family call it.
 _CALLED = re.compile(r"\s*(?:is|are|denotes?|be|stands?\s+for|represents?|means?|gives?|returns?|computes?|measures?|"
                      r"equals?|to\s+be)\s+(?P<words>[^.;:$]*)(?P<math>\$)?", re.IGNORECASE)
+#: "$q(z|x)$, the log posterior, ...": what an appositive calls it.
+_APPOSITIVE = re.compile(r"\s*,\s*(?P<words>(?:a|an|the|our|its)\s[^,.;:$]*)(?P<math>\$)?", re.IGNORECASE)
 #: Words beside a density word that still make it no normalised density of its variable.
 _NOT_A_DENSITY = re.compile(r"\blog|ratio|negative|score|gradient|derivative|price|cost|energy|improper|flat|uniform|"
                             r"unnormali|twice|half|times|constant", re.IGNORECASE)
@@ -55,7 +60,9 @@ _DEPENDS = re.compile(r"function\s+of|depend|square\s+of|multiple\s+of|power\s+o
                       r"\\mapsto|\\propto|\\approx|\\sim|\\to\b|linear|scaled|shifted", re.IGNORECASE)
 _DISCRETE = re.compile(r"discrete|binary|mass\s+function|\\in\s*(?:\\left\s*)?(?:\\\{|\\lbrace|\[\s*[A-Za-z]\s*\])|"
                        r"\\in\s*\\mathbb\s*\{?\s*[NZ]\b|\bcounts?\b|categorical|bernoulli|binomial|poisson|multinomial|"
-                       r"finitely|integer|one\s+of\s+\$?\\?\w*\$?\s+values|one-hot|\bbits?\b", re.IGNORECASE)
+                       r"finitely|finite\s+set|integer|one\s+of\s+\$?\\?\w*\$?\s+(?:values|clusters|classes)|one-hot|"
+                       r"\bbits?\b|values\s+\$?0\$?\s+and\s+\$?1|either\s+\$?0|class\s+labels?|\bcoins?\b|countabl|"
+                       r"indicator|cluster|boolean|natural\s+numbers?|\blabels?\b", re.IGNORECASE)
 #: A normal law as posts write it, ``\mathcal{N}(0, I)``: its numbers are no value given to a density.
 _LAW = re.compile(r"\\mathcal\s*\{?N\}?\s*(?:\\left\s*)?\((?:[^()]|\([^()]*\))*\)(?:\\right\s*\))?")
 #: Words between a density and the value they give it: "$q$ to be $2N$", "$q$ as $e^{-z}$".
@@ -84,7 +91,7 @@ def densities_in_words(post: Post, text: str) -> Post:
         spans = [m.group(1) or m.group(2) for m in matches]
         words = _INLINE.sub(" ", sentence)
         for index, (match, span) in enumerate(zip(matches, spans, strict=True)):
-            called = _CALLED.match(sentence[match.end():])
+            called = _CALLED.match(sentence[match.end():]) or _APPOSITIVE.match(sentence[match.end():])
             calls = called.group("words") if called else ""
             named = re.match(r"(?:a|an|the|our|its|their)\s", calls) and not _DENSITY_WORDS.search(calls)
             said = called and (named or _NOT_A_DENSITY.search(calls)

@@ -43,7 +43,7 @@ def marginal_step(lhs: sp.Expr, rhs: sp.Expr, prove: Callable[[sp.Expr, sp.Expr]
     if _tied_to_a_variable(integrals, scope.set_to):
         return None
     joints = as_joints(*integrals) or integrals
-    sides = tuple(_marginalised(side) for side in joints)
+    sides = tuple(marginalised(side) for side in joints)
     if sides == (lhs, rhs):
         return None
     verdict = prove(*sides)
@@ -129,12 +129,12 @@ def _pieced(name: str, pieces: list[str]) -> bool:
     return False
 
 
-def _marginalised(expr: sp.Expr) -> sp.Expr:
+def marginalised(expr: sp.Expr) -> sp.Expr:
     """``expr`` with each integral of one joint density (times a factor free of the variable) over the whole line
     in one of its outcomes replaced by the marginal (innermost first)."""
     if not expr.args:
         return expr
-    expr = expr.func(*(_marginalised(arg) for arg in expr.args))
+    expr = expr.func(*(marginalised(arg) for arg in expr.args))
     if not isinstance(expr, sp.Integral):
         return expr
     body, limits = expr.function, list(expr.limits)
@@ -150,7 +150,8 @@ def _marginalised(expr: sp.Expr) -> sp.Expr:
 
 
 def _marginal(body: sp.Expr, variable: sp.Symbol, bounds: list[sp.Expr]) -> sp.Expr | None:
-    """``c p(S)`` integrated over ``variable`` in S: ``c p(S - {variable})`` (``c``, 1 if S was the variable)."""
+    """``c p(S)`` integrated over ``variable`` in S: ``c p(S - {variable})`` (``c``, 1 if S was the variable: then
+    ``c`` is a conditional's ``1/p(x)``). ``c`` is numbers and densities, of names the integral holds fixed."""
     if bounds != [-sp.oo, sp.oo] or not _apart(variable, body):
         return None
     factor, density = body.as_independent(variable, as_Add=False)
@@ -163,6 +164,10 @@ def _marginal(body: sp.Expr, variable: sp.Symbol, bounds: list[sp.Expr]) -> sp.E
     if any(variable in o.free_symbols for o in density.outcomes if o != variable):
         return None
     rest = tuple(o for o in density.outcomes if o != variable)
+    if not rest and not factor.has(Density):
+        return None  # \int q(z) dz = 1 says q is normalised: only a conditional's ratio of joints says so here
+    if not all(f.is_number or isinstance(f.as_base_exp()[0], Density) for f in sp.Mul.make_args(factor)):
+        return None  # \int q(z) x dz = x: x may move with z (words, an equation), so only densities come out
     return factor * (Density(density.family, sp.Tuple(*rest), sp.Tuple()) if rest else sp.S.One)
 
 

@@ -12,11 +12,13 @@ import re
 
 import sympy as sp
 
+from derivations.engine.conditionals import as_joints
 from derivations.engine.densities import NormalPDF
 from derivations.engine.expectation import Expectation as GaussianExpectation
 from derivations.engine.probability import Density, Expectation
 from derivations.engine.ranges_joined import joined
 from derivations.lint.context import Post
+from derivations.lint.marginals import marginalised
 from derivations.lint.mentions import bare_name, is_conventional, squeezed
 
 #: The relations that set a side to the other.
@@ -117,23 +119,26 @@ def _a_factorisation(value: sp.Expr, head: Density) -> bool:
 
 
 def _a_marginal(value: sp.Expr, head: Density) -> bool:
-    """Is ``value`` the head's marginal, ``p(x) = \\int p(x, z) dz`` (one density of the family, over the whole line in
-    one of its other outcomes)?"""
-    if not (isinstance(value, sp.Integral) and isinstance(value.function, Density) and len(value.limits) == 1):
+    """Is ``value`` the head's marginal by the sum rule (``p(x) = \\int p(x, z) dz = \\int p(x|z) p(z) dz``)?"""
+    if not isinstance(value, sp.Integral):
         return False
-    (variable, *bounds), density = value.limits[0], value.function
-    return (density.family == head.family and bounds == [-sp.oo, sp.oo] and not density.conditions
-            and not head.conditions and variable in density.outcomes
-            and set(density.outcomes) - {variable} == set(head.outcomes))
+    joints = as_joints(value, head)
+    return joints is not None and marginalised(joints[0]) == joints[1] or marginalised(value) == head
 
 
-def _a_normal_of(value: sp.Expr, head: Density) -> bool:
+def _a_normal_of(value: sp.Expr, head: Density, defined: set = frozenset(), units: list = ()) -> bool:
     """Is ``value`` a normal density of the head's one outcome (``q(x_t | x_0) = N(x_t; m, v)``, of one number or
-    of a vector, ``v I``), whose mean and variance are free of it, normalised?"""
+    of a vector, ``v I``), whose mean and variance are free of it, normalised? A variance of names the post
+    ``defined`` (``v = 1 - 2``) may be negative."""
     normal = isinstance(value, NormalPDF) or (isinstance(value, sp.Function) and type(value).__name__ == "N_vector")
     return (normal and len(head.outcomes) == 1 and value.args[0] == head.outcomes[0]
             and not (value.args[1].has(value.args[0]) or value.args[2].has(value.args[0]))
-            and value.args[2].is_positive is not False)
+            and _positive(value.args[2], units) and not (value.args[2].free_symbols & defined))
+
+
+def _positive(variance: sp.Expr, units: list[sp.Symbol]) -> bool:
+    """Is ``variance`` positive, each schedule letter of it in (0, 1) (``1 - \\bar\\alpha_t``; not ``1 - 2v``)?"""
+    return sp.simplify(variance.xreplace({u: 1 / (1 + sp.Dummy(positive=True)) for u in units})).is_positive is True
 
 
 #: ``\mathcal{N}(\mathbf{0}, \mathbf{I})``, ``N(x_t; m, v I)`` alone: a normal law, as posts write it (unread).
@@ -180,9 +185,10 @@ def _tie_pair(post: Post, sides: tuple, texts: tuple[str, str]) -> None:
                  for side, text in zip(sides, texts, strict=True) if side is None for m in _CALLED.finditer(text)}
     if not families or any(side is not None and side.has(Expectation, sp.Derivative) for side in sides):
         return  # E[mu | z] = z + Sigma grad log p(z): an expectation's law is no density the row ties
-    if any(side is not None and side.has(sp.Integral) for side in sides):  # \log p(x) = \log \int p(x, z) dz: a step
-        if any(side is not None and side.is_number and side != 1 for side in sides):
-            post.scope.tied_families |= frozenset(families)  # \int q(z|x) dz = 2: a mass that is not one
+    heads = [side for side in sides if isinstance(side, Density)]
+    if not heads and any(side is not None and side.has(sp.Integral) for side in sides):
+        if any(side is not None and (side.is_number or side.is_Symbol) and side != 1 for side in sides):
+            post.scope.tied_families |= frozenset(families)  # \int q(z|x) dz = 2, = c: a mass that may not be one
         return
     for (head, value), text in zip((sides, sides[::-1]), texts[::-1], strict=True):
         if not isinstance(head, Density):
@@ -192,7 +198,8 @@ def _tie_pair(post: Post, sides: tuple, texts: tuple[str, str]) -> None:
         if value is not None and (_one_joint(value, head.family) or _a_factorisation(value, head)
                                   or _a_marginal(value, head)):
             return
-        if value is not None and _a_normal_of(value, head):
+        defined = set(post.definitions) | set(post.plain_values)
+        if value is not None and _a_normal_of(value, head, defined, post.scope.unit_symbols(value)):
             post.scope.formulas |= {head}  # the sum rule must not speak of it (lint.marginals)
             return
     post.scope.formulas |= {side for side in sides if isinstance(side, Density)}
