@@ -4,9 +4,10 @@ A post about probability writes one family's joint, marginals and conditionals w
 engine reads them (engine.conditionals: :math:`p(a \mid b) = p(a, b) / p(b)`). Two more facts of that
 reading are used here, and only to prove a step:
 
-* the sum rule, :math:`\int p(a, b)\, db = p(a)` and :math:`\int p(b)\, db = 1` (the marginal of a joint
-  density, Bishop (2006), *Pattern Recognition and Machine Learning*, eq. (1.31)); a factor free of
-  :math:`b` comes out of the integral;
+* the sum rule, :math:`\int p(a, b)\, db = p(a)` (the marginal of a joint density, Bishop (2006), *Pattern
+  Recognition and Machine Learning*, eq. (1.31)), so :math:`\int q(z \mid x)\, dz = \int q(x, z)\, dz / q(x) = 1`;
+  only numbers and densities of names the integral holds fixed come out of it (any other factor may move with
+  :math:`b`), and no bare joint is integrated to 1 (that says only that it is normalised);
 * an expectation under a density is its integral, :math:`\mathbb{E}_{q(z \mid x)}[g] = \int q(z \mid x)\, g\, dz`
   (Bishop (2006), eq. (1.34)).
 
