@@ -155,11 +155,12 @@ def ranges_listed(tex: str) -> str:
     r"""``x_1, \cdots, x_T`` as the range ``x_{1:T}`` it lists (Ho et al. (2020) write :math:`\mathbf{x}_{1:T}`)."""
     def as_range(match: re.Match) -> str:
         first, last = (match.group(g).removeprefix("{").removesuffix("}").strip() for g in ("first", "last"))
+        if not first.isdigit() or (last.isdigit() and int(last) < int(first)):
+            return match.group(0)  # x_T, \dots, x_1: not a range that runs upwards from a number
         name = re.escape(match.group("name"))
         before = re.search(rf"{name}_(\{{[^{{}}]*\}}|[A-Za-z0-9])\s*,\s*$", tex[:match.start()])
-        step = before is not None and before.group(1).strip("{} ") != str(int(first) - 1) if first.isdigit() else True
-        if not first.isdigit() or step or (last.isdigit() and int(last) < int(first)):
-            return match.group(0)  # x_T, \dots, x_1 or x_1, x_3, \dots: not the range of every index between
+        if before is not None and before.group(1).strip("{} ") != str(int(first) - 1):
+            return match.group(0)  # x_1, x_3, \dots, x_{2T-1}: not every index between
         return f"{match.group('name')}_{{{first}:{last}}}"
     return _LISTED.sub(as_range, tex)
 

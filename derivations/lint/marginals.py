@@ -28,6 +28,7 @@ from sympy.core.function import AppliedUndef
 
 from derivations.engine.conditionals import as_joints
 from derivations.engine.probability import Density, Expectation, Opaque
+from derivations.engine.ranges_joined import joined
 from derivations.engine.verdict import Verdict
 from derivations.latex.scope import Scope
 
@@ -110,24 +111,10 @@ def _fixed_but_outcomes(body: sp.Expr, law: Density) -> bool:
     if any(not isinstance(f, sp.Symbol) or any(o in f.name.partition("_")[2] for o in outcomes) for f in families):
         return False
     named = [v for v in (*law.outcomes, *law.conditions) if isinstance(v, sp.Symbol)]
-    allowed = set(named) | families | {s for s in body.free_symbols if _pieced(s.name, [v.name for v in named])}
+    allowed = set(named) | families | joined(set(named))  # x_{0:T} under q(x_{1:T} | x_0): x_0 and x_{1:T}
     calls = [c for c in body.atoms(sp.Function) if isinstance(c, (AppliedUndef, Opaque))]
     return body.free_symbols <= allowed and all(c.free_symbols & set(law.outcomes) for c in calls)
 
-
-def _pieced(name: str, pieces: list[str]) -> bool:
-    """Is the range ``name`` (``x_0:T``) the pieces of one letter laid end to end (``x_0``, ``x_1:T``)?"""
-    base, _, span = name.partition("_")
-    start, colon, end = span.partition(":")
-    spans = {p.partition("_")[2].partition(":")[0]: p.partition("_")[2].rpartition(":")[2] for p in pieces
-             if p.partition("_")[0] == base and p.partition("_")[2]}
-    at, seen = start, set()
-    while colon and at in spans and at not in seen:
-        seen.add(at)
-        if spans[at] == end:
-            return True
-        at = str(int(spans[at]) + 1) if spans[at].isdigit() else ""
-    return False
 
 
 def marginalised(expr: sp.Expr) -> sp.Expr:

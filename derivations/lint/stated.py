@@ -123,7 +123,7 @@ def _a_marginal(value: sp.Expr, head: Density) -> bool:
     if not isinstance(value, sp.Integral):
         return False
     joints = as_joints(value, head)
-    return joints is not None and marginalised(joints[0]) == joints[1] or marginalised(value) == head
+    return (joints is not None and marginalised(joints[0]) == joints[1]) or marginalised(value) == head
 
 
 def _a_normal_of(value: sp.Expr, head: Density, defined: set = frozenset(), units: list = ()) -> bool:
@@ -148,7 +148,7 @@ _A_LAW = re.compile(r"\s*(?:\\mathcal\s*\{?N\}?|N)\s*(?:\\left\s*)?\((?P<args>[^
 _STANDARD = re.compile(r"\s*(?:\\mathbf\s*\{\s*0\s*\}|\\boldsymbol\s*\{\s*0\s*\}|0)\s*,\s*(?:1|\\mathbf\s*\{\s*I\s*\}|"
                        r"\\boldsymbol\s*\{\s*I\s*\}|\\mathbb\s*\{\s*I\s*\}|I|\\mathrm\s*\{\s*I\s*\})\s*")
 #: A family's density written in an unread side: ``q(z|x)``, ``p_\theta(x)``.
-_CALLED = re.compile(r"(?<![A-Za-z\\])\\?[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?\s*(?:\\left\s*)?\(")
+_DENSITY_CALL = re.compile(r"(?<![A-Za-z\\])\\?[pqPQ](?:_\{?\\?[A-Za-z]+\}?)?\s*(?:\\left\s*)?\(")
 
 
 def _a_law_of(text: str, head: Density) -> bool:
@@ -182,7 +182,7 @@ def tie_families(post: Post, sides: tuple, texts: tuple[str, ...] = ()) -> None:
 def _tie_pair(post: Post, sides: tuple, texts: tuple[str, str]) -> None:
     families = {str(d.family) for side in sides if side is not None for d in side.atoms(Density)}
     families |= {m.group(0).rstrip("(").strip().lstrip("\\").replace("{", "").replace("}", "").replace("\\", "")
-                 for side, text in zip(sides, texts, strict=True) if side is None for m in _CALLED.finditer(text)}
+                 for side, text in zip(sides, texts, strict=True) if side is None for m in _DENSITY_CALL.finditer(text)}
     if not families or any(side is not None and side.has(Expectation, sp.Derivative) for side in sides):
         return  # E[mu | z] = z + Sigma grad log p(z): an expectation's law is no density the row ties
     heads = [side for side in sides if isinstance(side, Density)]
