@@ -317,18 +317,23 @@ class Post:
     def substituted(self, sides: tuple[sp.Expr, ...], before: int, *, passing: bool = False) -> tuple[sp.Expr, ...]:
         """Both sides of a step with the definitions made before line ``before`` and the schedule's relations.
 
-        A bound variable (of an integral, a sum) is never replaced: it is not the defined name.
+        A bound variable (of an integral, a sum) is never replaced: it is not the defined name. Nor is the
+        variable of a derivative: after ``x_t = a x_0 + b eps``, the score's ``x_t`` is the point it is taken at.
         The schedule's relations are applied to the two sides together, so both use one spelling.
         A value the prose states in passing is substituted only with ``passing`` (lint.cues).
         """
-        bound = {v for side in sides for node in side.atoms(sp.Integral, sp.Sum, sp.Product) for v in node.variables}
+        bound = {v for side in sides for node in side.atoms(sp.Integral, sp.Sum, sp.Product, sp.Derivative)
+                 for v in node.variables}
         mapping = {d.head: d.value for d in self.definitions.values()
                    if d.line < before and d.head not in bound and (d.cued or passing)}
         squares = {head.base: value for head, value in mapping.items() if _a_square(head)}
         out = []
         for expr in sides:
             for _ in range(5):  # definitions may use other defined names
-                new = _even_powers(expr.xreplace(mapping), squares)
+                try:
+                    new = _even_powers(expr.xreplace(mapping), squares)
+                except ValueError:  # a circle put a value in a derivative's variable; still_defined stops refutations
+                    break
                 if new == expr:
                     break
                 expr = new
