@@ -63,3 +63,20 @@ def _meet(first: sp.Symbol, second: sp.Symbol) -> bool:
     if end.isdigit():
         return start == str(int(end) + 1)
     return end == f"{start}-1" or start == f"{end}+1"
+
+
+def rest_of(whole: sp.Symbol, piece: sp.Symbol) -> sp.Symbol | None:
+    """The variables of ``whole`` before ``piece`` when ``piece`` ends it: ``x_0`` for ``x_{0:T}`` and ``x_{1:T}``,
+    ``x_{0:1}`` for ``x_{0:T}`` and ``x_{2:T}``. None otherwise, and when ``piece`` starts at a letter: ``x_{t:T}``
+    may start at the first index of ``whole`` (t = 1 in ``x_{1:T}``), leaving no variables."""
+    if not all(isinstance(v, sp.Symbol) and _PIECE.fullmatch(v.name) for v in (whole, piece)):
+        return None
+    if _part(whole, "end") is None or _end(whole) != _end(piece) or _part(whole, "base") != _part(piece, "base"):
+        return None
+    start, first = _part(whole, "start"), _part(piece, "start")
+    if not (start.isdigit() and first.isdigit() and int(first) > int(start)):
+        return None
+    before = str(int(first) - 1)
+    name = f"{_part(whole, 'base')}_{start}" + ("" if before == start else f":{before}")
+    rest = sp.Symbol(name, **whole.assumptions0)
+    return rest if whole.assumptions0 == piece.assumptions0 and joined({rest, piece}) == {whole} else None

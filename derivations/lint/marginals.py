@@ -28,7 +28,7 @@ from sympy.core.function import AppliedUndef
 
 from derivations.engine.conditionals import as_joints
 from derivations.engine.probability import Density, Expectation, Opaque
-from derivations.engine.ranges_joined import joined
+from derivations.engine.ranges_joined import joined, rest_of
 from derivations.engine.verdict import Verdict
 from derivations.latex.scope import Scope
 
@@ -66,9 +66,12 @@ def _applies(lhs: sp.Expr, rhs: sp.Expr, tied: frozenset[str] | set[str]) -> boo
 
 def _tied_to_a_variable(sides: tuple[sp.Expr, ...], set_to: dict[str, frozenset[str]]) -> bool:
     """Does the post tie a name of the sides to a variable integrated over, directly or through other names
-    (``y = 2z``, ``x = 3y``: then x moves with z)?"""
+    (``y = 2z``, ``x = 3y``: then x moves with z)? A density's family is no such name: it is a function, and what
+    the post says of it is lint.stated's (``D_{KL}(q || p)`` reads p and q as names)."""
+    families = {d.family for side in sides for d in side.atoms(Density)}
     names = {s.name for side in sides for s in side.free_symbols | {v for i in side.atoms(sp.Integral)
-                                                                     for v in i.variables} if s.is_Symbol}
+                                                                     for v in i.variables} if s.is_Symbol
+             and s not in families}
     for node in {i for side in sides for i in side.atoms(sp.Integral)}:
         for variable in (v.name for v in node.variables if v.is_Symbol):
             if (_reachable(variable, set_to) - {variable}) & names:
@@ -140,6 +143,8 @@ def marginalised(expr: sp.Expr) -> sp.Expr:
 def _marginal(body: sp.Expr, variable: sp.Symbol, bounds: list[sp.Expr]) -> sp.Expr | None:
     """``c p(S)`` integrated over ``variable`` in S: ``c p(S - {variable})`` (``c``, 1 if S was the variable: then
     ``c`` is a conditional's ``1/p(x)``). ``c`` is numbers and densities, of names the integral holds fixed."""
+    if bounds == [-sp.oo, sp.oo] and (by_ranges := _range_marginal(body, variable)) is not None:
+        return by_ranges
     if bounds != [-sp.oo, sp.oo] or not _apart(variable, body):
         return None
     factor, density = body.as_independent(variable, as_Add=False)
@@ -157,6 +162,24 @@ def _marginal(body: sp.Expr, variable: sp.Symbol, bounds: list[sp.Expr]) -> sp.E
     if not all(f.is_number or isinstance(f.as_base_exp()[0], Density) for f in sp.Mul.make_args(factor)):
         return None  # \int q(z) x dz = x: x may move with z (words, an equation), so only densities come out
     return factor * (Density(density.family, sp.Tuple(*rest), sp.Tuple()) if rest else sp.S.One)
+
+
+def _range_marginal(body: sp.Expr, variable: sp.Basic) -> sp.Expr | None:
+    """``c p(x_{0:T})`` or ``c p(x_0, x_{1:T})`` integrated over ``x_{1:T}``: ``c p(x_0)``, with ``c`` a number. The
+    joint's outcomes are the only names: any other may hold a variable of the range (``x_1`` in ``x_{1:T}``)."""
+    factor, density = body.as_coeff_Mul()
+    if not (isinstance(density, Density) and not density.conditions):
+        return None
+    outcomes = set(density.outcomes)
+    whole = joined(outcomes)
+    if len(whole) != 1 or len(outcomes) != len(density.outcomes) or len(outcomes) > 2 or body.has(sp.Indexed):
+        return None
+    if len(outcomes) == 2 and variable not in outcomes:
+        return None  # two pieces: the variable must be one of them, the other the rest
+    rest = rest_of(next(iter(whole)), variable)
+    if rest is None or (len(outcomes) == 2 and outcomes != {rest, variable}):
+        return None
+    return factor * Density(density.family, sp.Tuple(rest), sp.Tuple())
 
 
 def _apart(variable: sp.Basic, body: sp.Expr) -> bool:

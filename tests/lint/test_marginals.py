@@ -98,3 +98,44 @@ def test_a_density_the_post_gives_a_formula_is_decided_by_it() -> None:
 def test_a_post_about_discrete_variables_has_no_integrals_of_its_densities() -> None:
     prose = "A mixture with a discrete latent variable $z \\in \\{1, \\dots, K\\}$.\n\n"
     assert verdicts(r"\int q(z) dz = 1", prose=prose) != ["proved"]
+
+
+#: A post about the probability densities of a chain x_0, ..., x_T.
+CHAIN = "A Markov chain of latent variables, with probability densities p and q.\n\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"\log \int p(x_{0:T}) dx_{1:T} = \log p(x_0)",  # Lozupone, "DDPM", line 73: the evidence of a chain
+    r"\log \int p(x_0, x_{1:T}) dx_{1:T} = \log p(x_0)",
+    r"\log \int p(x_{1:T}, x_0) dx_{1:T} = \log p(x_0)",
+    r"\log \int 3 p(x_{0:T}) dx_{2:T} = \log 3 + \log p(x_{0:1})",
+])
+def test_a_range_at_the_end_of_a_joint_is_integrated_out(row: str) -> None:
+    assert verdicts(row, prose=CHAIN) == ["proved"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\log \int p(x_{0:T}) dx_{1:T} = \log p(x_1)",  # the wrong rest
+    r"\log \int 2 p(x_{0:T}) dx_{1:T} = \log p(x_0)",
+    r"\log \int p(x_{0:T}) dx_{0:T} = \log p(x_0)",  # nothing is left
+    r"\log \int p(x_{0:T}) dx_{t:T} = \log p(x_{0:t-1})",  # t may be 0: no variables left
+    r"\log \int p(x_{0:T}) x_1 dx_{1:T} = \log p(x_0)",  # x_1 is a variable of the range
+    r"\log \int p(x_{0:T} \mid y) dx_{1:T} = \log p(x_0)",
+    r"\log \int p(x_{0:T}) dx_{0:T-1} = \log p(x_T)",  # a range at the front is not integrated out
+    r"\log \int p(x_{0:2}) dx_{1:3} = \log p(x_0)",  # the range is no end of the joint
+    r"\log \int p(x_0, x_{1:T}, y) dx_{1:T} = \log p(x_0)",
+])
+def test_a_range_that_leaves_another_marginal_is_not_proved(row: str) -> None:
+    assert verdicts(row, prose=CHAIN) != ["proved"]
+
+
+def test_a_family_read_as_a_name_ties_no_variable() -> None:
+    """Lozupone, "DDPM", lines 36 and 137: ``L_T = D_KL(q(x_T|x_0) || p(x_T))`` ties the name p to x_T, and other
+    equations tie x_T to z. A density's family is a function, not a value the integral holds fixed."""
+    prose = PROSE + r"Let $L_T = D_{KL}(q(x_T|x_0) || p(x_T))$ and $x_T = z$." "\n\n"
+    assert verdicts(r"\log p(x) = \log \int p(x,z) dz", prose=prose) == ["proved"]
+
+
+def test_a_name_tied_to_the_variable_beside_a_family_still_stops_the_rule() -> None:
+    prose = PROSE + r"Let $L_T = D_{KL}(q(x_T|x_0) || p(x_T))$, $x_T = z$ and $y = 2 x_T$." "\n\n"
+    assert verdicts(r"\int p(x,z) p(y) dz = p(x) p(y)", prose=prose) != ["proved"]
