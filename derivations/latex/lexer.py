@@ -2,10 +2,10 @@ r"""LaTeX math as tokens for the grammar (:mod:`derivations.latex.grammar`).
 
 The lexer decides what only the characters around a token can tell:
 
-* a name followed by ``(`` is a call when the name can name a function (``p``,
-  ``q_\phi``, ``\mu_\theta``, ``\mathcal{N}``, ``\Gamma``, one the post defined), a product
-  when its parentheses hold an expression (``a(x + 1)``), and neither (the row is unread)
-  when they hold a bare argument list after a name that is no function (``\sigma(x)``);
+* a name followed by ``(`` is a call when the name can name a function (``p``, ``q_\phi``,
+  ``\mu_\theta``, ``\mathcal{N}``, ``\Gamma``, one the post defined) or the parentheses hold a bare
+  argument list (``s(x, t)``), else a product (``a(x + 1)``); where it is a call, a power before the
+  parentheses is unread (``g^2(t)``: the square of g(t), or g^2 times t?);
 * a bar inside a call is "given" (``p(x \mid z)``), ``\|`` inside a ``D_{KL}(...)`` separates
   its two arguments, and elsewhere bars open and close absolute values and norms;
 * ``d`` before a variable, after an ``\int``, is a differential; ``E`` (or ``\mathbb{E}``) before ``[``
@@ -33,6 +33,7 @@ from derivations.latex.vocabulary import (
     NUMBER,
     OPERATORS,
     PLAIN_WORD,
+    POWER_BEFORE_PARENS,
     SCRIPTED,
     SINGLE,
     SIZES,
@@ -365,17 +366,15 @@ class _Lexer:
             return self.emit("KL", "KL") or end
         following = self.tex[end:].lstrip()
         following = re.sub(r"^\\(?:left|big|Big|bigg|Bigg|bigl|Bigl)\b\s*", "", following)
-        if following.startswith("("):
-            if self.is_function(name):
-                self.names.append(name)
-                self.emit("CALL", name.sympy_name, name)
-                return end
-            if ARGUMENTS.match(following) and not name.is_bold:
-                # L(\theta), s(x, t): a function of names, unknown to the linter; never a product here. As an
-                # opaque value it proves only what holds for every function, and refutes nothing.
-                self.names.append(name)
-                self.emit("CALL", name.sympy_name, name)
-                return end
+        if following.startswith("(") and (self.is_function(name) or ARGUMENTS.match(following) and not name.is_bold):
+            # L(\theta), s(x, t): a function of names, unknown to the linter; never a product here. As an
+            # opaque value it proves only what holds for every function, and refutes nothing.
+            self.names.append(name)
+            self.emit("CALL", name.sympy_name, name)
+            return end
+        power = POWER_BEFORE_PARENS.match(following)  # where name(...) is a call, name^2(...) is unclear
+        if power and not name.is_bold and (self.is_function(name) or ARGUMENTS.match(following, power.end())):
+            raise UnreadError(f"{name.sympy_name}^k(...): a power of the function's value, or a product?")
         if following.startswith("(") and any(key[:3] == name.key[:3] for key in self.functions):  # phi_X(t/n)
             raise UnreadError(f"{name.sympy_name}(...): a function the post defines, of an expression, or a product?")
         if following.startswith("(") and (name.style == "cal" or not name.sub and len(name.base) > 1

@@ -44,6 +44,10 @@ FALSE_PROOFS = {
     "calligraphic function read as a product": r"$$\mathcal{L}(a+b) = \mathcal{L}a + \mathcal{L}b$$",
     "transpose read as a power": r"$$(x^T)^2 = x^{2T}$$",
     "log without a backslash read as letters": r"$$log(x y) = log(x) + g l o y$$",
+    # Juanito, "Diffusion foundations", line 187; Lozupone, "DDIM", line 211; Scer80, "Reverse-time SDE", line 13
+    "a squared function of t read as a product": "$$\\sigma_q^2(t) = 2$$\n\n$$\\sigma_q^2(t) = \\sigma_q^2 t$$\n",
+    "a squared function letter of an expression": r"$$a = g^{2}(T-u) = g^2 T - g^2 u$$",
+    "a power of a function, the scripts swapped": r"$$a = \sigma^2_t(\eta) = \eta \sigma_t^2$$",
 }
 
 
@@ -51,6 +55,12 @@ FALSE_PROOFS = {
 def test_a_misreading_proves_nothing(text: str) -> None:
     """The row is refuted, undecided or unread: never proved."""
     assert "proved" not in verdicts(text)
+
+
+def test_a_power_before_an_expression_in_parentheses_is_still_a_product() -> None:
+    """Only where ``name(...)`` would be a call is ``name^2(...)`` unread: ``x^2(x + 1)`` is a product."""
+    assert verdicts(r"$$a = x^2(x+1) = x^3 + x^2$$")[-1] == "proved"
+    assert verdicts(r"$$a = x^2(x+1) = x^3 + 2x^2$$")[-1] == "refuted"
 
 
 def test_the_html_block_math_is_seen() -> None:
