@@ -34,6 +34,7 @@ from derivations.engine.probability import Density
 from derivations.latex.lexer import Tok, UnreadError
 from derivations.latex.matrix_names import declared_families, is_vector_name
 from derivations.latex.names import Name, read_name
+from derivations.latex.product_laws import independent_factors
 from derivations.latex.ranges import WRITTEN_OUT, as_written, inner_ranges_never_reversed
 from derivations.latex.vector_densities import BOLD_VECTOR, VECTOR_NORMAL
 
@@ -325,7 +326,9 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
     named = _named_law(builder, law)
     if named is not None:  # E_P, E_{P(x)} with P(x) = N(x; m, v) defined: the Gaussian's expectation
         return _under_a_named_law(builder, body, *named)
-    return expected(builder, body, law)
+    for factor in reversed(independent_factors(law) or (law,)):  # E_{q(z) q(w)}: E_{q(z)}[E_{q(w)}[...]]
+        body = expected(builder, body, factor)
+    return body
 
 
 def _named_law(builder, law: sp.Expr) -> tuple[str, sp.Symbol] | None:
@@ -369,7 +372,7 @@ def distribution_text(builder, text: str) -> sp.Expr:
     if bare is not None and bare[1] == len(text.strip()):
         return sp.Symbol(bare[0].sympy_name)
     value = builder.build(parse_tokens(lex(text, functions=frozenset(builder.scope.functions)).tokens))
-    if not isinstance(value, (Density, GaussianLaw)):
+    if not isinstance(value, (Density, GaussianLaw)) and independent_factors(value) is None:
         raise UnreadError("a subscript of an expectation that is not a distribution")
     return value
 
