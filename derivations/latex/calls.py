@@ -321,7 +321,8 @@ def expectation(builder, head: Tok, body: sp.Expr) -> sp.Expr:
             law = Density(law, sp.Tuple(variable), sp.Tuple())
         return expected(builder, body, law)
     law = distribution_text(builder, text)
-    if isinstance(law, Density) and any(getattr(o, "is_positive", False) for o in law.outcomes):
+    densities = [d for d in sp.Mul.make_args(law) if isinstance(d, Density)]  # a product law's factors too
+    if any(getattr(o, "is_positive", False) for d in densities for o in d.outcomes):
         raise UnreadError("the variable of an expectation has a positive convention")  # E_{q(sigma)}[sqrt(sigma^2)]
     named = _named_law(builder, law)
     if named is not None:  # E_P, E_{P(x)} with P(x) = N(x; m, v) defined: the Gaussian's expectation

@@ -1,9 +1,10 @@
 r"""An expectation under a product of densities, as mean-field posts write it (:math:`\mathbb{E}_{q_z(z) q(\theta)}`).
 
-A product of densities of distinct variables, none conditioned on another's variable, is the law of independent
-variables (a product measure). Its expectation is one expectation inside the other, the first factor outermost
-(Fubini's theorem; Bishop (2006), *Pattern Recognition and Machine Learning*, eq. (10.5) is the mean-field
-factorisation). Any other product in a subscript is no distribution, and the row is unread.
+A product of densities of distinct variables, none conditioned on another's variable and none of a family
+indexed by one (``p_\theta(x)`` beside ``q(\theta)``), is the law of independent variables (a product
+measure). Its expectation is one expectation inside the other, in SymPy's order of the factors: by Fubini's
+theorem any order has the same value (Bishop (2006), *Pattern Recognition and Machine Learning*, eq. (10.5) is
+the mean-field factorisation). Any other product in a subscript is no distribution, and the row is unread.
 """
 
 from __future__ import annotations
@@ -25,4 +26,8 @@ def independent_factors(law: sp.Expr) -> tuple[Density, ...] | None:
     conditioned = {s for f in factors for c in f.conditions for s in c.free_symbols}
     if conditioned & set(outcomes) or any(":" in o.name for o in outcomes):  # no ranges: x_{1:T} holds x_1
         return None
+    for factor in factors:  # p_theta(x) beside q(theta): p_theta moves with theta (engine.linearity, too)
+        others = [o.name for f in factors if f is not factor for o in f.outcomes]
+        if any(name in str(factor.family).partition("_")[2] for name in others):
+            return None
     return factors

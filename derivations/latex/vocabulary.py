@@ -47,8 +47,10 @@ ZERO_STYLES = frozenset({"mathbf", "boldsymbol", "bm", "mathbb"})
 CALLERS = frozenset({"CALL", "KL", "VAR", "COV", "WORD"})
 #: "(t)", "(x_0)", "(x, y)": the argument list of a call rather than a factor.
 ARGUMENTS = re.compile(r"\(\s*(?:\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*,?\s*|\d+\s*,?\s*)+\)")
-#: ``^2(``, ``^{2}(``: a power just before parentheses (``g^2(t)``: the square of g(t), or g^2 times t?).
-POWER_BEFORE_PARENS = re.compile(r"\^\s*(?:\{[^{}]*\}|[^\s{\\])\s*(?=\()")
+#: ``^2(``, ``^{2}\left(``, ``^2\,(``, ``^2}(``: a power just before parentheses, set off by nothing but space,
+#: sizes and braces (``g^2(t)``: the square of g(t), or g^2 times t?).
+POWER_BEFORE_PARENS = re.compile(r"\^\s*(?:\{[^{}]*\}|[^\s{\\])"
+                                 r"(?:\s|~|\{|\}(?!\s*\{)|\\[,;:! ]|\\(?:left|[bB]igg?l?)(?![A-Za-z]))*(?=\()")
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 #: A superscript that is a transpose as often as a power: ``^T``, ``^{T}``, ``^\top``, ``^{\intercal}``.
 TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:T(?![A-Za-z])|\\top\b|\\intercal\b|\\mathsf\s*\{\s*T\s*\}|"

@@ -1,6 +1,6 @@
-"""The ninth to twenty-first adversarial reviews ("find a false proved", December 2026): none of their false proofs
-proves anything (the posts are in tests/lint/ninth_review.py ... twenty_first_review.py, each with its causes), and what
-each post allows is still proved or refuted."""
+"""The ninth to twenty-second adversarial reviews ("find a false proved", December 2026): none of their false
+proofs proves anything (the posts are in tests/lint/ninth_review.py ... twenty_second_review.py, each with its
+causes), and what each post allows is still proved or refuted."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from tests.lint import (
     twelfth_review,
     twentieth_review,
     twenty_first_review,
+    twenty_second_review,
 )
 
 REVIEWS = {"ninth": ninth_review.FOUND, "tenth": tenth_review.FOUND, "eleventh": eleventh_review.FOUND,
@@ -32,7 +33,8 @@ REVIEWS = {"ninth": ninth_review.FOUND, "tenth": tenth_review.FOUND, "eleventh":
            "fourteenth": fourteenth_review.FOUND, "fifteenth": fifteenth_review.FOUND,
            "sixteenth": sixteenth_review.FOUND, "seventeenth": seventeenth_review.FOUND,
            "eighteenth": eighteenth_review.FOUND, "nineteenth": nineteenth_review.FOUND,
-           "twentieth": twentieth_review.FOUND, "twenty-first": twenty_first_review.FOUND}
+           "twentieth": twentieth_review.FOUND, "twenty-first": twenty_first_review.FOUND,
+           "twenty-second": twenty_second_review.FOUND}
 FINDINGS = [(review, name) for review, found in REVIEWS.items() for name in sorted(found)]
 DDPM = "In DDPM, $\\alpha_t = 1 - \\beta_t$ and $\\bar\\alpha_t = \\prod_{s=1}^{t} \\alpha_s$.\n\n"
 NORMALS = "<!-- derivations: {normal: [z_1, z_2, z_3]} -->\n\n"
