@@ -34,6 +34,7 @@ from derivations.latex.vocabulary import (
     OPERATORS,
     PLAIN_WORD,
     POWER_BEFORE_PARENS,
+    PROPER_DIFFERENTIAL,
     SCRIPTED,
     SINGLE,
     SIZES,
@@ -51,7 +52,7 @@ def lex(tex: str, *, functions: frozenset[tuple] = frozenset()) -> Lexed:
 
     Raises UnreadError for a construct that is not read (the message says which).
     """
-    lexer = _Lexer(ranges_listed(scripts_in_order(tex)), functions)
+    lexer = _Lexer(ranges_listed(scripts_in_order(PROPER_DIFFERENTIAL.sub("", tex))), functions)
     try:
         lexer.run()
     except NameError_ as error:
@@ -310,8 +311,8 @@ class _Lexer:
             raise UnreadError(f"\\{word}{{{content}}} is text, not a value")
         if kind == "EXPECT":
             return self.expectation(after)
-        if kind == "DIFFMARK":
-            found = self.differential(after)
+        if kind == "DIFFMARK":  # \mathrm{d} z: math mode drops the space
+            found = self.differential(len(self.tex) - len(self.tex[after:].lstrip()))
             if found is None:
                 raise UnreadError(r"\mathrm{d} without a variable")
             return found

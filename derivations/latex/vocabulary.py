@@ -51,6 +51,8 @@ ARGUMENTS = re.compile(r"\(\s*(?:\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?\s*,?\
 #: sizes and braces (``g^2(t)``: the square of g(t), or g^2 times t?).
 POWER_BEFORE_PARENS = re.compile(r"\^\s*(?:\{[^{}]*\}|[^\s{\\])"
                                  r"(?:\s|~|\{|\}(?!\s*\{)|\\[,;:! ]|\\(?:left|[bB]igg?l?)(?![A-Za-z]))*(?=\()")
+#: ``\mathop{}\!\mathrm{d}x``: the spacing of an upright differential (an empty operator, a negative space).
+PROPER_DIFFERENTIAL = re.compile(r"\\mathop\s*\{\s*\}\s*\\!\s*(?=\\mathrm\s*\{\s*d\s*\})")
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 #: A superscript that is a transpose as often as a power: ``^T``, ``^{T}``, ``^\top``, ``^{\intercal}``.
 TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:T(?![A-Za-z])|\\top\b|\\intercal\b|\\mathsf\s*\{\s*T\s*\}|"

@@ -48,6 +48,7 @@ FALSE_PROOFS = {
     "a squared function of t read as a product": "$$\\sigma_q^2(t) = 2$$\n\n$$\\sigma_q^2(t) = \\sigma_q^2 t$$\n",
     "a squared function letter of an expression": r"$$a = g^{2}(T-u) = g^2 T - g^2 u$$",
     "a power of a function, the scripts swapped": r"$$a = \sigma^2_t(\eta) = \eta \sigma_t^2$$",
+    "an empty operator as a superscript": r"$$a = x^\mathop{}2 = x^2$$",
 }
 
 
@@ -94,6 +95,9 @@ TRUE_ROWS = {
     "a Gaussian expectation with no brackets": r"$$\mathbb{E}_{x \sim \mathcal{N}(0, 1)} \frac{x}{2} x = \frac12$$",
     "a superscript before the subscript": r"$$\sigma^2_t + \tilde{\beta}^{2}_{t} = \sigma_t^2 + \tilde{\beta}_t^2$$",
     "a function of a bracket": r"$$\exp\left[-x + c\right] \exp[x] = e^{c}$$",
+    # CS236, "VAE notes", lines 113-116: an upright d set apart, as \renewcommand{\d}{\mathop{}\!\mathrm{d}} sets it
+    "an upright differential after a space": r"$$\int_0^1 x \, \mathrm{d} x = \frac12$$",
+    "an upright differential as an operator": r"$$\int_0^1 x \mathop{}\!\mathrm{d} x = \frac12$$",
 }
 
 
@@ -114,6 +118,8 @@ WRONG_ROWS = {
                                                         r"\frac13 \mathbb{E}_{x \sim \mathcal{N}(0, 1)}[x^2]$$",
     "a superscript before the subscript, wrong": r"$$\sigma^2_t = \sigma_t$$",
     "a function of a bracket, wrong": r"$$\exp\left[-x + c\right] \exp[x] = e^{-c}$$",
+    "an upright differential after a space, wrong": r"$$\int_0^1 x \, \mathrm{d} x = \frac13$$",
+    "an upright differential as an operator, wrong": r"$$\int_0^1 x \mathop{}\!\mathrm{d} x = \frac13$$",
 }
 
 
